@@ -1,0 +1,191 @@
+package io.github.metarl4j.data;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * B episodes padded to a common length T, stored time-major.
+ *
+ * <p>Column {@code b} holds one episode: its steps {@code t < lengths[b]} are valid and
+ * {@code mask[t, b] = 1} there; past the end every array is zero and the mask is 0. Columns
+ * are grouped by task: {@code taskIndex[b]} says which task of the batch column {@code b}
+ * played (the sampler lays tasks out contiguously, task-major).
+ *
+ * <p>The constructor checks every shape and the mask against the lengths. The arrays are
+ * shared, not copied: treat them as read-only.
+ *
+ * @param observations {@code [T, B, obsDim]}: the observation before step t
+ * @param actions      {@code [T, B, actDim]}: the action of step t (a discrete action is its
+ *                     index, {@code actDim = 1})
+ * @param rewards      {@code [T, B]}: the reward of step t
+ * @param mask         {@code [T, B]}: 1 for valid steps, 0 for padding
+ * @param lengths      {@code [B]}: the number of valid steps of each episode, in [1, T]
+ * @param terminated   {@code [B]}: whether the episode ended in a terminal state (else it
+ *                     was truncated at the horizon, and its value should be bootstrapped)
+ * @param taskIndex    {@code [B]}: the index, within the batch, of each column's task
+ */
+public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rewards, INDArray mask,
+                           int[] lengths, boolean[] terminated, int[] taskIndex) {
+
+    public EpisodeBatch {
+        requireRank("observations", observations, 3);
+        requireRank("actions", actions, 3);
+        requireRank("rewards", rewards, 2);
+        requireRank("mask", mask, 2);
+        long t = observations.size(0);
+        long b = observations.size(1);
+        requireShape("actions", actions, t, b, actions.size(2));
+        requireShape("rewards", rewards, t, b);
+        requireShape("mask", mask, t, b);
+        DataType type = observations.dataType();
+        if (!type.isFPType()) {
+            throw new IllegalArgumentException("observations must be floating point, got " + type);
+        }
+        for (INDArray a : new INDArray[] {actions, rewards, mask}) {
+            if (a.dataType() != type) {
+                throw new IllegalArgumentException("all arrays must share the observations' data type "
+                        + type + ", got " + a.dataType());
+            }
+        }
+        requireLength("lengths", lengths == null ? -1 : lengths.length, b);
+        requireLength("terminated", terminated == null ? -1 : terminated.length, b);
+        requireLength("taskIndex", taskIndex == null ? -1 : taskIndex.length, b);
+        lengths = lengths.clone();
+        terminated = terminated.clone();
+        taskIndex = taskIndex.clone();
+        for (int j = 0; j < b; j++) {
+            if (lengths[j] < 1 || lengths[j] > t) {
+                throw new IllegalArgumentException("lengths[" + j + "] must be in [1, " + t + "], got " + lengths[j]);
+            }
+            if (taskIndex[j] < 0) {
+                throw new IllegalArgumentException("taskIndex[" + j + "] must be >= 0, got " + taskIndex[j]);
+            }
+        }
+        double[] m = mask.dup('c').data().asDouble();
+        for (int s = 0; s < t; s++) {
+            for (int j = 0; j < b; j++) {
+                double expected = s < lengths[j] ? 1 : 0;
+                if (m[(int) (s * b + j)] != expected) {
+                    throw new IllegalArgumentException("mask[" + s + ", " + j + "] must be " + expected
+                            + " for an episode of length " + lengths[j] + ", got " + m[(int) (s * b + j)]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds a batch from time-major Java arrays ({@code obs[(t * B + b) * obsDim + i]} and
+     * likewise for actions and rewards), deriving the mask from the lengths.
+     */
+    public static EpisodeBatch fromArrays(double[] obs, double[] act, double[] rew, int steps, int episodes,
+                                          int obsDim, int actDim, int[] lengths, boolean[] terminated,
+                                          int[] taskIndex, DataType type) {
+        double[] maskData = new double[steps * episodes];
+        for (int j = 0; j < episodes; j++) {
+            for (int s = 0; s < lengths[j] && s < steps; s++) {
+                maskData[s * episodes + j] = 1;
+            }
+        }
+        return new EpisodeBatch(
+                create(obs, steps * episodes * obsDim, type, steps, episodes, obsDim),
+                create(act, steps * episodes * actDim, type, steps, episodes, actDim),
+                create(rew, steps * episodes, type, steps, episodes),
+                create(maskData, steps * episodes, type, steps, episodes),
+                lengths, terminated, taskIndex);
+    }
+
+    /** T, the padded length. */
+    public int steps() {
+        return (int) observations.size(0);
+    }
+
+    /** B, the number of episodes. */
+    public int episodes() {
+        return (int) observations.size(1);
+    }
+
+    public int obsDim() {
+        return (int) observations.size(2);
+    }
+
+    public int actDim() {
+        return (int) actions.size(2);
+    }
+
+    /** The number of distinct task indices, {@code max(taskIndex) + 1}. */
+    public int numTasks() {
+        return Arrays.stream(taskIndex).max().orElse(-1) + 1;
+    }
+
+    @Override
+    public int[] lengths() {
+        return lengths.clone();
+    }
+
+    @Override
+    public boolean[] terminated() {
+        return terminated.clone();
+    }
+
+    @Override
+    public int[] taskIndex() {
+        return taskIndex.clone();
+    }
+
+    /** {@code [B]}: the undiscounted return of each episode (sum of its valid rewards). */
+    public double[] episodeReturns() {
+        double[] r = rewards.dup('c').data().asDouble();
+        int b = episodes();
+        double[] out = new double[b];
+        for (int j = 0; j < b; j++) {
+            for (int s = 0; s < lengths[j]; s++) {
+                out[j] += r[s * b + j];
+            }
+        }
+        return out;
+    }
+
+    /** {@code [numTasks]}: the mean return over the episodes of each task. */
+    public double[] meanReturnPerTask() {
+        double[] returns = episodeReturns();
+        int n = numTasks();
+        double[] sum = new double[n];
+        int[] count = new int[n];
+        for (int j = 0; j < returns.length; j++) {
+            sum[taskIndex[j]] += returns[j];
+            count[taskIndex[j]]++;
+        }
+        for (int i = 0; i < n; i++) {
+            sum[i] = count[i] == 0 ? Double.NaN : sum[i] / count[i];
+        }
+        return sum;
+    }
+
+    private static INDArray create(double[] data, int length, DataType type, long... shape) {
+        double[] exact = data.length == length ? data : Arrays.copyOf(data, length);
+        return Nd4j.create(exact, shape, type);
+    }
+
+    private static void requireRank(String name, INDArray a, int rank) {
+        if (a == null || a.rank() != rank) {
+            throw new IllegalArgumentException(name + " must be an array of rank " + rank + ", got "
+                    + (a == null ? "null" : Arrays.toString(a.shape())));
+        }
+    }
+
+    private static void requireShape(String name, INDArray a, long... shape) {
+        if (!Arrays.equals(a.shape(), shape)) {
+            throw new IllegalArgumentException(name + " must have shape " + Arrays.toString(shape) + ", got "
+                    + Arrays.toString(a.shape()));
+        }
+    }
+
+    private static void requireLength(String name, int length, long expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException(name + " must have length B = " + expected + ", got "
+                    + (length < 0 ? "null" : length));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.metarl4j.eval;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+
+/**
+ * A Student-t confidence interval for a mean: {@code mean +- t_{(1+level)/2, n-1} * s / sqrt(n)},
+ * with s the sample standard deviation (Commons Math's {@link TDistribution}).
+ *
+ * @param mean      the sample mean
+ * @param halfWidth half the interval's width
+ * @param level     the confidence level, e.g. 0.95
+ * @param n         the number of values, at least 2
+ */
+public record ConfidenceInterval(double mean, double halfWidth, double level, int n) {
+
+    public ConfidenceInterval {
+        if (n < 2) {
+            throw new IllegalArgumentException("a confidence interval needs at least 2 values, got " + n);
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level must be in (0, 1), got " + level);
+        }
+    }
+
+    /** The 95% interval of the mean of {@code values}. */
+    public static ConfidenceInterval of95(double[] values) {
+        return of(values, 0.95);
+    }
+
+    /** The interval of the mean of {@code values} at {@code level}. */
+    public static ConfidenceInterval of(double[] values, double level) {
+        SummaryStatistics stats = new SummaryStatistics();
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("values must be finite, got " + v);
+            }
+            stats.addValue(v);
+        }
+        int n = (int) stats.getN();
+        if (n < 2) {
+            throw new IllegalArgumentException("a confidence interval needs at least 2 values, got " + n);
+        }
+        double t = new TDistribution(n - 1).inverseCumulativeProbability((1 + level) / 2);
+        return new ConfidenceInterval(stats.getMean(), t * stats.getStandardDeviation() / Math.sqrt(n), level, n);
+    }
+
+    public double lower() {
+        return mean - halfWidth;
+    }
+
+    public double upper() {
+        return mean + halfWidth;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%.4f +- %.4f", mean, halfWidth);
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.metarl4j.sampler;
+
+import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.env.Env;
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Rolls out B = tasks x episodes (task, episode) pairs in lockstep: at every time step the
+ * policy is called once on the {@code [B, obsDim]} array of current observations, then the B
+ * environments are stepped in a tight loop over primitive arrays, split across threads.
+ * Finished episodes are masked.
+ *
+ * <p>Determinism: environment seeds are drawn first, one per column in column order, then
+ * the policy draws from the same generator once per time step. Each environment owns its
+ * generator, so the result is identical, bit for bit, for any number of threads.
+ *
+ * <p>Samplers are the only code in the library that runs episodes.
+ */
+public final class LockstepSampler implements AutoCloseable {
+
+    private final int threads;
+    private final DataType dataType;
+    private final ForkJoinPool pool;
+
+    /**
+     * @param threads  threads stepping environments; 1 steps them on the caller's thread
+     * @param dataType the floating-point type of the batches produced
+     */
+    public LockstepSampler(int threads, DataType dataType) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("sampler threads must be >= 1, got " + threads);
+        }
+        if (dataType == null || !dataType.isFPType()) {
+            throw new IllegalArgumentException("sampler data type must be FLOAT or DOUBLE, got " + dataType);
+        }
+        this.threads = threads;
+        this.dataType = dataType;
+        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+    }
+
+    /** A sampler on all cores of this machine. */
+    public static LockstepSampler allCores(DataType dataType) {
+        return new LockstepSampler(Runtime.getRuntime().availableProcessors(), dataType);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Plays {@code episodesPerTask} episodes of each task. Column {@code b = i * episodesPerTask + e}
+     * holds episode e of task i.
+     *
+     * @param family          the family whose environments play the tasks
+     * @param tasks           the tasks, at least one
+     * @param episodesPerTask episodes per task, at least one
+     * @param policy          actions for a {@code [B, obsDim]} batch of observations
+     * @param rng             draws the environments' seeds, then the policy's randomness
+     * @return the padded batch, {@code T = } the longest episode's length
+     */
+    public <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks,
+                                                       int episodesPerTask, ActionFunction policy,
+                                                       RandomGenerator rng) {
+        if (tasks == null || tasks.isEmpty()) {
+            throw new IllegalArgumentException("tasks must be a non-empty list, got " + tasks);
+        }
+        if (episodesPerTask < 1) {
+            throw new IllegalArgumentException("episodesPerTask must be >= 1, got " + episodesPerTask);
+        }
+        int b = tasks.size() * episodesPerTask;
+        List<Env<O, A>> envs = new ArrayList<>(b);
+        int[] taskIndex = new int[b];
+        long[] seeds = new long[b];
+        for (int i = 0; i < tasks.size(); i++) {
+            for (int e = 0; e < episodesPerTask; e++) {
+                int col = i * episodesPerTask + e;
+                envs.add(family.create(tasks.get(i)));
+                taskIndex[col] = i;
+            }
+        }
+        for (int col = 0; col < b; col++) {
+            seeds[col] = rng.nextLong();
+        }
+        return new Rollout<>(family.spec(), envs, seeds, taskIndex, dataType, pool, threads).run(policy, rng);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

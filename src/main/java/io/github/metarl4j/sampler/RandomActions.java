@@ -1,0 +1,34 @@
+package io.github.metarl4j.sampler;
+
+import io.github.metarl4j.space.Space;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The uniform random policy over an action space: each row's action is
+ * {@link Space#sample} of the space, drawn in row order from the given generator.
+ *
+ * @param space the action space
+ * @param <A>   action type
+ */
+public record RandomActions<A>(Space<A> space) implements ActionFunction {
+
+    public RandomActions {
+        if (space == null) {
+            throw new IllegalArgumentException("action space must be non-null");
+        }
+    }
+
+    @Override
+    public INDArray act(INDArray observations, RandomGenerator rng) {
+        int rows = (int) observations.size(0);
+        int dim = space.flatDim();
+        double[] out = new double[rows * dim];
+        for (int b = 0; b < rows; b++) {
+            space.write(space.sample(rng), out, b * dim);
+        }
+        return Nd4j.create(out, new long[] {rows, dim}, DataType.DOUBLE);
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.metarl4j.sampler;
+
+import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.env.Env;
+import io.github.metarl4j.env.EnvSpec;
+import io.github.metarl4j.env.StepResult;
+import io.github.metarl4j.space.Space;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** One lockstep rollout: the state of B columns over at most {@code horizon} steps. */
+final class Rollout<O, A> {
+
+    private final Space<O> obsSpace;
+    private final Space<A> actSpace;
+    private final List<Env<O, A>> envs;
+    private final int[] taskIndex;
+    private final DataType dataType;
+    private final ForkJoinPool pool;
+    private final int chunks;
+    private final int horizon;
+    private final int b;
+    private final int obsDim;
+    private final int actDim;
+    private final double[] obs;
+    private final double[] act;
+    private final double[] rew;
+    private final double[] current;
+    private final int[] lengths;
+    private final boolean[] terminated;
+    private double[] actions;
+    private int t;
+
+    Rollout(EnvSpec<O, A> spec, List<Env<O, A>> envs, long[] seeds, int[] taskIndex, DataType dataType,
+            ForkJoinPool pool, int threads) {
+        this.obsSpace = spec.observationSpace();
+        this.actSpace = spec.actionSpace();
+        this.envs = envs;
+        this.taskIndex = taskIndex;
+        this.dataType = dataType;
+        this.pool = pool;
+        this.horizon = spec.horizon();
+        this.b = envs.size();
+        this.chunks = Math.min(threads, b);
+        this.obsDim = obsSpace.flatDim();
+        this.actDim = actSpace.flatDim();
+        this.obs = new double[horizon * b * obsDim];
+        this.act = new double[horizon * b * actDim];
+        this.rew = new double[horizon * b];
+        this.current = new double[b * obsDim];
+        this.lengths = new int[b];
+        this.terminated = new boolean[b];
+        for (int col = 0; col < b; col++) {
+            O first = envs.get(col).reset(seeds[col]);
+            writeObservation(col, first);
+        }
+    }
+
+    EpisodeBatch run(ActionFunction policy, RandomGenerator rng) {
+        INDArray input = Nd4j.create(dataType, b, obsDim);
+        int active = b;
+        for (t = 0; t < horizon && active > 0; t++) {
+            System.arraycopy(current, 0, obs, t * b * obsDim, b * obsDim);
+            input.data().setData(current);
+            actions = readActions(policy.act(input, rng));
+            stepAll();
+            active = 0;
+            for (int col = 0; col < b; col++) {
+                active += lengths[col] == 0 ? 1 : 0;
+            }
+        }
+        int steps = Arrays.stream(lengths).max().orElse(0);
+        return EpisodeBatch.fromArrays(obs, act, rew, steps, b, obsDim, actDim, lengths, terminated, taskIndex,
+                dataType);
+    }
+
+    private void stepAll() {
+        if (pool == null || chunks == 1) {
+            stepRange(0, b);
+            return;
+        }
+        List<Callable<Void>> work = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) b * c / chunks);
+            int to = (int) ((long) b * (c + 1) / chunks);
+            work.add(() -> {
+                stepRange(from, to);
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(work)) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("rollout interrupted", e);
+            }
+        }
+    }
+
+    private void stepRange(int from, int to) {
+        for (int col = from; col < to; col++) {
+            if (lengths[col] == 0) {
+                stepColumn(col);
+            }
+        }
+    }
+
+    private void stepColumn(int col) {
+        int at = t * b + col;
+        StepResult<O> r;
+        try {
+            r = envs.get(col).step(actSpace.read(actions, col * actDim));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("column " + col + " (task " + taskIndex[col] + "), step " + t
+                    + ": " + e.getMessage(), e);
+        }
+        System.arraycopy(actions, col * actDim, act, at * actDim, actDim);
+        double reward = r.reward();
+        if (!Double.isFinite(reward)) {
+            throw new IllegalArgumentException("column " + col + " (task " + taskIndex[col] + "), step " + t
+                    + ": environment reward must be finite, got " + reward);
+        }
+        rew[at] = reward;
+        if (r.done()) {
+            lengths[col] = t + 1;
+            terminated[col] = r.terminated();
+            Arrays.fill(current, col * obsDim, (col + 1) * obsDim, 0.0);
+        } else if (t + 1 >= horizon) {
+            throw new IllegalStateException("column " + col + ": environment did not end within its horizon "
+                    + horizon);
+        } else {
+            writeObservation(col, r.observation());
+        }
+    }
+
+    private void writeObservation(int col, O observation) {
+        try {
+            obsSpace.write(observation, current, col * obsDim);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("column " + col + " (task " + taskIndex[col]
+                    + "): environment observation does not fit the observation space: " + e.getMessage(), e);
+        }
+    }
+
+    private double[] readActions(INDArray a) {
+        if (a == null || a.rank() != 2 || a.size(0) != b || a.size(1) != actDim) {
+            throw new IllegalArgumentException("policy must return actions of shape [B, actDim] = [" + b + ", "
+                    + actDim + "], got " + (a == null ? "null" : Arrays.toString(a.shape())));
+        }
+        boolean plain = a.ordering() == 'c' && a.offset() == 0 && a.data().length() == a.length();
+        return (plain ? a : a.dup('c')).data().asDouble();
+    }
+}
