@@ -1,0 +1,48 @@
+package io.github.metarl4j.conformance;
+
+import io.github.metarl4j.envs.gridworld.Cell;
+import io.github.metarl4j.envs.gridworld.GridMap;
+import io.github.metarl4j.envs.gridworld.GridTasks;
+import io.github.metarl4j.envs.gridworld.GridWorld;
+import io.github.metarl4j.envs.gridworld.GridWorldConfig;
+import io.github.metarl4j.envs.gridworld.ObservationMode;
+import io.github.metarl4j.envs.gridworld.Region;
+import io.github.metarl4j.envs.navigation.GoalSquare;
+import io.github.metarl4j.envs.navigation.Navigation2D;
+import io.github.metarl4j.task.TaskSplit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Every built-in family, in every variant worth checking, for parameterised tests. */
+final class BuiltInFamilies {
+
+    private BuiltInFamilies() {
+    }
+
+    static List<Arguments> all() {
+        List<Arguments> out = new ArrayList<>();
+        for (String name : GridMap.NAMED.keySet()) {
+            GridMap map = GridMap.of(name);
+            for (ObservationMode mode : ObservationMode.values()) {
+                for (double slip : new double[] {0, 0.25}) {
+                    GridWorldConfig cfg = GridWorldConfig.builder(map).slip(slip).observation(mode).build();
+                    out.add(Arguments.of("gridworld " + name + " start-points " + mode + " slip " + slip,
+                            GridWorld.family(cfg, GridTasks.startPoints(map, Region.parse("left-half"),
+                                    Region.parse("right-half")))));
+                }
+            }
+            GridWorldConfig cfg = GridWorldConfig.builder(map).slip(0.1).build();
+            Cell corner = Region.parse("bottom-left").cells(map).get(0);
+            out.add(Arguments.of("gridworld " + name + " goals", GridWorld.family(cfg,
+                    GridTasks.goals(map, corner, Region.parse("top-half"), Region.parse("bottom-half")))));
+            out.add(Arguments.of("gridworld " + name + " starts-and-goals", GridWorld.family(cfg,
+                    GridTasks.startsAndGoals(map, Region.parse("left-half"), Region.parse("right-half")))));
+        }
+        out.add(Arguments.of("navigation-2d reference", Navigation2D.family()));
+        out.add(Arguments.of("navigation-2d out-of-distribution", Navigation2D.family(
+                new TaskSplit<>(new GoalSquare(-0.5, 0), new GoalSquare(0, 0.5)), 50)));
+        return out;
+    }
+
+}
