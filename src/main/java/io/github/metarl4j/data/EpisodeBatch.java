@@ -163,9 +163,19 @@ public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rew
         return sum;
     }
 
+    /** The first {@code length} values of {@code data} as an array of {@code type}, by one bulk copy. */
     private static INDArray create(double[] data, int length, DataType type, long... shape) {
-        double[] exact = data.length == length ? data : Arrays.copyOf(data, length);
-        return Nd4j.create(exact, shape, type);
+        INDArray out = Nd4j.create(type, shape);
+        if (type == DataType.FLOAT) {
+            float[] f = new float[length];
+            for (int i = 0; i < length; i++) {
+                f[i] = (float) data[i];
+            }
+            out.data().asNioFloat().put(0, f);
+        } else {
+            out.data().asNioDouble().put(0, data, 0, length);
+        }
+        return out;
     }
 
     private static void requireRank(String name, INDArray a, int rank) {

@@ -29,7 +29,8 @@ public final class LockstepSampler implements AutoCloseable {
     private final ForkJoinPool pool;
 
     /**
-     * @param threads  threads stepping environments; 1 steps them on the caller's thread
+     * @param threads  threads stepping environments, the caller's included; 1 steps them all on
+     *                 the caller's thread
      * @param dataType the floating-point type of the batches produced
      */
     public LockstepSampler(int threads, DataType dataType) {
@@ -41,7 +42,7 @@ public final class LockstepSampler implements AutoCloseable {
         }
         this.threads = threads;
         this.dataType = dataType;
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+        this.pool = threads == 1 ? null : new ForkJoinPool(threads - 1);
     }
 
     /** A sampler on all cores of this machine. */

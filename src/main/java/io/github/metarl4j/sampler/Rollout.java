@@ -8,14 +8,12 @@ import io.github.metarl4j.space.Space;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** One lockstep rollout: the state of B columns over at most {@code horizon} steps. */
 final class Rollout<O, A> {
@@ -34,7 +32,6 @@ final class Rollout<O, A> {
     private final double[] obs;
     private final double[] act;
     private final double[] rew;
-    private final double[] current;
     private final int[] lengths;
     private final boolean[] terminated;
     private double[] actions;
@@ -56,22 +53,18 @@ final class Rollout<O, A> {
         this.obs = new double[horizon * b * obsDim];
         this.act = new double[horizon * b * actDim];
         this.rew = new double[horizon * b];
-        this.current = new double[b * obsDim];
         this.lengths = new int[b];
         this.terminated = new boolean[b];
         for (int col = 0; col < b; col++) {
-            O first = envs.get(col).reset(seeds[col]);
-            writeObservation(col, first);
+            writeObservation(col, 0, envs.get(col).reset(seeds[col]));
         }
     }
 
     EpisodeBatch run(ActionFunction policy, RandomGenerator rng) {
-        INDArray input = Nd4j.create(dataType, b, obsDim);
+        PolicyInput input = new PolicyInput(dataType, b, obsDim);
         int active = b;
         for (t = 0; t < horizon && active > 0; t++) {
-            System.arraycopy(current, 0, obs, t * b * obsDim, b * obsDim);
-            input.data().setData(current);
-            actions = readActions(policy.act(input, rng));
+            actions = readActions(policy.act(input.load(obs, t * b * obsDim), rng));
             stepAll();
             active = 0;
             for (int col = 0; col < b; col++) {
@@ -83,29 +76,38 @@ final class Rollout<O, A> {
                 dataType);
     }
 
+    /** Steps every running column: chunk 0 on the calling thread, the others on the pool. */
     private void stepAll() {
         if (pool == null || chunks == 1) {
             stepRange(0, b);
             return;
         }
-        List<Callable<Void>> work = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
+        List<Future<?>> others = new ArrayList<>(chunks - 1);
+        for (int c = 1; c < chunks; c++) {
             int from = (int) ((long) b * c / chunks);
             int to = (int) ((long) b * (c + 1) / chunks);
-            work.add(() -> {
-                stepRange(from, to);
-                return null;
-            });
+            others.add(pool.submit(() -> stepRange(from, to)));
         }
-        for (Future<Void> f : pool.invokeAll(work)) {
+        RuntimeException first = null;
+        try {
+            stepRange(0, (int) ((long) b / chunks));
+        } catch (RuntimeException e) {
+            first = e;
+        }
+        for (Future<?> f : others) {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("rollout interrupted", e);
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -136,18 +138,18 @@ final class Rollout<O, A> {
         if (r.done()) {
             lengths[col] = t + 1;
             terminated[col] = r.terminated();
-            Arrays.fill(current, col * obsDim, (col + 1) * obsDim, 0.0);
         } else if (t + 1 >= horizon) {
             throw new IllegalStateException("column " + col + ": environment did not end within its horizon "
                     + horizon);
         } else {
-            writeObservation(col, r.observation());
+            writeObservation(col, t + 1, r.observation());
         }
     }
 
-    private void writeObservation(int col, O observation) {
+    /** Records column {@code col}'s observation before step {@code step}; ended columns stay zero. */
+    private void writeObservation(int col, int step, O observation) {
         try {
-            obsSpace.write(observation, current, col * obsDim);
+            obsSpace.write(observation, obs, (step * b + col) * obsDim);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("column " + col + " (task " + taskIndex[col]
                     + "): environment observation does not fit the observation space: " + e.getMessage(), e);

@@ -35,17 +35,27 @@ public final class GridWorld implements Env<double[], Integer> {
 
     /** The environment of {@code task}; start and goal must be free cells of the map. */
     public GridWorld(GridWorldConfig config, GridTask task) {
+        this(config, transitions(config.map()), task);
+    }
+
+    private GridWorld(GridWorldConfig config, int[] next, GridTask task) {
         GridMap map = config.map();
         this.config = config;
+        this.next = next;
         this.start = map.index(map.requireFree(task.start(), "task start"));
         this.goal = map.index(map.requireFree(task.goal(), "task goal"));
-        this.next = new int[map.size() * 4];
+        this.goalCoordinates = scaled(map, goal);
+    }
+
+    /** {@code [cells * 4]}: the cell reached from each cell by each action (read-only, shared). */
+    private static int[] transitions(GridMap map) {
+        int[] next = new int[map.size() * 4];
         for (int i = 0; i < map.size(); i++) {
             for (Move m : Move.values()) {
                 next[i * 4 + m.ordinal()] = m.next(map, i);
             }
         }
-        this.goalCoordinates = scaled(map, goal);
+        return next;
     }
 
     /**
@@ -54,8 +64,9 @@ public final class GridWorld implements Env<double[], Integer> {
      */
     public static TaskFamily<GridTask, double[], Integer> family(GridWorldConfig config, TaskSplit<GridTask> tasks) {
         Box observations = Box.of(0, 1, config.observation().dim(config.map()));
+        int[] next = transitions(config.map());
         return new TaskFamily<>("gridworld", new EnvSpec<>(observations, ACTIONS, config.horizon()), tasks,
-                task -> new GridWorld(config, task));
+                task -> new GridWorld(config, next, task));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.metarl4j.envs.gridworld;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,10 +17,15 @@ public sealed interface Region permits Region.Named, Region.Cells {
     /** The region's free cells on {@code map}, sorted row-major, without duplicates. */
     List<Cell> cells(GridMap map);
 
+    /** The region as text; {@code Region.parse(text())} equals this region. */
+    @JsonValue
+    String text();
+
     /**
      * Parses a region: a name of {@link Named} ({@code "left-half"}) or
      * {@code "cells:r,c;r,c;..."}.
      */
+    @JsonCreator
     static Region parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("region must be a region name or 'cells:r,c;...', got null");
@@ -94,6 +101,11 @@ public sealed interface Region permits Region.Named, Region.Cells {
         }
 
         @Override
+        public String text() {
+            return label;
+        }
+
+        @Override
         public String toString() {
             return label;
         }
@@ -123,6 +135,11 @@ public sealed interface Region permits Region.Named, Region.Cells {
 
         @Override
         public String toString() {
+            return text();
+        }
+
+        @Override
+        public String text() {
             StringBuilder sb = new StringBuilder("cells:");
             for (int i = 0; i < list.size(); i++) {
                 sb.append(i == 0 ? "" : ";").append(list.get(i).row()).append(',').append(list.get(i).col());

@@ -1,0 +1,52 @@
+package io.github.metarl4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Runs every example main in its smoke mode and checks what it prints. */
+class ExamplesSmokeTest {
+
+    private static String run(Runnable main) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            main.run();
+        } finally {
+            System.setOut(original);
+        }
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        original.print(out);
+        return out;
+    }
+
+    @Test
+    void gridWorldTour_printsMapOracleAndRandomReturns() {
+        String out = run(() -> GridWorldTour.main(new String[] {"examples/configs/gridworld-tour.yaml", "--smoke"}));
+        assertTrue(out.contains("Map 9x9, goal (7, 7)"), out);
+        assertTrue(out.contains(" 0.89"), "optimal return from (1, 1) is 0.89:\n" + out);
+        Matcher m = Pattern.compile("(train|test) +return (-?[0-9.]+) \\+- ").matcher(out);
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            assertTrue(Double.parseDouble(m.group(2)) < 0.9, "a random policy is far from optimal: " + m.group());
+        }
+        assertEquals(2, rows, out);
+    }
+
+    @Test
+    void samplerBenchmark_endsWithKeyValueLine() {
+        String out = run(() -> SamplerBenchmark.main(new String[] {"--smoke"}));
+        String[] lines = out.strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.matches("cores=\\d+( [a-z0-9_]+=\\d+)+"), last);
+        assertTrue(last.contains("grid_t1_steps_per_s=") && last.contains("nav_t1_steps_per_s="), last);
+    }
+}
