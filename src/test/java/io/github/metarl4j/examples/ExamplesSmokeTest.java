@@ -42,6 +42,13 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void customFamily_passesConformanceAndRolls() {
+        String out = run(() -> CustomFamily.main(new String[0]));
+        assertTrue(out.contains("conformance of 'corridor': passed"), out);
+        assertTrue(out.contains("random policy on 8 corridors x 16 episodes"), out);
+    }
+
+    @Test
     void samplerBenchmark_endsWithKeyValueLine() {
         String out = run(() -> SamplerBenchmark.main(new String[] {"--smoke"}));
         String[] lines = out.strip().split("\n");
