@@ -23,7 +23,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Environment steps per second of the lockstep sampler with a uniform random policy: the
  * grid world (four-rooms, one-hot observations, B = 400 = 40 tasks x 10 episodes, horizon 72)
  * and 2D navigation (B = 400, T = 100), on 1 thread and on all cores. "Excluding the policy"
- * subtracts the time spent inside the policy function. The last line is {@code key=value}
+ * subtracts the time spent inside the policy function. A third case, "heavy", is the grid
+ * world with about 2 us of extra arithmetic per step, standing for an environment whose steps
+ * cost more than the per-step hand-off between threads. The last line is {@code key=value}
  * pairs.
  *
  * <pre>SamplerBenchmark [--repeats N] [--smoke]</pre>
@@ -42,11 +44,13 @@ public final class SamplerBenchmark {
         var grid = GridWorld.family(GridWorldConfig.builder(rooms).build(),
                 GridTasks.startPoints(rooms, Region.parse("left-half"), Region.parse("right-half")));
         var nav = Navigation2D.family();
+        var heavy = new TaskFamily<>("heavy", grid.spec(), grid.tasks(), task -> new Heavy<>(grid.factory().create(task)));
         Map<String, String> out = new LinkedHashMap<>();
         out.put("cores", Integer.toString(cores));
         for (int threads : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
             measure("grid", grid, threads, warmup, repeats, out);
             measure("nav", nav, threads, warmup, repeats, out);
+            measure("heavy", heavy, threads, warmup, repeats, out);
         }
         StringBuilder line = new StringBuilder();
         out.forEach((k, v) -> line.append(line.length() == 0 ? "" : " ").append(k).append('=').append(v));
@@ -85,6 +89,31 @@ public final class SamplerBenchmark {
                 median(withPolicy), repeats);
         out.put(name + "_t" + threads + "_steps_per_s", String.format("%.0f", median));
         out.put(name + "_t" + threads + "_with_policy_steps_per_s", String.format("%.0f", median(withPolicy)));
+    }
+
+    /** An environment made slower by deterministic busy arithmetic (about 2 us a step here). */
+    private static final class Heavy<O, A> implements io.github.metarl4j.env.Env<O, A> {
+        private final io.github.metarl4j.env.Env<O, A> inner;
+        private long state;
+
+        Heavy(io.github.metarl4j.env.Env<O, A> inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public O reset(long seed) {
+            state = seed;
+            return inner.reset(seed);
+        }
+
+        @Override
+        public io.github.metarl4j.env.StepResult<O> step(A action) {
+            for (int i = 0; i < 2000; i++) {
+                state = state * 6364136223846793005L + 1442695040888963407L;
+            }
+            io.github.metarl4j.env.StepResult<O> r = inner.step(action);
+            return state == 42 ? r.asTruncated() : r; // keeps the loop from being optimised away
+        }
     }
 
     private static double median(double[] xs) {
