@@ -4,6 +4,7 @@ import io.github.metarl4j.task.TaskSplit;
 import io.github.metarl4j.task.UniformTasks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The grid world's task distributions, each with a meta-training region and a disjoint
@@ -31,42 +32,34 @@ public final class GridTasks {
 
     /** StartPoints: goal fixed at {@code goal}, start uniform over each region minus the goal. */
     public static TaskSplit<GridTask> startPoints(GridMap map, Cell goal, Region train, Region test) {
-        map.requireFree(goal, "goal");
-        List<Cell> trainStarts = without(train.cells(map), goal);
-        List<Cell> testStarts = without(test.cells(map), goal);
-        checkSides("start", train, trainStarts, test, testStarts);
-        int[] dist = map.distancesFrom(goal);
-        List<GridTask> trainTasks = new ArrayList<>();
-        List<GridTask> testTasks = new ArrayList<>();
-        for (List<Cell> side : List.of(trainStarts, testStarts)) {
-            for (Cell s : side) {
-                if (dist[map.index(s)] < 0) {
-                    throw new IllegalArgumentException("start " + s + " cannot reach the goal " + goal);
-                }
-                (side == trainStarts ? trainTasks : testTasks).add(new GridTask(s, goal));
-            }
-        }
-        return new TaskSplit<>(new UniformTasks<>(trainTasks), new UniformTasks<>(testTasks));
+        return oneVarying(map, map.requireFree(goal, "goal"), "start", train, test, s -> new GridTask(s, goal));
     }
 
     /** Goals: start fixed at {@code start}, goal uniform over each region minus the start. */
     public static TaskSplit<GridTask> goals(GridMap map, Cell start, Region train, Region test) {
-        map.requireFree(start, "start");
-        List<Cell> trainGoals = without(train.cells(map), start);
-        List<Cell> testGoals = without(test.cells(map), start);
-        checkSides("goal", train, trainGoals, test, testGoals);
-        int[] dist = map.distancesFrom(start);
-        List<GridTask> trainTasks = new ArrayList<>();
-        List<GridTask> testTasks = new ArrayList<>();
-        for (List<Cell> side : List.of(trainGoals, testGoals)) {
-            for (Cell g : side) {
-                if (dist[map.index(g)] < 0) {
-                    throw new IllegalArgumentException("start " + start + " cannot reach the goal " + g);
+        return oneVarying(map, map.requireFree(start, "start"), "goal", train, test, g -> new GridTask(start, g));
+    }
+
+    /** One cell fixed, the other ({@code varying}) uniform over each region's free cells minus the fixed one. */
+    private static TaskSplit<GridTask> oneVarying(GridMap map, Cell fixed, String varying, Region train, Region test,
+                                                  Function<Cell, GridTask> task) {
+        List<Cell> trainCells = without(train.cells(map), fixed);
+        List<Cell> testCells = without(test.cells(map), fixed);
+        checkSides(varying, train, trainCells, test, testCells);
+        int[] dist = map.distancesFrom(fixed); // moves are reversible, so reachability is symmetric
+        List<List<GridTask>> sides = new ArrayList<>();
+        for (List<Cell> cells : List.of(trainCells, testCells)) {
+            List<GridTask> tasks = new ArrayList<>();
+            for (Cell c : cells) {
+                GridTask t = task.apply(c);
+                if (dist[map.index(c)] < 0) {
+                    throw new IllegalArgumentException("start " + t.start() + " cannot reach the goal " + t.goal());
                 }
-                (side == trainGoals ? trainTasks : testTasks).add(new GridTask(start, g));
+                tasks.add(t);
             }
+            sides.add(tasks);
         }
-        return new TaskSplit<>(new UniformTasks<>(trainTasks), new UniformTasks<>(testTasks));
+        return new TaskSplit<>(new UniformTasks<>(sides.get(0)), new UniformTasks<>(sides.get(1)));
     }
 
     /** StartsAndGoals: start and goal uniform over the distinct pairs of each region's cells. */
