@@ -1,0 +1,91 @@
+package io.github.metarl4j.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One forward pass of an {@link Mlp}, keeping what the backward and forward-mode passes
+ * need: the pre-activations {@code z_l}, activations {@code a_l} and derivatives {@code f'(z_l)},
+ * each {@code [N, width_l]}.
+ */
+public final class MlpPass {
+
+    final Mlp net;
+    final INDArray theta;
+    final INDArray[] a;
+    final INDArray[] z;
+    final INDArray[] fp;
+
+    MlpPass(Mlp net, INDArray theta, INDArray x) {
+        this.net = net;
+        this.theta = theta;
+        int layers = net.layers();
+        long n = x.size(0);
+        a = new INDArray[layers + 1];
+        z = new INDArray[layers + 1];
+        fp = new INDArray[layers + 1];
+        a[0] = x;
+        for (int l = 1; l <= layers; l++) {
+            z[l] = Nd4j.create(net.dataType(), n, net.width(l));
+            Nd4j.gemm(a[l - 1], net.weights(theta, l), z[l], false, false, 1.0, 0.0);
+            z[l].addiRowVector(net.bias(theta, l));
+            if (l < layers) {
+                a[l] = Nd4j.create(net.dataType(), n, net.width(l));
+                net.activation().apply(z[l], a[l]);
+                fp[l] = net.activation().derivative(z[l], a[l]);
+            } else {
+                a[l] = z[l];
+            }
+        }
+    }
+
+    /** The network's output {@code y [N, outDim]}; read-only. */
+    public INDArray output() {
+        return a[net.layers()];
+    }
+
+    /** N, the number of input rows. */
+    public long rows() {
+        return a[0].size(0);
+    }
+
+    /**
+     * The vector-Jacobian product {@code sum_n g_n^T dy_n / dtheta}: the gradient of
+     * {@code sum(g * y)} with respect to theta, as a new {@code [P]} vector.
+     *
+     * @param g {@code [N, outDim]}
+     */
+    public INDArray vjp(INDArray g) {
+        checkOutputShaped(g, "output gradient");
+        INDArray grad = Nd4j.create(net.dataType(), net.numParams());
+        INDArray delta = g;
+        for (int l = net.layers(); l >= 1; l--) {
+            Nd4j.gemm(a[l - 1], delta, net.weights(grad, l), true, false, 1.0, 0.0);
+            net.bias(grad, l).assign(delta.sum(0));
+            if (l > 1) {
+                INDArray back = Nd4j.create(net.dataType(), rows(), net.width(l - 1));
+                Nd4j.gemm(delta, net.weights(theta, l), back, false, true, 1.0, 0.0);
+                delta = back.muli(fp[l - 1]);
+            }
+        }
+        return grad;
+    }
+
+    /**
+     * Forward mode in direction {@code v [P]}: the R-operator pass, whose
+     * {@link MlpTangent#output()} is the Jacobian-vector product {@code J v [N, outDim]}.
+     */
+    public MlpTangent tangent(INDArray v) {
+        net.checkParameters(v, "tangent direction");
+        return new MlpTangent(this, v);
+    }
+
+    void checkOutputShaped(INDArray g, String what) {
+        if (g == null || g.rank() != 2 || g.size(0) != rows() || g.size(1) != net.outDim()
+                || g.dataType() != net.dataType()) {
+            throw new IllegalArgumentException(what + " must be a " + net.dataType() + " array of shape ["
+                    + rows() + ", " + net.outDim() + "], got " + (g == null ? "null"
+                    : g.dataType() + " " + java.util.Arrays.toString(g.shape())));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.metarl4j.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The R-operator (forward-mode) pass of an {@link MlpPass} in a direction {@code v}
+ * (Pearlmutter 1994): {@code R{z_l} = R{a_{l-1}} W_l + a_{l-1} V_l + Vb_l},
+ * {@code R{a_l} = f'(z_l) R{z_l}}, with {@code R{a_0} = 0}.
+ */
+public final class MlpTangent {
+
+    private final MlpPass pass;
+    private final INDArray v;
+    private final INDArray[] rz;
+    private final INDArray[] ra;
+
+    MlpTangent(MlpPass pass, INDArray v) {
+        this.pass = pass;
+        this.v = v;
+        Mlp net = pass.net;
+        int layers = net.layers();
+        rz = new INDArray[layers + 1];
+        ra = new INDArray[layers + 1];
+        for (int l = 1; l <= layers; l++) {
+            rz[l] = Nd4j.create(net.dataType(), pass.rows(), net.width(l));
+            Nd4j.gemm(pass.a[l - 1], net.weights(v, l), rz[l], false, false, 1.0, 0.0);
+            if (l > 1) {
+                Nd4j.gemm(ra[l - 1], net.weights(pass.theta, l), rz[l], false, false, 1.0, 1.0);
+            }
+            rz[l].addiRowVector(net.bias(v, l));
+            ra[l] = l < layers ? rz[l].mul(pass.fp[l]) : rz[l];
+        }
+    }
+
+    /** The Jacobian-vector product {@code J v = R{y}}, {@code [N, outDim]}; read-only. */
+    public INDArray output() {
+        return ra[pass.net.layers()];
+    }
+
+    /**
+     * The R-operator applied to backpropagation: {@code R{J^T g}}, a new {@code [P]} vector.
+     * For a loss {@code L(theta) = l(y(theta))} with {@code g = dl/dy}, passing
+     * {@code rg = R{g} = (d^2 l / dy^2) J v} gives the Hessian-vector product {@code H v}.
+     *
+     * @param g  {@code [N, outDim]}: the output gradient at the pass's point
+     * @param rg {@code [N, outDim]}: its directional derivative along v
+     */
+    public INDArray secondOrder(INDArray g, INDArray rg) {
+        pass.checkOutputShaped(g, "output gradient");
+        pass.checkOutputShaped(rg, "output gradient's R-derivative");
+        Mlp net = pass.net;
+        INDArray out = Nd4j.create(net.dataType(), net.numParams());
+        INDArray delta = g;
+        INDArray rdelta = rg;
+        for (int l = net.layers(); l >= 1; l--) {
+            INDArray rw = net.weights(out, l);
+            Nd4j.gemm(pass.a[l - 1], rdelta, rw, true, false, 1.0, 0.0);
+            if (l > 1) {
+                Nd4j.gemm(ra[l - 1], delta, rw, true, false, 1.0, 1.0);
+            }
+            net.bias(out, l).assign(rdelta.sum(0));
+            if (l > 1) {
+                long n = pass.rows();
+                INDArray back = Nd4j.create(net.dataType(), n, net.width(l - 1));
+                Nd4j.gemm(delta, net.weights(pass.theta, l), back, false, true, 1.0, 0.0);
+                INDArray rback = Nd4j.create(net.dataType(), n, net.width(l - 1));
+                Nd4j.gemm(rdelta, net.weights(pass.theta, l), rback, false, true, 1.0, 0.0);
+                Nd4j.gemm(delta, net.weights(v, l), rback, false, true, 1.0, 1.0);
+                INDArray fpp = net.activation().secondDerivative(pass.z[l - 1], pass.a[l - 1], pass.fp[l - 1]);
+                INDArray nextR = rback.muli(pass.fp[l - 1]);
+                if (fpp != null) {
+                    nextR.addi(fpp.muli(rz[l - 1]).muli(back));
+                }
+                delta = back.muli(pass.fp[l - 1]);
+                rdelta = nextR;
+            }
+        }
+        return out;
+    }
+}

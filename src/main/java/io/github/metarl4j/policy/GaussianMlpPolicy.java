@@ -1,0 +1,247 @@
+package io.github.metarl4j.policy;
+
+import io.github.metarl4j.nn.Activation;
+import io.github.metarl4j.nn.Mlp;
+import io.github.metarl4j.nn.MlpPass;
+import io.github.metarl4j.nn.MlpTangent;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A diagonal Gaussian policy over {@code R^d}: the mean is an MLP of the observation and the
+ * log standard deviation {@code rho [d]} is a learned, state-independent parameter (the MAML
+ * paper's policy; Duan et al., "Benchmarking Deep RL for Continuous Control", 2016).
+ * {@code theta = [theta_net (P_net), rho (d)]}.
+ *
+ * <p>Per row, with {@code u = (a - mu) / sigma}, {@code sigma = exp(rho)}:
+ * {@code log pi = sum_j (-u_j^2 / 2 - rho_j - log(2 pi) / 2)};
+ * {@code d/dmu = u / sigma}, {@code d/drho = u^2 - 1};
+ * {@code d2/dmu2 = -1 / sigma^2}, {@code d2/dmu drho = -2 u / sigma}, {@code d2/drho2 = -2 u^2};
+ * and the KL metric on (mu, rho) is {@code diag(1 / sigma^2)} for mu and 2 for rho.
+ */
+public final class GaussianMlpPolicy implements Policy {
+
+    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+    private final Mlp net;
+    private final double initialLogStd;
+
+    /**
+     * @param obsDim        observation width
+     * @param hidden        hidden layer widths
+     * @param actDim        d, the action dimension
+     * @param activation    hidden nonlinearity
+     * @param initialLogStd the log standard deviation {@link #initialParameters} sets (log 1 = 0 in the MAML paper)
+     * @param dataType      FLOAT or DOUBLE
+     */
+    public GaussianMlpPolicy(int obsDim, int[] hidden, int actDim, Activation activation, double initialLogStd,
+                             DataType dataType) {
+        if (!Double.isFinite(initialLogStd)) {
+            throw new IllegalArgumentException("initial log-std must be finite, got " + initialLogStd);
+        }
+        this.net = new Mlp(obsDim, hidden, actDim, activation, dataType);
+        this.initialLogStd = initialLogStd;
+    }
+
+    public Mlp network() {
+        return net;
+    }
+
+    @Override
+    public int numParams() {
+        return net.numParams() + actDim();
+    }
+
+    @Override
+    public int obsDim() {
+        return net.inDim();
+    }
+
+    @Override
+    public int actDim() {
+        return net.outDim();
+    }
+
+    @Override
+    public DataType dataType() {
+        return net.dataType();
+    }
+
+    @Override
+    public INDArray initialParameters(RandomGenerator rng) {
+        INDArray theta = Nd4j.create(dataType(), numParams());
+        netPart(theta).assign(net.initialParameters(rng));
+        logStdPart(theta).assign(initialLogStd);
+        return theta;
+    }
+
+    private INDArray netPart(INDArray theta) {
+        return theta.get(NDArrayIndex.interval(0, net.numParams()));
+    }
+
+    private INDArray logStdPart(INDArray theta) {
+        return theta.get(NDArrayIndex.interval(net.numParams(), numParams()));
+    }
+
+    private void checkTheta(INDArray theta, String what) {
+        if (theta == null || theta.rank() != 1 || theta.length() != numParams() || theta.dataType() != dataType()) {
+            throw new IllegalArgumentException(what + " must be a " + dataType() + " vector of length "
+                    + numParams() + ", got " + Rows.describe(theta));
+        }
+    }
+
+    /** The mean network's pass and the log-stds. */
+    private record Dist(MlpPass pass, double[] mu, double[] rho) {
+    }
+
+    private Dist dist(INDArray theta, INDArray obs) {
+        checkTheta(theta, "parameter vector");
+        Rows.checkObservations(obs, obsDim(), dataType());
+        MlpPass pass = net.forward(netPart(theta), obs);
+        return new Dist(pass, Rows.read(pass.output()), Rows.read(logStdPart(theta)));
+    }
+
+    @Override
+    public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
+        Dist d = dist(theta, observations);
+        int k = actDim();
+        double[] out = new double[d.mu.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = d.mu[i] + Math.exp(d.rho[i % k]) * rng.nextGaussian();
+        }
+        return Rows.write(out, dataType(), out.length / k, k);
+    }
+
+    /** {@code u = (a - mu) / sigma}, {@code [N * d]}. */
+    private double[] standardized(Dist d, INDArray actions) {
+        Rows.checkActions(actions, d.pass.rows(), actDim(), dataType());
+        double[] a = Rows.read(actions);
+        int k = actDim();
+        double[] u = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                throw new IllegalArgumentException("actions[" + i / k + ", " + i % k + "] must be finite, got " + a[i]);
+            }
+            u[i] = (a[i] - d.mu[i]) / Math.exp(d.rho[i % k]);
+        }
+        return u;
+    }
+
+    @Override
+    public INDArray logProb(INDArray theta, INDArray observations, INDArray actions) {
+        Dist d = dist(theta, observations);
+        double[] u = standardized(d, actions);
+        int k = actDim();
+        double[] out = new double[u.length / k];
+        for (int i = 0; i < u.length; i++) {
+            out[i / k] += -0.5 * u[i] * u[i] - d.rho[i % k] - HALF_LOG_2PI;
+        }
+        return Rows.write(out, dataType(), out.length);
+    }
+
+    @Override
+    public INDArray entropy(INDArray theta, INDArray observations) {
+        Dist d = dist(theta, observations);
+        double perRow = 0;
+        for (double r : d.rho) {
+            perRow += r + 0.5 + HALF_LOG_2PI;
+        }
+        return Nd4j.valueArrayOf(new long[] {d.pass.rows()}, perRow, dataType());
+    }
+
+    @Override
+    public INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations) {
+        Dist p = dist(thetaOld, observations);
+        Dist q = dist(thetaNew, observations);
+        int k = actDim();
+        double[] out = new double[p.mu.length / k];
+        for (int i = 0; i < p.mu.length; i++) {
+            int j = i % k;
+            double varP = Math.exp(2 * p.rho[j]);
+            double varQ = Math.exp(2 * q.rho[j]);
+            double dm = p.mu[i] - q.mu[i];
+            out[i / k] += q.rho[j] - p.rho[j] + (varP + dm * dm) / (2 * varQ) - 0.5;
+        }
+        return Rows.write(out, dataType(), out.length);
+    }
+
+    @Override
+    public INDArray logProbGradient(INDArray theta, INDArray observations, INDArray actions, INDArray weights) {
+        Dist d = dist(theta, observations);
+        double[] u = standardized(d, actions);
+        double[] w = weights(weights, d);
+        int k = actDim();
+        double[] gMu = new double[u.length];
+        double[] gRho = new double[k];
+        for (int i = 0; i < u.length; i++) {
+            double wi = w[i / k];
+            gMu[i] = wi * u[i] / Math.exp(d.rho[i % k]);
+            gRho[i % k] += wi * (u[i] * u[i] - 1);
+        }
+        return join(d.pass.vjp(Rows.write(gMu, dataType(), d.pass.rows(), k)), gRho);
+    }
+
+    @Override
+    public INDArray logProbHvp(INDArray theta, INDArray observations, INDArray actions, INDArray weights, INDArray v) {
+        checkTheta(v, "direction");
+        Dist d = dist(theta, observations);
+        double[] u = standardized(d, actions);
+        double[] w = weights(weights, d);
+        double[] vRho = Rows.read(logStdPart(v));
+        MlpTangent tangent = d.pass.tangent(netPart(v));
+        double[] rMu = Rows.read(tangent.output());
+        int k = actDim();
+        double[] gMu = new double[u.length];
+        double[] rgMu = new double[u.length];
+        double[] hRho = new double[k];
+        for (int i = 0; i < u.length; i++) {
+            int j = i % k;
+            double wi = w[i / k];
+            double sigma = Math.exp(d.rho[j]);
+            gMu[i] = wi * u[i] / sigma;
+            rgMu[i] = wi * (-rMu[i] / (sigma * sigma) - 2 * u[i] / sigma * vRho[j]);
+            hRho[j] += wi * (-2 * u[i] / sigma * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
+        }
+        long n = d.pass.rows();
+        return join(tangent.secondOrder(Rows.write(gMu, dataType(), n, k), Rows.write(rgMu, dataType(), n, k)), hRho);
+    }
+
+    @Override
+    public INDArray fisherProduct(INDArray theta, INDArray observations, INDArray weights, INDArray v) {
+        checkTheta(v, "direction");
+        Dist d = dist(theta, observations);
+        double[] w = weights(weights, d);
+        double[] vRho = Rows.read(logStdPart(v));
+        double[] rMu = Rows.read(d.pass.tangent(netPart(v)).output());
+        int k = actDim();
+        double[] mJv = new double[rMu.length];
+        double wSum = 0;
+        for (int i = 0; i < rMu.length; i++) {
+            mJv[i] = w[i / k] * rMu[i] / Math.exp(2 * d.rho[i % k]);
+        }
+        for (double wi : w) {
+            wSum += wi;
+        }
+        double[] fRho = new double[k];
+        for (int j = 0; j < k; j++) {
+            fRho[j] = 2 * wSum * vRho[j];
+        }
+        return join(d.pass.vjp(Rows.write(mJv, dataType(), d.pass.rows(), k)), fRho);
+    }
+
+    private double[] weights(INDArray weights, Dist d) {
+        Rows.checkWeights(weights, d.pass.rows(), dataType());
+        return Rows.read(weights);
+    }
+
+    /** {@code [netPart, rhoPart]} as one {@code [P]} vector. */
+    private INDArray join(INDArray netPart, double[] rhoPart) {
+        INDArray out = Nd4j.create(dataType(), numParams());
+        netPart(out).assign(netPart);
+        logStdPart(out).assign(Rows.write(rhoPart, dataType(), rhoPart.length));
+        return out;
+    }
+}

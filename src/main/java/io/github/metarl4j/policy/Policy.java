@@ -1,0 +1,61 @@
+package io.github.metarl4j.policy;
+
+import io.github.metarl4j.sampler.ActionFunction;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A stochastic policy as a pure function of a flat parameter vector: given observations
+ * {@code [N, obsDim]} and parameters {@code theta [P]}, a distribution over actions for each row.
+ * Nothing mutates {@code theta}; adaptation produces new vectors.
+ *
+ * <p>Besides sampling and log-probabilities it gives the derivative products the
+ * meta-learners need (see docs/derivatives.md), for the weighted log-likelihood
+ * {@code L(theta) = sum_n w_n log pi_theta(a_n | s_n)} (REINFORCE takes {@code w = -A / count}):
+ * its gradient, its Hessian-vector product, and the Fisher-vector product
+ * {@code F v = sum_n w_n J_n^T M_n J_n v}, with {@code J_n} the Jacobian of row n's distribution
+ * parameters and {@code M_n} the KL divergence's metric on them.
+ */
+public interface Policy {
+
+    /** P, the length of a parameter vector. */
+    int numParams();
+
+    int obsDim();
+
+    /** Width of one action's flat encoding (1 for a discrete action: its index). */
+    int actDim();
+
+    /** The type of parameters, observations, actions and results. */
+    DataType dataType();
+
+    /** A fresh parameter vector drawn from {@code rng}, {@code [P]}. */
+    INDArray initialParameters(RandomGenerator rng);
+
+    /** One action per row, {@code [N, actDim]}, drawn from {@code rng} in row order. */
+    INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng);
+
+    /** {@code log pi(a_n | s_n)}, {@code [N]}. */
+    INDArray logProb(INDArray theta, INDArray observations, INDArray actions);
+
+    /** The entropy of each row's distribution, {@code [N]}. */
+    INDArray entropy(INDArray theta, INDArray observations);
+
+    /** {@code KL(pi_thetaOld(.|s_n) || pi_thetaNew(.|s_n))}, {@code [N]}. */
+    INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations);
+
+    /** {@code grad_theta sum_n w_n log pi(a_n | s_n)}, {@code [P]}; weights {@code [N]}. */
+    INDArray logProbGradient(INDArray theta, INDArray observations, INDArray actions, INDArray weights);
+
+    /** {@code H v} with {@code H} the Hessian of {@code sum_n w_n log pi(a_n | s_n)}, {@code [P]}. */
+    INDArray logProbHvp(INDArray theta, INDArray observations, INDArray actions, INDArray weights, INDArray v);
+
+    /** {@code sum_n w_n J_n^T M_n J_n v}, {@code [P]}: with {@code w = 1/N} the Hessian of the mean KL at equal parameters. */
+    INDArray fisherProduct(INDArray theta, INDArray observations, INDArray weights, INDArray v);
+
+    /** This policy with parameters {@code theta}, as the sampler's action function. */
+    default ActionFunction actions(INDArray theta) {
+        return (observations, rng) -> sample(theta, observations, rng);
+    }
+}

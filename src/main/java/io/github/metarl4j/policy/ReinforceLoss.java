@@ -1,0 +1,70 @@
+package io.github.metarl4j.policy;
+
+import io.github.metarl4j.data.EpisodeBatch;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The REINFORCE loss of a batch as a function of the parameters (Williams 1992; the MAML
+ * paper's inner loss): {@code L(theta) = - mean_b [ (1 / len_b) sum_{t < len_b} A_{t,b} log pi_theta(a_{t,b} | s_{t,b}) ]},
+ * the mean over each episode's own valid steps, then over episodes. It is the weighted
+ * log-likelihood with weights {@code w_{t,b} = -A_{t,b} mask_{t,b} / (len_b B)}, so its gradient and
+ * Hessian-vector product come from {@link Policy#logProbGradient} and {@link Policy#logProbHvp}.
+ */
+public final class ReinforceLoss {
+
+    private final Policy policy;
+    private final INDArray observations;
+    private final INDArray actions;
+    private final INDArray weights;
+
+    /**
+     * @param policy     the policy
+     * @param batch      episodes, of the policy's data type
+     * @param advantages {@code [T, B]}, e.g. normalised GAE
+     */
+    public ReinforceLoss(Policy policy, EpisodeBatch batch, INDArray advantages) {
+        int t = batch.steps();
+        int b = batch.episodes();
+        if (advantages == null || advantages.rank() != 2 || advantages.size(0) != t || advantages.size(1) != b) {
+            throw new IllegalArgumentException("advantages must have shape [" + t + ", " + b + "], got "
+                    + Rows.describe(advantages));
+        }
+        if (batch.observations().dataType() != policy.dataType()) {
+            throw new IllegalArgumentException("batch data type " + batch.observations().dataType()
+                    + " must match the policy's " + policy.dataType());
+        }
+        this.policy = policy;
+        this.observations = batch.observations().reshape('c', (long) t * b, batch.obsDim());
+        this.actions = batch.actions().reshape('c', (long) t * b, batch.actDim());
+        this.weights = Rows.write(weights(batch, Rows.read(advantages)), policy.dataType(), (long) t * b);
+    }
+
+    /** {@code w_{t,b} = -A_{t,b} mask_{t,b} / (len_b B)}, time-major {@code [T * B]}. */
+    static double[] weights(EpisodeBatch batch, double[] advantages) {
+        int t = batch.steps();
+        int b = batch.episodes();
+        int[] lengths = batch.lengths();
+        double[] w = new double[t * b];
+        for (int j = 0; j < b; j++) {
+            for (int s = 0; s < lengths[j]; s++) {
+                w[s * b + j] = -advantages[s * b + j] / ((double) lengths[j] * b);
+            }
+        }
+        return w;
+    }
+
+    /** {@code L(theta)}. */
+    public double value(INDArray theta) {
+        return policy.logProb(theta, observations, actions).mul(weights).sumNumber().doubleValue();
+    }
+
+    /** {@code grad L(theta)}, {@code [P]}. */
+    public INDArray gradient(INDArray theta) {
+        return policy.logProbGradient(theta, observations, actions, weights);
+    }
+
+    /** {@code H(theta) v}, {@code [P]}. */
+    public INDArray hvp(INDArray theta, INDArray v) {
+        return policy.logProbHvp(theta, observations, actions, weights, v);
+    }
+}
