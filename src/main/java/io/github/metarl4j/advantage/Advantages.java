@@ -1,6 +1,7 @@
 package io.github.metarl4j.advantage;
 
 import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.data.HostArrays;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,7 +26,7 @@ public final class Advantages {
         checkDiscount("gamma", gamma);
         int t = batch.steps();
         int b = batch.episodes();
-        double[] r = batch.rewards().dup('c').data().asDouble();
+        double[] r = HostArrays.read(batch.rewards());
         int[] lengths = batch.lengths();
         double[] out = new double[t * b];
         for (int j = 0; j < b; j++) {
@@ -49,7 +50,7 @@ public final class Advantages {
         checkDiscount("lambda", lambda);
         int t = batch.steps();
         int b = batch.episodes();
-        double[] r = batch.rewards().dup('c').data().asDouble();
+        double[] r = HostArrays.read(batch.rewards());
         double[] v = read("values", values, batch);
         int[] lengths = batch.lengths();
         double[] out = new double[t * b];
@@ -108,7 +109,7 @@ public final class Advantages {
             throw new IllegalArgumentException(name + " must have shape [" + batch.steps() + ", "
                     + batch.episodes() + "], got " + (a == null ? "null" : Arrays.toString(a.shape())));
         }
-        return a.dup('c').data().asDouble();
+        return HostArrays.read(a);
     }
 
     private static void checkDiscount(String name, double value) {

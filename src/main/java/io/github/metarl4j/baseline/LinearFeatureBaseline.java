@@ -1,6 +1,7 @@
 package io.github.metarl4j.baseline;
 
 import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.data.HostArrays;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -111,7 +112,7 @@ public record LinearFeatureBaseline(double[] coefficients, double regularisation
         int f = 2 * d + 4;
         int b = batch.episodes();
         int[] lengths = batch.lengths();
-        double[] obs = batch.observations().dup('c').data().asDouble();
+        double[] obs = HostArrays.read(batch.observations());
         int rows = validOnly ? Arrays.stream(lengths).sum() : batch.steps() * b;
         double[] x = new double[rows * f];
         int row = 0;
@@ -143,6 +144,6 @@ public record LinearFeatureBaseline(double[] coefficients, double regularisation
             throw new IllegalArgumentException("returns must have shape [" + batch.steps() + ", " + batch.episodes()
                     + "], got " + (returns == null ? "null" : Arrays.toString(returns.shape())));
         }
-        return returns.dup('c').data().asDouble();
+        return HostArrays.read(returns);
     }
 }

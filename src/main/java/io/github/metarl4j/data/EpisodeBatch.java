@@ -63,7 +63,7 @@ public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rew
                 throw new IllegalArgumentException("taskIndex[" + j + "] must be >= 0, got " + taskIndex[j]);
             }
         }
-        double[] m = mask.dup('c').data().asDouble();
+        double[] m = HostArrays.read(mask);
         for (int s = 0; s < t; s++) {
             for (int j = 0; j < b; j++) {
                 double expected = s < lengths[j] ? 1 : 0;
@@ -89,10 +89,10 @@ public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rew
             }
         }
         return new EpisodeBatch(
-                create(obs, steps * episodes * obsDim, type, steps, episodes, obsDim),
-                create(act, steps * episodes * actDim, type, steps, episodes, actDim),
-                create(rew, steps * episodes, type, steps, episodes),
-                create(maskData, steps * episodes, type, steps, episodes),
+                HostArrays.create(obs, type, steps, episodes, obsDim),
+                HostArrays.create(act, type, steps, episodes, actDim),
+                HostArrays.create(rew, type, steps, episodes),
+                HostArrays.create(maskData, type, steps, episodes),
                 lengths, terminated, taskIndex);
     }
 
@@ -136,7 +136,7 @@ public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rew
 
     /** {@code [B]}: the undiscounted return of each episode (sum of its valid rewards). */
     public double[] episodeReturns() {
-        double[] r = rewards.dup('c').data().asDouble();
+        double[] r = HostArrays.read(rewards);
         int b = episodes();
         double[] out = new double[b];
         for (int j = 0; j < b; j++) {
@@ -161,21 +161,6 @@ public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rew
             sum[i] = count[i] == 0 ? Double.NaN : sum[i] / count[i];
         }
         return sum;
-    }
-
-    /** The first {@code length} values of {@code data} as an array of {@code type}, by one bulk copy. */
-    private static INDArray create(double[] data, int length, DataType type, long... shape) {
-        INDArray out = Nd4j.create(type, shape);
-        if (type == DataType.FLOAT) {
-            float[] f = new float[length];
-            for (int i = 0; i < length; i++) {
-                f[i] = (float) data[i];
-            }
-            out.data().asNioFloat().put(0, f);
-        } else {
-            out.data().asNioDouble().put(0, data, 0, length);
-        }
-        return out;
     }
 
     private static void requireRank(String name, INDArray a, int rank) {

@@ -7,7 +7,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Hidden-layer nonlinearities, with the first and second derivatives the products need,
- * each written in terms of the activation value {@code a = f(z)} where possible.
+ * written in terms of the activation value {@code a = f(z)} and into caller-given buffers.
  */
 public enum Activation {
 
@@ -21,13 +21,14 @@ public enum Activation {
         }
 
         @Override
-        INDArray derivative(INDArray z, INDArray a) {
-            return a.mul(a).rsubi(1);
+        void derivative(INDArray a, INDArray fp) {
+            fp.assign(a).muli(a).rsubi(1);
         }
 
         @Override
-        INDArray secondDerivative(INDArray z, INDArray a, INDArray fp) {
-            return a.mul(fp).muli(-2);
+        boolean secondDerivative(INDArray a, INDArray fp, INDArray out) {
+            out.assign(a).muli(fp).muli(-2);
+            return true;
         }
     },
 
@@ -40,22 +41,23 @@ public enum Activation {
         }
 
         @Override
-        INDArray derivative(INDArray z, INDArray a) {
-            return Transforms.sign(a, true);
+        void derivative(INDArray a, INDArray fp) {
+            fp.assign(a);
+            Transforms.sign(fp, false);
         }
 
         @Override
-        INDArray secondDerivative(INDArray z, INDArray a, INDArray fp) {
-            return null;
+        boolean secondDerivative(INDArray a, INDArray fp, INDArray out) {
+            return false;
         }
     };
 
-    /** Writes {@code f(z)} into {@code a} (same shape). */
+    /** Writes {@code f(z)} into {@code a}. */
     abstract void apply(INDArray z, INDArray a);
 
-    /** {@code f'(z)}, a new array. */
-    abstract INDArray derivative(INDArray z, INDArray a);
+    /** Writes {@code f'(z)} into {@code fp}, from {@code a = f(z)}. */
+    abstract void derivative(INDArray a, INDArray fp);
 
-    /** {@code f''(z)}, a new array, or {@code null} where it is identically zero. */
-    abstract INDArray secondDerivative(INDArray z, INDArray a, INDArray fp);
+    /** Writes {@code f''(z)} into {@code out} and returns true, or returns false where it is identically zero. */
+    abstract boolean secondDerivative(INDArray a, INDArray fp, INDArray out);
 }

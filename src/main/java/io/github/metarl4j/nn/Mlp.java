@@ -14,7 +14,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>The parameter vector {@code theta [P]} holds, layer after layer, {@code W_l} ({@code [in_l,
  * out_l]}, row-major) then {@code b_l} ({@code [out_l]}); layer views are slices of it and nothing
- * mutates it. {@link #forward} returns an {@link MlpPass}, which gives the vector-Jacobian
+ * mutates it. {@link #forward} returns an {@link MlpPass} (its large intermediate arrays pooled in a
+ * {@link Scratch}), which gives the vector-Jacobian
  * product (backpropagation), and through {@link MlpPass#tangent} the Jacobian-vector product
  * (forward mode, the R-operator) and the second-order backward pass that yields
  * Hessian-vector products (Pearlmutter, "Fast Exact Multiplication by the Hessian", Neural
@@ -109,14 +110,18 @@ public final class Mlp {
         return Nd4j.create(theta, new long[] {numParams}, dataType);
     }
 
-    /** Runs the network on {@code x [N, inDim]} with parameters {@code theta [P]}. */
-    public MlpPass forward(INDArray theta, INDArray x) {
+    /**
+     * Runs the network on {@code x [N, inDim]} with parameters {@code theta [P]}. The pass's
+     * arrays, and those of every product derived from it, come from {@code scratch} and stay valid
+     * until the lease they were taken in closes.
+     */
+    public MlpPass forward(INDArray theta, INDArray x, Scratch scratch) {
         checkParameters(theta, "parameter vector");
         if (x == null || x.rank() != 2 || x.size(1) != inDim() || x.dataType() != dataType) {
             throw new IllegalArgumentException("inputs must be a " + dataType + " array of shape [N, " + inDim()
                     + "], got " + (x == null ? "null" : x.dataType() + " " + Arrays.toString(x.shape())));
         }
-        return new MlpPass(this, theta, x);
+        return new MlpPass(this, theta, x, scratch);
     }
 
     /** Throws an error naming the sizes unless {@code v} is a {@code [P]} vector of the network's type. */

@@ -6,40 +6,45 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One forward pass of an {@link Mlp}, keeping what the backward and forward-mode passes
  * need: the pre-activations {@code z_l}, activations {@code a_l} and derivatives {@code f'(z_l)},
- * each {@code [N, width_l]}.
+ * each {@code [N, width_l]}, in buffers of the pass's {@link Scratch}.
  */
 public final class MlpPass {
 
     final Mlp net;
     final INDArray theta;
+    final Scratch scratch;
     final INDArray[] a;
-    final INDArray[] z;
     final INDArray[] fp;
 
-    MlpPass(Mlp net, INDArray theta, INDArray x) {
+    MlpPass(Mlp net, INDArray theta, INDArray x, Scratch scratch) {
         this.net = net;
         this.theta = theta;
+        this.scratch = scratch;
         int layers = net.layers();
         long n = x.size(0);
         a = new INDArray[layers + 1];
-        z = new INDArray[layers + 1];
         fp = new INDArray[layers + 1];
         a[0] = x;
         for (int l = 1; l <= layers; l++) {
-            z[l] = Nd4j.create(net.dataType(), n, net.width(l));
-            Nd4j.gemm(a[l - 1], net.weights(theta, l), z[l], false, false, 1.0, 0.0);
-            z[l].addiRowVector(net.bias(theta, l));
+            INDArray z = take(net.width(l));
+            Nd4j.gemm(a[l - 1], net.weights(theta, l), z, false, false, 1.0, 0.0);
+            z.addiRowVector(net.bias(theta, l));
             if (l < layers) {
-                a[l] = Nd4j.create(net.dataType(), n, net.width(l));
-                net.activation().apply(z[l], a[l]);
-                fp[l] = net.activation().derivative(z[l], a[l]);
+                a[l] = take(net.width(l));
+                net.activation().apply(z, a[l]);
+                fp[l] = z; // z is not needed again: reuse its buffer for f'(z)
+                net.activation().derivative(a[l], fp[l]);
             } else {
-                a[l] = z[l];
+                a[l] = z;
             }
         }
     }
 
-    /** The network's output {@code y [N, outDim]}; read-only. */
+    INDArray take(int cols) {
+        return scratch.take(net.dataType(), rows(), cols);
+    }
+
+    /** The network's output {@code y [N, outDim]}; read-only, valid while the pass's lease is open. */
     public INDArray output() {
         return a[net.layers()];
     }
@@ -63,7 +68,7 @@ public final class MlpPass {
             Nd4j.gemm(a[l - 1], delta, net.weights(grad, l), true, false, 1.0, 0.0);
             net.bias(grad, l).assign(delta.sum(0));
             if (l > 1) {
-                INDArray back = Nd4j.create(net.dataType(), rows(), net.width(l - 1));
+                INDArray back = take(net.width(l - 1));
                 Nd4j.gemm(delta, net.weights(theta, l), back, false, true, 1.0, 0.0);
                 delta = back.muli(fp[l - 1]);
             }

@@ -23,17 +23,21 @@ public final class MlpTangent {
         rz = new INDArray[layers + 1];
         ra = new INDArray[layers + 1];
         for (int l = 1; l <= layers; l++) {
-            rz[l] = Nd4j.create(net.dataType(), pass.rows(), net.width(l));
+            rz[l] = pass.take(net.width(l));
             Nd4j.gemm(pass.a[l - 1], net.weights(v, l), rz[l], false, false, 1.0, 0.0);
             if (l > 1) {
                 Nd4j.gemm(ra[l - 1], net.weights(pass.theta, l), rz[l], false, false, 1.0, 1.0);
             }
             rz[l].addiRowVector(net.bias(v, l));
-            ra[l] = l < layers ? rz[l].mul(pass.fp[l]) : rz[l];
+            if (l < layers) {
+                ra[l] = pass.take(net.width(l)).assign(rz[l]).muli(pass.fp[l]);
+            } else {
+                ra[l] = rz[l];
+            }
         }
     }
 
-    /** The Jacobian-vector product {@code J v = R{y}}, {@code [N, outDim]}; read-only. */
+    /** The Jacobian-vector product {@code J v = R{y}}, {@code [N, outDim]}; read-only, valid while the lease is open. */
     public INDArray output() {
         return ra[pass.net.layers()];
     }
@@ -41,7 +45,11 @@ public final class MlpTangent {
     /**
      * The R-operator applied to backpropagation: {@code R{J^T g}}, a new {@code [P]} vector.
      * For a loss {@code L(theta) = l(y(theta))} with {@code g = dl/dy}, passing
-     * {@code rg = R{g} = (d^2 l / dy^2) J v} gives the Hessian-vector product {@code H v}.
+     * {@code rg = R{g} = (d^2 l / dy^2) J v} gives the Hessian-vector product {@code H v}:
+     * <pre>
+     * R{dW_l} = R{a_{l-1}}^T delta_l + a_{l-1}^T R{delta_l},   R{db_l} = sum_n R{delta_l},
+     * R{delta_{l-1}} = f''(z) R{z} (delta_l W_l^T) + f'(z) (R{delta_l} W_l^T + delta_l V_l^T).
+     * </pre>
      *
      * @param g  {@code [N, outDim]}: the output gradient at the pass's point
      * @param rg {@code [N, outDim]}: its directional derivative along v
@@ -61,19 +69,19 @@ public final class MlpTangent {
             }
             net.bias(out, l).assign(rdelta.sum(0));
             if (l > 1) {
-                long n = pass.rows();
-                INDArray back = Nd4j.create(net.dataType(), n, net.width(l - 1));
+                int width = net.width(l - 1);
+                INDArray back = pass.take(width);
                 Nd4j.gemm(delta, net.weights(pass.theta, l), back, false, true, 1.0, 0.0);
-                INDArray rback = Nd4j.create(net.dataType(), n, net.width(l - 1));
+                INDArray rback = pass.take(width);
                 Nd4j.gemm(rdelta, net.weights(pass.theta, l), rback, false, true, 1.0, 0.0);
                 Nd4j.gemm(delta, net.weights(v, l), rback, false, true, 1.0, 1.0);
-                INDArray fpp = net.activation().secondDerivative(pass.z[l - 1], pass.a[l - 1], pass.fp[l - 1]);
-                INDArray nextR = rback.muli(pass.fp[l - 1]);
-                if (fpp != null) {
-                    nextR.addi(fpp.muli(rz[l - 1]).muli(back));
+                rback.muli(pass.fp[l - 1]);
+                INDArray fpp = pass.take(width);
+                if (net.activation().secondDerivative(pass.a[l - 1], pass.fp[l - 1], fpp)) {
+                    rback.addi(fpp.muli(rz[l - 1]).muli(back));
                 }
                 delta = back.muli(pass.fp[l - 1]);
-                rdelta = nextR;
+                rdelta = rback;
             }
         }
         return out;

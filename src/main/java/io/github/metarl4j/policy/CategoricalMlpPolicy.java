@@ -1,9 +1,12 @@
 package io.github.metarl4j.policy;
 
+import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
+import io.github.metarl4j.nn.Scratch;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,6 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class CategoricalMlpPolicy implements Policy {
 
     private final Mlp net;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * @param obsDim     observation width
@@ -70,7 +74,7 @@ public final class CategoricalMlpPolicy implements Policy {
 
     /** Row-wise softmax of the logits, {@code [N * K]} row-major. */
     private double[] probabilities(MlpPass pass) {
-        double[] p = Rows.read(pass.output());
+        double[] p = HostArrays.read(pass.output());
         int k = numActions();
         for (int row = 0; row < p.length / k; row++) {
             double max = Double.NEGATIVE_INFINITY;
@@ -89,14 +93,22 @@ public final class CategoricalMlpPolicy implements Policy {
         return p;
     }
 
-    private MlpPass forward(INDArray theta, INDArray obs) {
+    private MlpPass forward(INDArray theta, INDArray obs, Scratch s) {
         Rows.checkObservations(obs, obsDim(), dataType());
-        return net.forward(theta, obs);
+        return net.forward(theta, obs, s);
+    }
+
+    /** Runs {@code body} in a lease of this thread's scratch pool; results must not be pooled buffers. */
+    private <R> R pooled(Function<Scratch, R> body) {
+        Scratch s = scratch.get();
+        try (Scratch.Lease lease = s.lease()) {
+            return body.apply(s);
+        }
     }
 
     private int[] indices(INDArray actions, long rows) {
         Rows.checkActions(actions, rows, 1, dataType());
-        double[] a = Rows.read(actions);
+        double[] a = HostArrays.read(actions);
         int[] out = new int[a.length];
         for (int i = 0; i < a.length; i++) {
             if (!(a[i] >= 0 && a[i] < numActions()) || a[i] != Math.rint(a[i])) {
@@ -110,59 +122,69 @@ public final class CategoricalMlpPolicy implements Policy {
 
     @Override
     public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
-        double[] p = probabilities(forward(theta, observations));
-        int k = numActions();
-        double[] out = new double[p.length / k];
-        for (int row = 0; row < out.length; row++) {
-            double u = rng.nextDouble();
-            int j = 0;
-            double cumulative = p[row * k];
-            while (u >= cumulative && j < k - 1) {
-                cumulative += p[row * k + ++j];
+        return pooled(s -> {
+            double[] p = probabilities(forward(theta, observations, s));
+            int k = numActions();
+            double[] out = new double[p.length / k];
+            for (int row = 0; row < out.length; row++) {
+                double u = rng.nextDouble();
+                int j = 0;
+                double cumulative = p[row * k];
+                while (u >= cumulative && j < k - 1) {
+                    cumulative += p[row * k + ++j];
+                }
+                out[row] = j;
             }
-            out[row] = j;
-        }
-        return Rows.write(out, dataType(), out.length, 1);
+            return HostArrays.create(out, dataType(), out.length, 1);
+        });
     }
 
     @Override
     public INDArray logProb(INDArray theta, INDArray observations, INDArray actions) {
-        double[] p = probabilities(forward(theta, observations));
-        int[] a = indices(actions, observations.size(0));
-        double[] out = new double[a.length];
-        for (int row = 0; row < a.length; row++) {
-            out[row] = Math.log(p[row * numActions() + a[row]]);
-        }
-        return Rows.write(out, dataType(), out.length);
+        return pooled(s -> {
+            double[] p = probabilities(forward(theta, observations, s));
+            int[] a = indices(actions, observations.size(0));
+            double[] out = new double[a.length];
+            for (int row = 0; row < a.length; row++) {
+                out[row] = Math.log(p[row * numActions() + a[row]]);
+            }
+            return HostArrays.create(out, dataType(), out.length);
+        });
     }
 
     @Override
     public INDArray entropy(INDArray theta, INDArray observations) {
-        double[] p = probabilities(forward(theta, observations));
-        int k = numActions();
-        double[] out = new double[p.length / k];
-        for (int i = 0; i < p.length; i++) {
-            out[i / k] -= p[i] > 0 ? p[i] * Math.log(p[i]) : 0;
-        }
-        return Rows.write(out, dataType(), out.length);
+        return pooled(s -> {
+            double[] p = probabilities(forward(theta, observations, s));
+            int k = numActions();
+            double[] out = new double[p.length / k];
+            for (int i = 0; i < p.length; i++) {
+                out[i / k] -= p[i] > 0 ? p[i] * Math.log(p[i]) : 0;
+            }
+            return HostArrays.create(out, dataType(), out.length);
+        });
     }
 
     @Override
     public INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations) {
-        double[] p = probabilities(forward(thetaOld, observations));
-        double[] q = probabilities(forward(thetaNew, observations));
-        int k = numActions();
-        double[] out = new double[p.length / k];
-        for (int i = 0; i < p.length; i++) {
-            out[i / k] += p[i] > 0 ? p[i] * (Math.log(p[i]) - Math.log(q[i])) : 0;
-        }
-        return Rows.write(out, dataType(), out.length);
+        return pooled(s -> {
+            double[] p = probabilities(forward(thetaOld, observations, s));
+            double[] q = probabilities(forward(thetaNew, observations, s));
+            int k = numActions();
+            double[] out = new double[p.length / k];
+            for (int i = 0; i < p.length; i++) {
+                out[i / k] += p[i] > 0 ? p[i] * (Math.log(p[i]) - Math.log(q[i])) : 0;
+            }
+            return HostArrays.create(out, dataType(), out.length);
+        });
     }
 
     @Override
     public INDArray logProbGradient(INDArray theta, INDArray observations, INDArray actions, INDArray weights) {
-        MlpPass pass = forward(theta, observations);
-        return pass.vjp(Rows.write(logitGradient(pass, actions, weights), dataType(), pass.rows(), numActions()));
+        return pooled(s -> {
+            MlpPass pass = forward(theta, observations, s);
+            return pass.vjp(Rows.pooled(logitGradient(pass, actions, weights), s, dataType(), pass.rows(), numActions()));
+        });
     }
 
     /** {@code w_n (e_{a_n} - p_n)}, {@code [N * K]}. */
@@ -170,7 +192,7 @@ public final class CategoricalMlpPolicy implements Policy {
         double[] p = probabilities(pass);
         int[] a = indices(actions, pass.rows());
         Rows.checkWeights(weights, pass.rows(), dataType());
-        double[] w = Rows.read(weights);
+        double[] w = HostArrays.read(weights);
         int k = numActions();
         double[] g = new double[p.length];
         for (int i = 0; i < p.length; i++) {
@@ -182,20 +204,25 @@ public final class CategoricalMlpPolicy implements Policy {
 
     @Override
     public INDArray logProbHvp(INDArray theta, INDArray observations, INDArray actions, INDArray weights, INDArray v) {
-        MlpPass pass = forward(theta, observations);
-        double[] g = logitGradient(pass, actions, weights);
-        MlpTangent tangent = pass.tangent(v);
-        double[] rg = metricTimes(probabilities(pass), Rows.read(tangent.output()), Rows.read(weights), -1);
-        long n = pass.rows();
-        return tangent.secondOrder(Rows.write(g, dataType(), n, numActions()), Rows.write(rg, dataType(), n, numActions()));
+        return pooled(s -> {
+            MlpPass pass = forward(theta, observations, s);
+            double[] g = logitGradient(pass, actions, weights);
+            MlpTangent tangent = pass.tangent(v);
+            double[] rg = metricTimes(probabilities(pass), HostArrays.read(tangent.output()), HostArrays.read(weights), -1);
+            long n = pass.rows();
+            return tangent.secondOrder(Rows.pooled(g, s, dataType(), n, numActions()),
+                    Rows.pooled(rg, s, dataType(), n, numActions()));
+        });
     }
 
     @Override
     public INDArray fisherProduct(INDArray theta, INDArray observations, INDArray weights, INDArray v) {
-        MlpPass pass = forward(theta, observations);
-        Rows.checkWeights(weights, pass.rows(), dataType());
-        double[] mjv = metricTimes(probabilities(pass), Rows.read(pass.tangent(v).output()), Rows.read(weights), 1);
-        return pass.vjp(Rows.write(mjv, dataType(), pass.rows(), numActions()));
+        return pooled(s -> {
+            MlpPass pass = forward(theta, observations, s);
+            Rows.checkWeights(weights, pass.rows(), dataType());
+            double[] mjv = metricTimes(probabilities(pass), HostArrays.read(pass.tangent(v).output()), HostArrays.read(weights), 1);
+            return pass.vjp(Rows.pooled(mjv, s, dataType(), pass.rows(), numActions()));
+        });
     }
 
     /** {@code sign * w_n (diag(p_n) - p_n p_n^T) u_n} for every row. */

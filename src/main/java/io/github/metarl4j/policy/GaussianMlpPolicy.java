@@ -1,9 +1,12 @@
 package io.github.metarl4j.policy;
 
+import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
+import io.github.metarl4j.nn.Scratch;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +31,7 @@ public final class GaussianMlpPolicy implements Policy {
 
     private final Mlp net;
     private final double initialLogStd;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * @param obsDim        observation width
@@ -97,151 +101,178 @@ public final class GaussianMlpPolicy implements Policy {
     private record Dist(MlpPass pass, double[] mu, double[] rho) {
     }
 
-    private Dist dist(INDArray theta, INDArray obs) {
+    /** Runs {@code body} in a lease of this thread's scratch pool; results must not be pooled buffers. */
+    private <R> R pooled(Function<Scratch, R> body) {
+        Scratch s = scratch.get();
+        try (Scratch.Lease lease = s.lease()) {
+            return body.apply(s);
+        }
+    }
+
+    private Dist dist(INDArray theta, INDArray obs, Scratch s) {
         checkTheta(theta, "parameter vector");
         Rows.checkObservations(obs, obsDim(), dataType());
-        MlpPass pass = net.forward(netPart(theta), obs);
-        return new Dist(pass, Rows.read(pass.output()), Rows.read(logStdPart(theta)));
+        MlpPass pass = net.forward(netPart(theta), obs, s);
+        return new Dist(pass, HostArrays.read(pass.output()), HostArrays.read(logStdPart(theta)));
     }
 
     @Override
     public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
-        Dist d = dist(theta, observations);
-        int k = actDim();
-        double[] out = new double[d.mu.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = d.mu[i] + Math.exp(d.rho[i % k]) * rng.nextGaussian();
-        }
-        return Rows.write(out, dataType(), out.length / k, k);
+        return pooled(s -> {
+            Dist d = dist(theta, observations, s);
+            int k = actDim();
+            double[] out = new double[d.mu.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = d.mu[i] + Math.exp(d.rho[i % k]) * rng.nextGaussian();
+            }
+            return HostArrays.create(out, dataType(), out.length / k, k);
+        });
     }
 
     /** {@code u = (a - mu) / sigma}, {@code [N * d]}. */
     private double[] standardized(Dist d, INDArray actions) {
         Rows.checkActions(actions, d.pass.rows(), actDim(), dataType());
-        double[] a = Rows.read(actions);
+        double[] a = HostArrays.read(actions);
         int k = actDim();
+        double[] inverseSigma = new double[k];
+        for (int j = 0; j < k; j++) {
+            inverseSigma[j] = Math.exp(-d.rho[j]);
+        }
         double[] u = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             if (!Double.isFinite(a[i])) {
                 throw new IllegalArgumentException("actions[" + i / k + ", " + i % k + "] must be finite, got " + a[i]);
             }
-            u[i] = (a[i] - d.mu[i]) / Math.exp(d.rho[i % k]);
+            u[i] = (a[i] - d.mu[i]) * inverseSigma[i % k];
         }
         return u;
     }
 
     @Override
     public INDArray logProb(INDArray theta, INDArray observations, INDArray actions) {
-        Dist d = dist(theta, observations);
-        double[] u = standardized(d, actions);
-        int k = actDim();
-        double[] out = new double[u.length / k];
-        for (int i = 0; i < u.length; i++) {
-            out[i / k] += -0.5 * u[i] * u[i] - d.rho[i % k] - HALF_LOG_2PI;
-        }
-        return Rows.write(out, dataType(), out.length);
+        return pooled(s -> {
+            Dist d = dist(theta, observations, s);
+            double[] u = standardized(d, actions);
+            int k = actDim();
+            double[] out = new double[u.length / k];
+            for (int i = 0; i < u.length; i++) {
+                out[i / k] += -0.5 * u[i] * u[i] - d.rho[i % k] - HALF_LOG_2PI;
+            }
+            return HostArrays.create(out, dataType(), out.length);
+        });
     }
 
     @Override
     public INDArray entropy(INDArray theta, INDArray observations) {
-        Dist d = dist(theta, observations);
-        double perRow = 0;
-        for (double r : d.rho) {
-            perRow += r + 0.5 + HALF_LOG_2PI;
-        }
-        return Nd4j.valueArrayOf(new long[] {d.pass.rows()}, perRow, dataType());
+        return pooled(s -> {
+            Dist d = dist(theta, observations, s);
+            double perRow = 0;
+            for (double r : d.rho) {
+                perRow += r + 0.5 + HALF_LOG_2PI;
+            }
+            return Nd4j.valueArrayOf(new long[] {d.pass.rows()}, perRow, dataType());
+        });
     }
 
     @Override
     public INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations) {
-        Dist p = dist(thetaOld, observations);
-        Dist q = dist(thetaNew, observations);
-        int k = actDim();
-        double[] out = new double[p.mu.length / k];
-        for (int i = 0; i < p.mu.length; i++) {
-            int j = i % k;
-            double varP = Math.exp(2 * p.rho[j]);
-            double varQ = Math.exp(2 * q.rho[j]);
-            double dm = p.mu[i] - q.mu[i];
-            out[i / k] += q.rho[j] - p.rho[j] + (varP + dm * dm) / (2 * varQ) - 0.5;
-        }
-        return Rows.write(out, dataType(), out.length);
+        return pooled(s -> {
+            Dist p = dist(thetaOld, observations, s);
+            Dist q = dist(thetaNew, observations, s);
+            int k = actDim();
+            double[] out = new double[p.mu.length / k];
+            for (int i = 0; i < p.mu.length; i++) {
+                int j = i % k;
+                double varP = Math.exp(2 * p.rho[j]);
+                double varQ = Math.exp(2 * q.rho[j]);
+                double dm = p.mu[i] - q.mu[i];
+                out[i / k] += q.rho[j] - p.rho[j] + (varP + dm * dm) / (2 * varQ) - 0.5;
+            }
+            return HostArrays.create(out, dataType(), out.length);
+        });
     }
 
     @Override
     public INDArray logProbGradient(INDArray theta, INDArray observations, INDArray actions, INDArray weights) {
-        Dist d = dist(theta, observations);
-        double[] u = standardized(d, actions);
-        double[] w = weights(weights, d);
-        int k = actDim();
-        double[] gMu = new double[u.length];
-        double[] gRho = new double[k];
-        for (int i = 0; i < u.length; i++) {
-            double wi = w[i / k];
-            gMu[i] = wi * u[i] / Math.exp(d.rho[i % k]);
-            gRho[i % k] += wi * (u[i] * u[i] - 1);
-        }
-        return join(d.pass.vjp(Rows.write(gMu, dataType(), d.pass.rows(), k)), gRho);
+        return pooled(s -> {
+            Dist d = dist(theta, observations, s);
+            double[] u = standardized(d, actions);
+            double[] w = weights(weights, d);
+            int k = actDim();
+            double[] gMu = new double[u.length];
+            double[] gRho = new double[k];
+            for (int i = 0; i < u.length; i++) {
+                double wi = w[i / k];
+                gMu[i] = wi * u[i] / Math.exp(d.rho[i % k]);
+                gRho[i % k] += wi * (u[i] * u[i] - 1);
+            }
+            return join(d.pass.vjp(Rows.pooled(gMu, s, dataType(), d.pass.rows(), k)), gRho);
+        });
     }
 
     @Override
     public INDArray logProbHvp(INDArray theta, INDArray observations, INDArray actions, INDArray weights, INDArray v) {
-        checkTheta(v, "direction");
-        Dist d = dist(theta, observations);
-        double[] u = standardized(d, actions);
-        double[] w = weights(weights, d);
-        double[] vRho = Rows.read(logStdPart(v));
-        MlpTangent tangent = d.pass.tangent(netPart(v));
-        double[] rMu = Rows.read(tangent.output());
-        int k = actDim();
-        double[] gMu = new double[u.length];
-        double[] rgMu = new double[u.length];
-        double[] hRho = new double[k];
-        for (int i = 0; i < u.length; i++) {
-            int j = i % k;
-            double wi = w[i / k];
-            double sigma = Math.exp(d.rho[j]);
-            gMu[i] = wi * u[i] / sigma;
-            rgMu[i] = wi * (-rMu[i] / (sigma * sigma) - 2 * u[i] / sigma * vRho[j]);
-            hRho[j] += wi * (-2 * u[i] / sigma * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
-        }
-        long n = d.pass.rows();
-        return join(tangent.secondOrder(Rows.write(gMu, dataType(), n, k), Rows.write(rgMu, dataType(), n, k)), hRho);
+        return pooled(s -> {
+            checkTheta(v, "direction");
+            Dist d = dist(theta, observations, s);
+            double[] u = standardized(d, actions);
+            double[] w = weights(weights, d);
+            double[] vRho = HostArrays.read(logStdPart(v));
+            MlpTangent tangent = d.pass.tangent(netPart(v));
+            double[] rMu = HostArrays.read(tangent.output());
+            int k = actDim();
+            double[] gMu = new double[u.length];
+            double[] rgMu = new double[u.length];
+            double[] hRho = new double[k];
+            for (int i = 0; i < u.length; i++) {
+                int j = i % k;
+                double wi = w[i / k];
+                double sigma = Math.exp(d.rho[j]);
+                gMu[i] = wi * u[i] / sigma;
+                rgMu[i] = wi * (-rMu[i] / (sigma * sigma) - 2 * u[i] / sigma * vRho[j]);
+                hRho[j] += wi * (-2 * u[i] / sigma * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
+            }
+            long n = d.pass.rows();
+            return join(tangent.secondOrder(Rows.pooled(gMu, s, dataType(), n, k), Rows.pooled(rgMu, s, dataType(), n, k)),
+                    hRho);
+        });
     }
 
     @Override
     public INDArray fisherProduct(INDArray theta, INDArray observations, INDArray weights, INDArray v) {
-        checkTheta(v, "direction");
-        Dist d = dist(theta, observations);
-        double[] w = weights(weights, d);
-        double[] vRho = Rows.read(logStdPart(v));
-        double[] rMu = Rows.read(d.pass.tangent(netPart(v)).output());
-        int k = actDim();
-        double[] mJv = new double[rMu.length];
-        double wSum = 0;
-        for (int i = 0; i < rMu.length; i++) {
-            mJv[i] = w[i / k] * rMu[i] / Math.exp(2 * d.rho[i % k]);
-        }
-        for (double wi : w) {
-            wSum += wi;
-        }
-        double[] fRho = new double[k];
-        for (int j = 0; j < k; j++) {
-            fRho[j] = 2 * wSum * vRho[j];
-        }
-        return join(d.pass.vjp(Rows.write(mJv, dataType(), d.pass.rows(), k)), fRho);
+        return pooled(s -> {
+            checkTheta(v, "direction");
+            Dist d = dist(theta, observations, s);
+            double[] w = weights(weights, d);
+            double[] vRho = HostArrays.read(logStdPart(v));
+            double[] rMu = HostArrays.read(d.pass.tangent(netPart(v)).output());
+            int k = actDim();
+            double[] mJv = new double[rMu.length];
+            double wSum = 0;
+            for (int i = 0; i < rMu.length; i++) {
+                mJv[i] = w[i / k] * rMu[i] / Math.exp(2 * d.rho[i % k]);
+            }
+            for (double wi : w) {
+                wSum += wi;
+            }
+            double[] fRho = new double[k];
+            for (int j = 0; j < k; j++) {
+                fRho[j] = 2 * wSum * vRho[j];
+            }
+            return join(d.pass.vjp(Rows.pooled(mJv, s, dataType(), d.pass.rows(), k)), fRho);
+        });
     }
 
     private double[] weights(INDArray weights, Dist d) {
         Rows.checkWeights(weights, d.pass.rows(), dataType());
-        return Rows.read(weights);
+        return HostArrays.read(weights);
     }
 
     /** {@code [netPart, rhoPart]} as one {@code [P]} vector. */
     private INDArray join(INDArray netPart, double[] rhoPart) {
         INDArray out = Nd4j.create(dataType(), numParams());
         netPart(out).assign(netPart);
-        logStdPart(out).assign(Rows.write(rhoPart, dataType(), rhoPart.length));
+        logStdPart(out).assign(HostArrays.create(rhoPart, dataType(), rhoPart.length));
         return out;
     }
 }

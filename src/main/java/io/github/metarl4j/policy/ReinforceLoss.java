@@ -1,5 +1,6 @@
 package io.github.metarl4j.policy;
 
+import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.EpisodeBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -36,7 +37,7 @@ public final class ReinforceLoss {
         this.policy = policy;
         this.observations = batch.observations().reshape('c', (long) t * b, batch.obsDim());
         this.actions = batch.actions().reshape('c', (long) t * b, batch.actDim());
-        this.weights = Rows.write(weights(batch, Rows.read(advantages)), policy.dataType(), (long) t * b);
+        this.weights = HostArrays.create(weights(batch, HostArrays.read(advantages)), policy.dataType(), (long) t * b);
     }
 
     /** {@code w_{t,b} = -A_{t,b} mask_{t,b} / (len_b B)}, time-major {@code [T * B]}. */

@@ -3,22 +3,18 @@ package io.github.metarl4j.policy;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.nn.Scratch;
 
-/** Moves small per-row arrays between ND4J and Java, and checks their shapes. */
+/** Pooled per-row arrays, and the shape checks the policies share. */
 final class Rows {
 
     private Rows() {
     }
 
-    /** The values of {@code a} in row-major order. */
-    static double[] read(INDArray a) {
-        boolean plain = a.ordering() == 'c' && a.offset() == 0 && a.data().length() == a.length();
-        return (plain ? a : a.dup('c')).data().asDouble();
-    }
-
-    static INDArray write(double[] values, DataType type, long... shape) {
-        return Nd4j.create(values, shape, type);
+    /** {@code values} as a pooled {@code [rows, cols]} buffer of {@code scratch}. */
+    static INDArray pooled(double[] values, Scratch scratch, DataType type, long rows, long cols) {
+        return HostArrays.write(scratch.take(type, rows, cols), values, 0);
     }
 
     static void checkObservations(INDArray obs, int obsDim, DataType type) {

@@ -1,5 +1,6 @@
 package io.github.metarl4j.sampler;
 
+import io.github.metarl4j.data.HostArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,23 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
 final class PolicyInput {
 
     private final INDArray array;
-    private final float[] floats;
 
     PolicyInput(DataType type, int rows, int cols) {
         array = Nd4j.create(type, rows, cols);
-        floats = type == DataType.FLOAT ? new float[rows * cols] : null;
     }
 
     /** Copies {@code src[offset, offset + B * obsDim)} into the array and returns it. */
     INDArray load(double[] src, int offset) {
-        if (floats != null) {
-            for (int i = 0; i < floats.length; i++) {
-                floats[i] = (float) src[offset + i];
-            }
-            array.data().asNioFloat().put(0, floats);
-        } else {
-            array.data().asNioDouble().put(0, src, offset, (int) array.length());
-        }
-        return array;
+        return HostArrays.write(array, src, offset);
     }
 }

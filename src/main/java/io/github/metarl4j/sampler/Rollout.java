@@ -1,6 +1,7 @@
 package io.github.metarl4j.sampler;
 
 import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.env.Env;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.env.StepResult;
@@ -161,7 +162,6 @@ final class Rollout<O, A> {
             throw new IllegalArgumentException("policy must return actions of shape [B, actDim] = [" + b + ", "
                     + actDim + "], got " + (a == null ? "null" : Arrays.toString(a.shape())));
         }
-        boolean plain = a.ordering() == 'c' && a.offset() == 0 && a.data().length() == a.length();
-        return (plain ? a : a.dup('c')).data().asDouble();
+        return HostArrays.read(a);
     }
 }

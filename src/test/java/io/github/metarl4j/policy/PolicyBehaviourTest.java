@@ -68,7 +68,7 @@ class PolicyBehaviourTest {
         INDArray obs = Nd4j.zeros(DataType.DOUBLE, 20000, 2);
         INDArray a = GAUSS.sample(theta, obs, new SplittableRandom(8));
         INDArray mu = GAUSS.network().forward(theta.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0,
-                GAUSS.network().numParams())), obs.getRows(0)).output();
+                GAUSS.network().numParams())), obs.getRows(0), new io.github.metarl4j.nn.Scratch()).output();
         assertEquals(mu.getDouble(0, 1), a.getColumn(1).meanNumber().doubleValue(), 5 * 0.5 / Math.sqrt(20000));
         assertEquals(0.5, a.getColumn(1).stdNumber().doubleValue(), 0.01);
         assertEquals(1.0, a.getColumn(0).stdNumber().doubleValue(), 0.02);

@@ -139,11 +139,12 @@ class PolicyDerivativesTest {
     /** Logits {@code [N, K]}, or {@code [mu, rho]} per row {@code [N, 2d]}. */
     static INDArray distributionParameters(Policy policy, INDArray theta, INDArray obs) {
         if (policy instanceof CategoricalMlpPolicy c) {
-            return c.network().forward(theta, obs).output();
+            return c.network().forward(theta, obs, new io.github.metarl4j.nn.Scratch()).output();
         }
         GaussianMlpPolicy g = (GaussianMlpPolicy) policy;
         int pn = g.network().numParams();
-        INDArray mu = g.network().forward(theta.get(NDArrayIndex.interval(0, pn)), obs).output();
+        INDArray mu = g.network().forward(theta.get(NDArrayIndex.interval(0, pn)), obs, new io.github.metarl4j.nn.Scratch())
+                .output();
         INDArray rho = theta.get(NDArrayIndex.interval(pn, g.numParams())).reshape(1, g.actDim());
         return Nd4j.hstack(mu, Nd4j.repeat(rho, (int) obs.size(0)).reshape(obs.size(0), g.actDim()));
     }
