@@ -49,6 +49,15 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void productsBenchmark_endsWithKeyValueLine() {
+        String out = run(() -> ProductsBenchmark.main(new String[] {"--smoke"}));
+        String[] lines = out.strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("rows=500 dtype=double gemm_gflops="), last);
+        assertTrue(last.contains(" hvp_ms=") && last.contains(" fisher_gflops="), last);
+    }
+
+    @Test
     void samplerBenchmark_endsWithKeyValueLine() {
         String out = run(() -> SamplerBenchmark.main(new String[] {"--smoke"}));
         String[] lines = out.strip().split("\n");
