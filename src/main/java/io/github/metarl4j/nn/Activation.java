@@ -15,19 +15,19 @@ public enum Activation {
     TANH {
         @Override
         void apply(INDArray z, INDArray a) {
-            a.assign(z).muli(2);
+            z.mul(2, a);
             Nd4j.getExecutioner().exec(new Sigmoid(a, a));
             a.muli(2).subi(1);
         }
 
         @Override
         void derivative(INDArray a, INDArray fp) {
-            fp.assign(a).muli(a).rsubi(1);
+            a.mul(a, fp).rsubi(1);
         }
 
         @Override
         boolean secondDerivative(INDArray a, INDArray fp, INDArray out) {
-            out.assign(a).muli(fp).muli(-2);
+            a.mul(fp, out).muli(-2);
             return true;
         }
     },

@@ -15,6 +15,7 @@ public final class MlpPass {
     final Scratch scratch;
     final INDArray[] a;
     final INDArray[] fp;
+    private INDArray ones;
 
     MlpPass(Mlp net, INDArray theta, INDArray x, Scratch scratch) {
         this.net = net;
@@ -44,6 +45,17 @@ public final class MlpPass {
         return scratch.take(net.dataType(), rows(), cols);
     }
 
+    /**
+     * Writes the column sums of {@code m [N, width]} into the vector view {@code target [width]},
+     * as the product {@code 1^T m} (a gemm is 2-3x faster here than ND4J's column reduction).
+     */
+    void columnSums(INDArray m, INDArray target) {
+        if (ones == null) {
+            ones = scratch.take(net.dataType(), 1, rows()).assign(1.0);
+        }
+        Nd4j.gemm(ones, m, target.reshape('c', 1, target.length()), false, false, 1.0, 0.0);
+    }
+
     /** The network's output {@code y [N, outDim]}; read-only, valid while the pass's lease is open. */
     public INDArray output() {
         return a[net.layers()];
@@ -66,7 +78,7 @@ public final class MlpPass {
         INDArray delta = g;
         for (int l = net.layers(); l >= 1; l--) {
             Nd4j.gemm(a[l - 1], delta, net.weights(grad, l), true, false, 1.0, 0.0);
-            net.bias(grad, l).assign(delta.sum(0));
+            columnSums(delta, net.bias(grad, l));
             if (l > 1) {
                 INDArray back = take(net.width(l - 1));
                 Nd4j.gemm(delta, net.weights(theta, l), back, false, true, 1.0, 0.0);

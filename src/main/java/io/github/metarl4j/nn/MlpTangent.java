@@ -30,7 +30,7 @@ public final class MlpTangent {
             }
             rz[l].addiRowVector(net.bias(v, l));
             if (l < layers) {
-                ra[l] = pass.take(net.width(l)).assign(rz[l]).muli(pass.fp[l]);
+                ra[l] = rz[l].mul(pass.fp[l], pass.take(net.width(l)));
             } else {
                 ra[l] = rz[l];
             }
@@ -67,7 +67,7 @@ public final class MlpTangent {
             if (l > 1) {
                 Nd4j.gemm(ra[l - 1], delta, rw, true, false, 1.0, 1.0);
             }
-            net.bias(out, l).assign(rdelta.sum(0));
+            pass.columnSums(rdelta, net.bias(out, l));
             if (l > 1) {
                 int width = net.width(l - 1);
                 INDArray back = pass.take(width);
