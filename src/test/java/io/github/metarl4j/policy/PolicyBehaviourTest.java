@@ -75,6 +75,27 @@ class PolicyBehaviourTest {
     }
 
     @Test
+    void policyActions_driveTheSampler_reproducibly() {
+        GaussianMlpPolicy policy = new GaussianMlpPolicy(2, new int[] {8}, 2, Activation.TANH, 0.0, DataType.FLOAT);
+        INDArray theta = policy.initialParameters(new SplittableRandom(1));
+        var family = io.github.metarl4j.envs.navigation.Navigation2D.family();
+        var tasks = family.tasks().train().sample(3, new SplittableRandom(2));
+        try (var sampler = new io.github.metarl4j.sampler.LockstepSampler(2, DataType.FLOAT)) {
+            EpisodeBatch a = sampler.sample(family, tasks, 4, policy.actions(theta), new SplittableRandom(5));
+            EpisodeBatch b = sampler.sample(family, tasks, 4, policy.actions(theta), new SplittableRandom(5));
+            assertEquals(a.actions(), b.actions());
+            assertEquals(a.rewards(), b.rewards());
+            INDArray obs = a.observations().reshape('c', (long) a.steps() * 12, 2);
+            INDArray act = a.actions().reshape('c', (long) a.steps() * 12, 2);
+            INDArray valid = a.mask().reshape('c', (long) a.steps() * 12);
+            double meanLogProb = policy.logProb(theta, obs, act).mul(valid).sumNumber().doubleValue()
+                    / valid.sumNumber().doubleValue();
+            // actions ~ N(mu, I) in 2D: E[log pi] = -1 - log(2 pi) = -2.84; 1200 draws
+            assertEquals(-1 - Math.log(2 * Math.PI), meanLogProb, 0.15);
+        }
+    }
+
+    @Test
     void products_leaveParametersUntouched() {
         for (Policy p : new Policy[] {CAT, GAUSS}) {
             INDArray theta = p.initialParameters(new SplittableRandom(1));
