@@ -136,7 +136,7 @@ public final class Mlp {
     INDArray weights(INDArray vector, int l) {
         long from = offsets[l - 1];
         return vector.get(NDArrayIndex.interval(from, from + (long) sizes[l - 1] * sizes[l]))
-                .reshape('c', sizes[l - 1], sizes[l]);
+                .reshape('c', new long[] {sizes[l - 1], sizes[l]});
     }
 
     /** {@code b_l} of {@code vector} as a {@code [out_l]} view (l in 1..L). */

@@ -53,7 +53,7 @@ public final class MlpPass {
         if (ones == null) {
             ones = scratch.take(net.dataType(), 1, rows()).assign(1.0);
         }
-        Nd4j.gemm(ones, m, target.reshape('c', 1, target.length()), false, false, 1.0, 0.0);
+        Nd4j.gemm(ones, m, target.reshape('c', new long[] {1, target.length()}), false, false, 1.0, 0.0);
     }
 
     /** The network's output {@code y [N, outDim]}; read-only, valid while the pass's lease is open. */

@@ -35,8 +35,8 @@ public final class ReinforceLoss {
                     + " must match the policy's " + policy.dataType());
         }
         this.policy = policy;
-        this.observations = batch.observations().reshape('c', (long) t * b, batch.obsDim());
-        this.actions = batch.actions().reshape('c', (long) t * b, batch.actDim());
+        this.observations = batch.observations().reshape('c', new long[] {(long) t * b, batch.obsDim()});
+        this.actions = batch.actions().reshape('c', new long[] {(long) t * b, batch.actDim()});
         this.weights = HostArrays.create(weights(batch, HostArrays.read(advantages)), policy.dataType(), (long) t * b);
     }
 

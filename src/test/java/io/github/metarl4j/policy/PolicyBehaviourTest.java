@@ -85,9 +85,9 @@ class PolicyBehaviourTest {
             EpisodeBatch b = sampler.sample(family, tasks, 4, policy.actions(theta), new SplittableRandom(5));
             assertEquals(a.actions(), b.actions());
             assertEquals(a.rewards(), b.rewards());
-            INDArray obs = a.observations().reshape('c', (long) a.steps() * 12, 2);
-            INDArray act = a.actions().reshape('c', (long) a.steps() * 12, 2);
-            INDArray valid = a.mask().reshape('c', (long) a.steps() * 12);
+            INDArray obs = a.observations().reshape('c', new long[] {(long) a.steps() * 12, 2});
+            INDArray act = a.actions().reshape('c', new long[] {(long) a.steps() * 12, 2});
+            INDArray valid = a.mask().reshape('c', new long[] {(long) a.steps() * 12});
             double meanLogProb = policy.logProb(theta, obs, act).mul(valid).sumNumber().doubleValue()
                     / valid.sumNumber().doubleValue();
             // actions ~ N(mu, I) in 2D: E[log pi] = -1 - log(2 pi) = -2.84; 1200 draws

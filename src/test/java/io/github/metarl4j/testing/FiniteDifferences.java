@@ -49,7 +49,7 @@ public final class FiniteDifferences {
 
     /** A random standard-normal {@code [rows, cols]} array. */
     public static INDArray randomMatrix(long rows, long cols, long seed) {
-        return randomVector(rows * cols, seed).reshape('c', rows, cols);
+        return randomVector(rows * cols, seed).reshape('c', new long[] {rows, cols});
     }
 
     /** Asserts {@code ||actual - expected|| <= tol * max(||expected||, 1e-8)}, naming the quantity. */
