@@ -42,16 +42,33 @@ public final class ReinforceLoss {
 
     /** {@code w_{t,b} = -A_{t,b} mask_{t,b} / (len_b B)}, time-major {@code [T * B]}. */
     static double[] weights(EpisodeBatch batch, double[] advantages) {
+        double[] w = episodeMean(batch);
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= -advantages[i];
+        }
+        return w;
+    }
+
+    /**
+     * The episode-mean weights {@code mask_{t,b} / (len_b B)}, time-major {@code [T * B]}: for per-step
+     * values x, {@code sum w x} is the mean over each episode's own valid steps, then over episodes.
+     */
+    public static double[] episodeMean(EpisodeBatch batch) {
         int t = batch.steps();
         int b = batch.episodes();
         int[] lengths = batch.lengths();
         double[] w = new double[t * b];
         for (int j = 0; j < b; j++) {
             for (int s = 0; s < lengths[j]; s++) {
-                w[s * b + j] = -advantages[s * b + j] / ((double) lengths[j] * b);
+                w[s * b + j] = 1.0 / ((double) lengths[j] * b);
             }
         }
         return w;
+    }
+
+    /** The weights {@code w_{t,b}}, time-major {@code [T * B]}; read-only. */
+    public INDArray weights() {
+        return weights;
     }
 
     /** {@code L(theta)}. */

@@ -1,0 +1,75 @@
+package io.github.metarl4j.algo.maml;
+
+import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.policy.Policy;
+import io.github.metarl4j.policy.ReinforceLoss;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * TRPO's surrogate on one task's valid episodes (Schulman et al., ICML 2015), for adapted
+ * parameters {@code theta'} against the parameters {@code thetaOld'} that sampled them:
+ * {@code L(theta') = - mean_b (1/len_b) sum_t exp(log pi_theta'(a|s) - log pi_thetaOld'(a|s)) A_{t,b}}
+ * and the KL constraint {@code mean_b (1/len_b) sum_t KL(pi_thetaOld'(.|s) || pi_theta'(.|s))},
+ * both averaged over each episode's own steps, then over episodes, as the MAML reference does.
+ */
+public final class Surrogate {
+
+    private final Policy policy;
+    private final INDArray thetaOld;
+    private final INDArray observations;
+    private final INDArray actions;
+    private final INDArray weights;
+    private final INDArray klWeights;
+    private final INDArray oldLogProb;
+
+    /**
+     * @param policy     the policy
+     * @param valid      the task's valid episodes, sampled with {@code thetaOld}
+     * @param advantages {@code [T, B]} advantages of those episodes
+     * @param thetaOld   the adapted parameters that sampled them
+     */
+    public Surrogate(Policy policy, EpisodeBatch valid, INDArray advantages, INDArray thetaOld) {
+        int t = valid.steps();
+        int b = valid.episodes();
+        this.policy = policy;
+        this.thetaOld = thetaOld;
+        this.observations = valid.observations().reshape('c', new long[] {(long) t * b, valid.obsDim()});
+        this.actions = valid.actions().reshape('c', new long[] {(long) t * b, valid.actDim()});
+        // REINFORCE's weights -A mask / (len B) are the surrogate's at ratio 1; the KL's are mask / (len B).
+        this.weights = new ReinforceLoss(policy, valid, advantages).weights();
+        this.klWeights = HostArrays.create(ReinforceLoss.episodeMean(valid), policy.dataType(), (long) t * b);
+        this.oldLogProb = policy.logProb(thetaOld, observations, actions);
+    }
+
+    /** The parameters that sampled the episodes. */
+    public INDArray thetaOld() {
+        return thetaOld;
+    }
+
+    /** {@code exp(log pi_theta' - log pi_thetaOld')} per row, {@code [T * B]}. */
+    private INDArray ratio(INDArray theta) {
+        return Transforms.exp(policy.logProb(theta, observations, actions).subi(oldLogProb), false);
+    }
+
+    /** {@code L(theta')}. */
+    public double value(INDArray theta) {
+        return ratio(theta).muli(weights).sumNumber().doubleValue();
+    }
+
+    /** {@code grad L(theta') = sum_n w_n ratio_n grad log pi_theta'(a_n | s_n)}, {@code [P]}. */
+    public INDArray gradient(INDArray theta) {
+        return policy.logProbGradient(theta, observations, actions, ratio(theta).muli(weights));
+    }
+
+    /** The mean KL from the sampling policy to {@code theta'}. */
+    public double kl(INDArray theta) {
+        return policy.kl(thetaOld, theta, observations).muli(klWeights).sumNumber().doubleValue();
+    }
+
+    /** {@code F v} at {@code thetaOld'}: the Hessian of {@link #kl} there. */
+    public INDArray fisherProduct(INDArray v) {
+        return policy.fisherProduct(thetaOld, observations, klWeights, v);
+    }
+}
