@@ -44,7 +44,7 @@ public final class ReinforceLoss {
     static double[] weights(EpisodeBatch batch, double[] advantages) {
         double[] w = episodeMean(batch);
         for (int i = 0; i < w.length; i++) {
-            w[i] *= -advantages[i];
+            w[i] = w[i] == 0 ? 0 : -advantages[i] * w[i];
         }
         return w;
     }
