@@ -1,6 +1,7 @@
 package io.github.metarl4j.algo.maml;
 
 import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.optim.TrustRegionProblem;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.ReinforceLoss;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>first-order MAML drops every Hessian: {@code J_i = I}.</li>
  * </ul>
  */
-public final class MetaObjective {
+public final class MetaObjective implements TrustRegionProblem {
 
     /**
      * One task's data.
@@ -71,6 +72,7 @@ public final class MetaObjective {
     }
 
     /** {@code mean_i L_out_i(theta'_i(theta))}: re-adapts every task from {@code theta}. */
+    @Override
     public double value(INDArray theta) {
         double sum = 0;
         for (int i = 0; i < tasks(); i++) {
@@ -80,6 +82,7 @@ public final class MetaObjective {
     }
 
     /** {@code mean_i KL(pi_thetaOld'_i || pi_theta'_i(theta))}. */
+    @Override
     public double kl(INDArray theta) {
         double sum = 0;
         for (int i = 0; i < tasks(); i++) {
@@ -89,6 +92,7 @@ public final class MetaObjective {
     }
 
     /** The meta-gradient at {@code thetaOld}: {@code mean_i J_i^T grad L_out_i(thetaOld'_i)}, {@code [P]}. */
+    @Override
     public INDArray gradient() {
         INDArray sum = null;
         for (int i = 0; i < tasks(); i++) {
@@ -100,6 +104,7 @@ public final class MetaObjective {
     }
 
     /** The curvature product at {@code thetaOld}: {@code mean_i J_i^T F_i J_i v}, {@code [P]}. */
+    @Override
     public INDArray curvatureTimes(INDArray v) {
         INDArray sum = null;
         for (int i = 0; i < tasks(); i++) {

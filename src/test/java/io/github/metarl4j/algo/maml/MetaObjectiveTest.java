@@ -119,6 +119,20 @@ class MetaObjectiveTest {
         assertEquals(exact, vu, 1e-10 * Math.max(1, Math.abs(exact)), name + " C symmetric");
     }
 
+    @ParameterizedTest(name = "{0}, {2} inner steps")
+    @MethodSource("cases")
+    void trpoStep_onTheMetaObjective_lowersTheSurrogateWithinTheKlBound(String name, Policy policy, int steps,
+                                                                        long seed) {
+        INDArray theta = theta(policy, seed);
+        MetaObjective objective = objective(policy, theta, steps, 0.5, false, seed);
+        io.github.metarl4j.optim.Trpo.Result r = new io.github.metarl4j.optim.Trpo(
+                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER).step(objective, theta);
+        assertTrue(r.accepted(), name + ": a step along the natural gradient should be accepted");
+        assertTrue(r.valueAfter() < r.valueBefore());
+        assertTrue(objective.kl(r.theta()) < 0.01);
+        assertEquals(objective.value(r.theta()), r.valueAfter(), 1e-12);
+    }
+
     @Test
     void surrogateGradient_matchesFiniteDifferencesAwayFromRatioOne() {
         INDArray thetaOld = theta(GAUSS, 31);
