@@ -6,6 +6,7 @@ import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
 import io.github.metarl4j.policy.GaussianMlpPolicy;
+import io.github.metarl4j.policy.PolicyPoint;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Times the derivative products of the reference 2D-navigation policy (2 -> 64 -> 64 ->
  * Gaussian 2, tanh) on N = 40,000 rows (20 tasks x 20 episodes x 100 steps): the forward pass,
  * and given it the VJP, JVP, HVP (JVP + second-order backward) and Fisher product (JVP + VJP);
- * then the policy-level calls, each including its forward pass. Achieved GFLOP/s count the
+ * then the policy-level calls, opening a point (one forward pass) for each, and the products of an
+ * already prepared point (what a conjugate-gradient iteration pays). Achieved GFLOP/s count the
  * matrix products' flops only, beside the machine's large-gemm rate measured in the same run.
  * The last line is {@code key=value} pairs.
  *
@@ -70,9 +72,20 @@ public final class ProductsBenchmark {
             t.secondOrder(g, t.output());
         })));
         ms.put("fisher", time(repeats, () -> pooled(scratch, () -> pass.vjp(pass.tangent(v).output()))));
-        ms.put("policy_gradient", time(repeats, () -> policy.logProbGradient(theta, x, actions, w)));
-        ms.put("policy_hvp", time(repeats, () -> policy.logProbHvp(theta, x, actions, w, pv)));
-        ms.put("policy_fisher", time(repeats, () -> policy.fisherProduct(theta, x, w, pv)));
+        ms.put("policy_gradient", time(repeats, () -> {
+            try (PolicyPoint p = policy.at(theta, x)) {
+                p.gradient(actions, w);
+            }
+        }));
+        ms.put("policy_hvp", time(repeats, () -> {
+            try (PolicyPoint p = policy.at(theta, x)) {
+                p.hvp(actions, w, pv);
+            }
+        }));
+        try (PolicyPoint prepared = policy.at(theta, x)) {
+            ms.put("prepared_hvp", time(repeats, () -> prepared.hvp(actions, w, pv)));
+            ms.put("prepared_fisher", time(repeats, () -> prepared.fisherProduct(w, pv)));
+        }
         Map<String, Double> flops = Map.of("forward", forwardFlops, "vjp", vjpFlops, "jvp", jvpFlops,
                 "hvp", jvpFlops + secondOrderFlops, "fisher", jvpFlops + vjpFlops);
         double gemm = gemmRate(type, smoke ? 256 : 1024, smoke ? 1 : 5);

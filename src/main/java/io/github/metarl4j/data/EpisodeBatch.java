@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * B episodes padded to a common length T, stored time-major.
@@ -94,6 +96,27 @@ public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rew
                 HostArrays.create(rew, type, steps, episodes),
                 HostArrays.create(maskData, type, steps, episodes),
                 lengths, terminated, taskIndex);
+    }
+
+    /**
+     * The episodes in columns {@code [from, to)} as a batch of their own, padded to their longest
+     * length, with task indices renumbered from 0 (a task's episodes are contiguous when the
+     * sampler lays tasks out task-major, so one task is one range).
+     */
+    public EpisodeBatch columns(int from, int to) {
+        if (from < 0 || to > episodes() || from >= to) {
+            throw new IllegalArgumentException("column range must satisfy 0 <= from < to <= " + episodes() + ", got ["
+                    + from + ", " + to + ")");
+        }
+        int steps = Arrays.stream(lengths, from, to).max().orElseThrow();
+        INDArrayIndex t = NDArrayIndex.interval(0, steps);
+        INDArrayIndex b = NDArrayIndex.interval(from, to);
+        int[] tasks = Arrays.copyOfRange(taskIndex, from, to);
+        int first = Arrays.stream(tasks).min().orElseThrow();
+        return new EpisodeBatch(observations.get(t, b, NDArrayIndex.all()).dup('c'),
+                actions.get(t, b, NDArrayIndex.all()).dup('c'), rewards.get(t, b).dup('c'), mask.get(t, b).dup('c'),
+                Arrays.copyOfRange(lengths, from, to), Arrays.copyOfRange(terminated, from, to),
+                Arrays.stream(tasks).map(i -> i - first).toArray());
     }
 
     /** T, the padded length. */

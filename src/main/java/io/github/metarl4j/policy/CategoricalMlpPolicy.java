@@ -6,7 +6,7 @@ import io.github.metarl4j.nn.Mlp;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
-import java.util.function.Function;
+import io.github.metarl4j.nn.ScratchPool;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class CategoricalMlpPolicy implements Policy {
 
     private final Mlp net;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ScratchPool pool = new ScratchPool();
 
     /**
      * @param obsDim     observation width
@@ -72,58 +72,16 @@ public final class CategoricalMlpPolicy implements Policy {
         return net.initialParameters(rng);
     }
 
-    /** Row-wise softmax of the logits, {@code [N * K]} row-major. */
-    private double[] probabilities(MlpPass pass) {
-        double[] p = HostArrays.read(pass.output());
-        int k = numActions();
-        for (int row = 0; row < p.length / k; row++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, p[row * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                p[row * k + j] = Math.exp(p[row * k + j] - max);
-                sum += p[row * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-                p[row * k + j] /= sum;
-            }
-        }
-        return p;
-    }
-
-    private MlpPass forward(INDArray theta, INDArray obs, Scratch s) {
-        Rows.checkObservations(obs, obsDim(), dataType());
-        return net.forward(theta, obs, s);
-    }
-
-    /** Runs {@code body} in a lease of this thread's scratch pool; results must not be pooled buffers. */
-    private <R> R pooled(Function<Scratch, R> body) {
-        Scratch s = scratch.get();
-        try (Scratch.Lease lease = s.lease()) {
-            return body.apply(s);
-        }
-    }
-
-    private int[] indices(INDArray actions, long rows) {
-        Rows.checkActions(actions, rows, 1, dataType());
-        double[] a = HostArrays.read(actions);
-        int[] out = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            if (!(a[i] >= 0 && a[i] < numActions()) || a[i] != Math.rint(a[i])) {
-                throw new IllegalArgumentException("actions[" + i + "] must be an integer in [0, " + numActions()
-                        + "), got " + a[i]);
-            }
-            out[i] = (int) a[i];
-        }
-        return out;
+    @Override
+    public Point at(INDArray theta, INDArray observations) {
+        Rows.checkObservations(observations, obsDim(), dataType());
+        return new Point(theta, observations);
     }
 
     @Override
     public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
-        return pooled(s -> {
-            double[] p = probabilities(forward(theta, observations, s));
+        try (Point point = at(theta, observations)) {
+            double[] p = point.p;
             int k = numActions();
             double[] out = new double[p.length / k];
             for (int row = 0; row < out.length; row++) {
@@ -136,109 +94,171 @@ public final class CategoricalMlpPolicy implements Policy {
                 out[row] = j;
             }
             return HostArrays.create(out, dataType(), out.length, 1);
-        });
+        }
     }
 
     @Override
     public INDArray logProb(INDArray theta, INDArray observations, INDArray actions) {
-        return pooled(s -> {
-            double[] p = probabilities(forward(theta, observations, s));
-            int[] a = indices(actions, observations.size(0));
-            double[] out = new double[a.length];
-            for (int row = 0; row < a.length; row++) {
-                out[row] = Math.log(p[row * numActions() + a[row]]);
-            }
-            return HostArrays.create(out, dataType(), out.length);
-        });
+        try (Point point = at(theta, observations)) {
+            return point.logProb(actions);
+        }
     }
 
     @Override
     public INDArray entropy(INDArray theta, INDArray observations) {
-        return pooled(s -> {
-            double[] p = probabilities(forward(theta, observations, s));
+        try (Point point = at(theta, observations)) {
+            double[] p = point.p;
             int k = numActions();
             double[] out = new double[p.length / k];
             for (int i = 0; i < p.length; i++) {
                 out[i / k] -= p[i] > 0 ? p[i] * Math.log(p[i]) : 0;
             }
             return HostArrays.create(out, dataType(), out.length);
-        });
+        }
     }
 
     @Override
     public INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations) {
-        return pooled(s -> {
-            double[] p = probabilities(forward(thetaOld, observations, s));
-            double[] q = probabilities(forward(thetaNew, observations, s));
-            int k = numActions();
-            double[] out = new double[p.length / k];
-            for (int i = 0; i < p.length; i++) {
-                out[i / k] += p[i] > 0 ? p[i] * (Math.log(p[i]) - Math.log(q[i])) : 0;
+        double[] p;
+        double[] q;
+        try (Point old = at(thetaOld, observations)) {
+            p = old.p;
+        }
+        try (Point next = at(thetaNew, observations)) {
+            q = next.p;
+        }
+        int k = numActions();
+        double[] out = new double[p.length / k];
+        for (int i = 0; i < p.length; i++) {
+            out[i / k] += p[i] > 0 ? p[i] * (Math.log(p[i]) - Math.log(q[i])) : 0;
+        }
+        return HostArrays.create(out, dataType(), out.length);
+    }
+
+    /** The policy at fixed parameters and observations: one forward pass, its softmax, pooled buffers. */
+    public final class Point implements PolicyPoint {
+        private final Scratch scratch;
+        private final Scratch.Lease lease;
+        private final MlpPass pass;
+        private final double[] p;
+
+        private Point(INDArray theta, INDArray observations) {
+            scratch = pool.acquire();
+            lease = scratch.lease();
+            pass = net.forward(theta, observations, scratch);
+            p = softmax(HostArrays.read(pass.output()), numActions());
+        }
+
+        @Override
+        public long rows() {
+            return pass.rows();
+        }
+
+        @Override
+        public INDArray logProb(INDArray actions) {
+            int[] a = indices(actions);
+            double[] out = new double[a.length];
+            for (int row = 0; row < a.length; row++) {
+                out[row] = Math.log(p[row * numActions() + a[row]]);
             }
             return HostArrays.create(out, dataType(), out.length);
-        });
-    }
-
-    @Override
-    public INDArray logProbGradient(INDArray theta, INDArray observations, INDArray actions, INDArray weights) {
-        return pooled(s -> {
-            MlpPass pass = forward(theta, observations, s);
-            return pass.vjp(Rows.pooled(logitGradient(pass, actions, weights), s, dataType(), pass.rows(), numActions()));
-        });
-    }
-
-    /** {@code w_n (e_{a_n} - p_n)}, {@code [N * K]}. */
-    private double[] logitGradient(MlpPass pass, INDArray actions, INDArray weights) {
-        double[] p = probabilities(pass);
-        int[] a = indices(actions, pass.rows());
-        Rows.checkWeights(weights, pass.rows(), dataType());
-        double[] w = HostArrays.read(weights);
-        int k = numActions();
-        double[] g = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            int row = i / k;
-            g[i] = w[row] * ((i % k == a[row] ? 1 : 0) - p[i]);
         }
-        return g;
-    }
 
-    @Override
-    public INDArray logProbHvp(INDArray theta, INDArray observations, INDArray actions, INDArray weights, INDArray v) {
-        return pooled(s -> {
-            MlpPass pass = forward(theta, observations, s);
-            double[] g = logitGradient(pass, actions, weights);
-            MlpTangent tangent = pass.tangent(v);
-            double[] rg = metricTimes(probabilities(pass), HostArrays.read(tangent.output()), HostArrays.read(weights), -1);
-            long n = pass.rows();
-            return tangent.secondOrder(Rows.pooled(g, s, dataType(), n, numActions()),
-                    Rows.pooled(rg, s, dataType(), n, numActions()));
-        });
-    }
-
-    @Override
-    public INDArray fisherProduct(INDArray theta, INDArray observations, INDArray weights, INDArray v) {
-        return pooled(s -> {
-            MlpPass pass = forward(theta, observations, s);
-            Rows.checkWeights(weights, pass.rows(), dataType());
-            double[] mjv = metricTimes(probabilities(pass), HostArrays.read(pass.tangent(v).output()), HostArrays.read(weights), 1);
-            return pass.vjp(Rows.pooled(mjv, s, dataType(), pass.rows(), numActions()));
-        });
-    }
-
-    /** {@code sign * w_n (diag(p_n) - p_n p_n^T) u_n} for every row. */
-    private double[] metricTimes(double[] p, double[] u, double[] w, double sign) {
-        int k = numActions();
-        double[] out = new double[p.length];
-        for (int row = 0; row < p.length / k; row++) {
-            double pu = 0;
-            for (int j = 0; j < k; j++) {
-                pu += p[row * k + j] * u[row * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-                int i = row * k + j;
-                out[i] = sign * w[row] * p[i] * (u[i] - pu);
+        @Override
+        public INDArray gradient(INDArray actions, INDArray weights) {
+            try (Scratch.Lease call = scratch.lease()) {
+                return pass.vjp(Rows.pooled(logitGradient(actions, weights), scratch, dataType(), rows(), numActions()));
             }
         }
-        return out;
+
+        @Override
+        public INDArray hvp(INDArray actions, INDArray weights, INDArray v) {
+            try (Scratch.Lease call = scratch.lease()) {
+                double[] g = logitGradient(actions, weights);
+                MlpTangent tangent = pass.tangent(v);
+                double[] rg = metricTimes(HostArrays.read(tangent.output()), HostArrays.read(weights), -1);
+                return tangent.secondOrder(Rows.pooled(g, scratch, dataType(), rows(), numActions()),
+                        Rows.pooled(rg, scratch, dataType(), rows(), numActions()));
+            }
+        }
+
+        @Override
+        public INDArray fisherProduct(INDArray weights, INDArray v) {
+            Rows.checkWeights(weights, rows(), dataType());
+            try (Scratch.Lease call = scratch.lease()) {
+                double[] mjv = metricTimes(HostArrays.read(pass.tangent(v).output()), HostArrays.read(weights), 1);
+                return pass.vjp(Rows.pooled(mjv, scratch, dataType(), rows(), numActions()));
+            }
+        }
+
+        @Override
+        public void close() {
+            lease.close();
+            pool.release(scratch);
+        }
+
+        private int[] indices(INDArray actions) {
+            Rows.checkActions(actions, rows(), 1, dataType());
+            double[] a = HostArrays.read(actions);
+            int[] out = new int[a.length];
+            for (int i = 0; i < a.length; i++) {
+                if (!(a[i] >= 0 && a[i] < numActions()) || a[i] != Math.rint(a[i])) {
+                    throw new IllegalArgumentException("actions[" + i + "] must be an integer in [0, " + numActions()
+                            + "), got " + a[i]);
+                }
+                out[i] = (int) a[i];
+            }
+            return out;
+        }
+
+        /** {@code w_n (e_{a_n} - p_n)}, {@code [N * K]}. */
+        private double[] logitGradient(INDArray actions, INDArray weights) {
+            int[] a = indices(actions);
+            Rows.checkWeights(weights, rows(), dataType());
+            double[] w = HostArrays.read(weights);
+            int k = numActions();
+            double[] g = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                int row = i / k;
+                g[i] = w[row] * ((i % k == a[row] ? 1 : 0) - p[i]);
+            }
+            return g;
+        }
+
+        /** {@code sign * w_n (diag(p_n) - p_n p_n^T) u_n} for every row. */
+        private double[] metricTimes(double[] u, double[] w, double sign) {
+            int k = numActions();
+            double[] out = new double[p.length];
+            for (int row = 0; row < p.length / k; row++) {
+                double pu = 0;
+                for (int j = 0; j < k; j++) {
+                    pu += p[row * k + j] * u[row * k + j];
+                }
+                for (int j = 0; j < k; j++) {
+                    int i = row * k + j;
+                    out[i] = sign * w[row] * p[i] * (u[i] - pu);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Row-wise softmax of logits {@code [N * K]}, in place. */
+    private static double[] softmax(double[] z, int k) {
+        for (int row = 0; row < z.length / k; row++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, z[row * k + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                z[row * k + j] = Math.exp(z[row * k + j] - max);
+                sum += z[row * k + j];
+            }
+            for (int j = 0; j < k; j++) {
+                z[row * k + j] /= sum;
+            }
+        }
+        return z;
     }
 }

@@ -6,7 +6,7 @@ import io.github.metarl4j.nn.Mlp;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
-import java.util.function.Function;
+import io.github.metarl4j.nn.ScratchPool;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,7 +31,7 @@ public final class GaussianMlpPolicy implements Policy {
 
     private final Mlp net;
     private final double initialLogStd;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ScratchPool pool = new ScratchPool();
 
     /**
      * @param obsDim        observation width
@@ -97,175 +97,197 @@ public final class GaussianMlpPolicy implements Policy {
         }
     }
 
-    /** The mean network's pass and the log-stds. */
-    private record Dist(MlpPass pass, double[] mu, double[] rho) {
-    }
-
-    /** Runs {@code body} in a lease of this thread's scratch pool; results must not be pooled buffers. */
-    private <R> R pooled(Function<Scratch, R> body) {
-        Scratch s = scratch.get();
-        try (Scratch.Lease lease = s.lease()) {
-            return body.apply(s);
-        }
-    }
-
-    private Dist dist(INDArray theta, INDArray obs, Scratch s) {
+    @Override
+    public Point at(INDArray theta, INDArray observations) {
         checkTheta(theta, "parameter vector");
-        Rows.checkObservations(obs, obsDim(), dataType());
-        MlpPass pass = net.forward(netPart(theta), obs, s);
-        return new Dist(pass, HostArrays.read(pass.output()), HostArrays.read(logStdPart(theta)));
+        Rows.checkObservations(observations, obsDim(), dataType());
+        return new Point(theta, observations);
     }
 
     @Override
     public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
-        return pooled(s -> {
-            Dist d = dist(theta, observations, s);
+        try (Point d = at(theta, observations)) {
             int k = actDim();
             double[] out = new double[d.mu.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = d.mu[i] + Math.exp(d.rho[i % k]) * rng.nextGaussian();
             }
             return HostArrays.create(out, dataType(), out.length / k, k);
-        });
-    }
-
-    /** {@code u = (a - mu) / sigma}, {@code [N * d]}. */
-    private double[] standardized(Dist d, INDArray actions) {
-        Rows.checkActions(actions, d.pass.rows(), actDim(), dataType());
-        double[] a = HostArrays.read(actions);
-        int k = actDim();
-        double[] inverseSigma = new double[k];
-        for (int j = 0; j < k; j++) {
-            inverseSigma[j] = Math.exp(-d.rho[j]);
         }
-        double[] u = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i])) {
-                throw new IllegalArgumentException("actions[" + i / k + ", " + i % k + "] must be finite, got " + a[i]);
-            }
-            u[i] = (a[i] - d.mu[i]) * inverseSigma[i % k];
-        }
-        return u;
     }
 
     @Override
     public INDArray logProb(INDArray theta, INDArray observations, INDArray actions) {
-        return pooled(s -> {
-            Dist d = dist(theta, observations, s);
-            double[] u = standardized(d, actions);
-            int k = actDim();
-            double[] out = new double[u.length / k];
-            for (int i = 0; i < u.length; i++) {
-                out[i / k] += -0.5 * u[i] * u[i] - d.rho[i % k] - HALF_LOG_2PI;
-            }
-            return HostArrays.create(out, dataType(), out.length);
-        });
+        try (Point d = at(theta, observations)) {
+            return d.logProb(actions);
+        }
     }
 
     @Override
     public INDArray entropy(INDArray theta, INDArray observations) {
-        return pooled(s -> {
-            Dist d = dist(theta, observations, s);
-            double perRow = 0;
-            for (double r : d.rho) {
-                perRow += r + 0.5 + HALF_LOG_2PI;
-            }
-            return Nd4j.valueArrayOf(new long[] {d.pass.rows()}, perRow, dataType());
-        });
+        checkTheta(theta, "parameter vector");
+        Rows.checkObservations(observations, obsDim(), dataType());
+        double perRow = 0;
+        for (double r : HostArrays.read(logStdPart(theta))) {
+            perRow += r + 0.5 + HALF_LOG_2PI;
+        }
+        return Nd4j.valueArrayOf(new long[] {observations.size(0)}, perRow, dataType());
     }
 
     @Override
     public INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations) {
-        return pooled(s -> {
-            Dist p = dist(thetaOld, observations, s);
-            Dist q = dist(thetaNew, observations, s);
-            int k = actDim();
-            double[] out = new double[p.mu.length / k];
-            for (int i = 0; i < p.mu.length; i++) {
-                int j = i % k;
-                double varP = Math.exp(2 * p.rho[j]);
-                double varQ = Math.exp(2 * q.rho[j]);
-                double dm = p.mu[i] - q.mu[i];
-                out[i / k] += q.rho[j] - p.rho[j] + (varP + dm * dm) / (2 * varQ) - 0.5;
-            }
-            return HostArrays.create(out, dataType(), out.length);
-        });
+        double[] muP;
+        double[] rhoP;
+        double[] muQ;
+        double[] rhoQ;
+        try (Point p = at(thetaOld, observations)) {
+            muP = p.mu;
+            rhoP = p.rho;
+        }
+        try (Point q = at(thetaNew, observations)) {
+            muQ = q.mu;
+            rhoQ = q.rho;
+        }
+        int k = actDim();
+        double[] out = new double[muP.length / k];
+        for (int i = 0; i < muP.length; i++) {
+            int j = i % k;
+            double varP = Math.exp(2 * rhoP[j]);
+            double varQ = Math.exp(2 * rhoQ[j]);
+            double dm = muP[i] - muQ[i];
+            out[i / k] += rhoQ[j] - rhoP[j] + (varP + dm * dm) / (2 * varQ) - 0.5;
+        }
+        return HostArrays.create(out, dataType(), out.length);
     }
 
-    @Override
-    public INDArray logProbGradient(INDArray theta, INDArray observations, INDArray actions, INDArray weights) {
-        return pooled(s -> {
-            Dist d = dist(theta, observations, s);
-            double[] u = standardized(d, actions);
-            double[] w = weights(weights, d);
+    /** The policy at fixed parameters and observations: the mean network's pass and the log-stds. */
+    public final class Point implements PolicyPoint {
+        private final Scratch scratch;
+        private final Scratch.Lease lease;
+        private final MlpPass pass;
+        private final double[] mu;
+        private final double[] rho;
+
+        private Point(INDArray theta, INDArray observations) {
+            scratch = pool.acquire();
+            lease = scratch.lease();
+            pass = net.forward(netPart(theta), observations, scratch);
+            mu = HostArrays.read(pass.output());
+            rho = HostArrays.read(logStdPart(theta));
+        }
+
+        @Override
+        public long rows() {
+            return pass.rows();
+        }
+
+        /** {@code u = (a - mu) / sigma}, {@code [N * d]}. */
+        private double[] standardized(INDArray actions) {
+            Rows.checkActions(actions, rows(), actDim(), dataType());
+            double[] a = HostArrays.read(actions);
+            int k = actDim();
+            double[] inverseSigma = new double[k];
+            for (int j = 0; j < k; j++) {
+                inverseSigma[j] = Math.exp(-rho[j]);
+            }
+            double[] u = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                if (!Double.isFinite(a[i])) {
+                    throw new IllegalArgumentException("actions[" + i / k + ", " + i % k + "] must be finite, got " + a[i]);
+                }
+                u[i] = (a[i] - mu[i]) * inverseSigma[i % k];
+            }
+            return u;
+        }
+
+        private double[] weights(INDArray weights) {
+            Rows.checkWeights(weights, rows(), dataType());
+            return HostArrays.read(weights);
+        }
+
+        @Override
+        public INDArray logProb(INDArray actions) {
+            double[] u = standardized(actions);
+            int k = actDim();
+            double[] out = new double[u.length / k];
+            for (int i = 0; i < u.length; i++) {
+                out[i / k] += -0.5 * u[i] * u[i] - rho[i % k] - HALF_LOG_2PI;
+            }
+            return HostArrays.create(out, dataType(), out.length);
+        }
+
+        @Override
+        public INDArray gradient(INDArray actions, INDArray weights) {
+            double[] u = standardized(actions);
+            double[] w = weights(weights);
             int k = actDim();
             double[] gMu = new double[u.length];
             double[] gRho = new double[k];
             for (int i = 0; i < u.length; i++) {
                 double wi = w[i / k];
-                gMu[i] = wi * u[i] / Math.exp(d.rho[i % k]);
+                gMu[i] = wi * u[i] / Math.exp(rho[i % k]);
                 gRho[i % k] += wi * (u[i] * u[i] - 1);
             }
-            return join(d.pass.vjp(Rows.pooled(gMu, s, dataType(), d.pass.rows(), k)), gRho);
-        });
-    }
+            try (Scratch.Lease call = scratch.lease()) {
+                return join(pass.vjp(Rows.pooled(gMu, scratch, dataType(), rows(), k)), gRho);
+            }
+        }
 
-    @Override
-    public INDArray logProbHvp(INDArray theta, INDArray observations, INDArray actions, INDArray weights, INDArray v) {
-        return pooled(s -> {
+        @Override
+        public INDArray hvp(INDArray actions, INDArray weights, INDArray v) {
             checkTheta(v, "direction");
-            Dist d = dist(theta, observations, s);
-            double[] u = standardized(d, actions);
-            double[] w = weights(weights, d);
+            double[] u = standardized(actions);
+            double[] w = weights(weights);
             double[] vRho = HostArrays.read(logStdPart(v));
-            MlpTangent tangent = d.pass.tangent(netPart(v));
-            double[] rMu = HostArrays.read(tangent.output());
             int k = actDim();
-            double[] gMu = new double[u.length];
-            double[] rgMu = new double[u.length];
-            double[] hRho = new double[k];
-            for (int i = 0; i < u.length; i++) {
-                int j = i % k;
-                double wi = w[i / k];
-                double sigma = Math.exp(d.rho[j]);
-                gMu[i] = wi * u[i] / sigma;
-                rgMu[i] = wi * (-rMu[i] / (sigma * sigma) - 2 * u[i] / sigma * vRho[j]);
-                hRho[j] += wi * (-2 * u[i] / sigma * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
+            try (Scratch.Lease call = scratch.lease()) {
+                MlpTangent tangent = pass.tangent(netPart(v));
+                double[] rMu = HostArrays.read(tangent.output());
+                double[] gMu = new double[u.length];
+                double[] rgMu = new double[u.length];
+                double[] hRho = new double[k];
+                for (int i = 0; i < u.length; i++) {
+                    int j = i % k;
+                    double wi = w[i / k];
+                    double sigma = Math.exp(rho[j]);
+                    gMu[i] = wi * u[i] / sigma;
+                    rgMu[i] = wi * (-rMu[i] / (sigma * sigma) - 2 * u[i] / sigma * vRho[j]);
+                    hRho[j] += wi * (-2 * u[i] / sigma * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
+                }
+                return join(tangent.secondOrder(Rows.pooled(gMu, scratch, dataType(), rows(), k),
+                        Rows.pooled(rgMu, scratch, dataType(), rows(), k)), hRho);
             }
-            long n = d.pass.rows();
-            return join(tangent.secondOrder(Rows.pooled(gMu, s, dataType(), n, k), Rows.pooled(rgMu, s, dataType(), n, k)),
-                    hRho);
-        });
-    }
+        }
 
-    @Override
-    public INDArray fisherProduct(INDArray theta, INDArray observations, INDArray weights, INDArray v) {
-        return pooled(s -> {
+        @Override
+        public INDArray fisherProduct(INDArray weights, INDArray v) {
             checkTheta(v, "direction");
-            Dist d = dist(theta, observations, s);
-            double[] w = weights(weights, d);
+            double[] w = weights(weights);
             double[] vRho = HostArrays.read(logStdPart(v));
-            double[] rMu = HostArrays.read(d.pass.tangent(netPart(v)).output());
             int k = actDim();
-            double[] mJv = new double[rMu.length];
-            double wSum = 0;
-            for (int i = 0; i < rMu.length; i++) {
-                mJv[i] = w[i / k] * rMu[i] / Math.exp(2 * d.rho[i % k]);
+            try (Scratch.Lease call = scratch.lease()) {
+                double[] rMu = HostArrays.read(pass.tangent(netPart(v)).output());
+                double[] mJv = new double[rMu.length];
+                for (int i = 0; i < rMu.length; i++) {
+                    mJv[i] = w[i / k] * rMu[i] / Math.exp(2 * rho[i % k]);
+                }
+                double wSum = 0;
+                for (double wi : w) {
+                    wSum += wi;
+                }
+                double[] fRho = new double[k];
+                for (int j = 0; j < k; j++) {
+                    fRho[j] = 2 * wSum * vRho[j];
+                }
+                return join(pass.vjp(Rows.pooled(mJv, scratch, dataType(), rows(), k)), fRho);
             }
-            for (double wi : w) {
-                wSum += wi;
-            }
-            double[] fRho = new double[k];
-            for (int j = 0; j < k; j++) {
-                fRho[j] = 2 * wSum * vRho[j];
-            }
-            return join(d.pass.vjp(Rows.pooled(mJv, s, dataType(), d.pass.rows(), k)), fRho);
-        });
-    }
+        }
 
-    private double[] weights(INDArray weights, Dist d) {
-        Rows.checkWeights(weights, d.pass.rows(), dataType());
-        return HostArrays.read(weights);
+        @Override
+        public void close() {
+            lease.close();
+            pool.release(scratch);
+        }
     }
 
     /** {@code [netPart, rhoPart]} as one {@code [P]} vector. */

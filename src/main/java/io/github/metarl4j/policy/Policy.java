@@ -45,14 +45,11 @@ public interface Policy {
     /** {@code KL(pi_thetaOld(.|s_n) || pi_thetaNew(.|s_n))}, {@code [N]}. */
     INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations);
 
-    /** {@code grad_theta sum_n w_n log pi(a_n | s_n)}, {@code [P]}; weights {@code [N]}. */
-    INDArray logProbGradient(INDArray theta, INDArray observations, INDArray actions, INDArray weights);
-
-    /** {@code H v} with {@code H} the Hessian of {@code sum_n w_n log pi(a_n | s_n)}, {@code [P]}. */
-    INDArray logProbHvp(INDArray theta, INDArray observations, INDArray actions, INDArray weights, INDArray v);
-
-    /** {@code sum_n w_n J_n^T M_n J_n v}, {@code [P]}: with {@code w = 1/N} the Hessian of the mean KL at equal parameters. */
-    INDArray fisherProduct(INDArray theta, INDArray observations, INDArray weights, INDArray v);
+    /**
+     * This policy prepared at {@code theta} on {@code observations [N, obsDim]}, for the derivative
+     * products; close it when done (try-with-resources).
+     */
+    PolicyPoint at(INDArray theta, INDArray observations);
 
     /** This policy with parameters {@code theta}, as the sampler's action function. */
     default ActionFunction actions(INDArray theta) {

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * paper's inner loss): {@code L(theta) = - mean_b [ (1 / len_b) sum_{t < len_b} A_{t,b} log pi_theta(a_{t,b} | s_{t,b}) ]},
  * the mean over each episode's own valid steps, then over episodes. It is the weighted
  * log-likelihood with weights {@code w_{t,b} = -A_{t,b} mask_{t,b} / (len_b B)}, so its gradient and
- * Hessian-vector product come from {@link Policy#logProbGradient} and {@link Policy#logProbHvp}.
+ * Hessian-vector product come from the policy's {@link PolicyPoint}.
  */
 public final class ReinforceLoss {
 
@@ -78,11 +78,32 @@ public final class ReinforceLoss {
 
     /** {@code grad L(theta)}, {@code [P]}. */
     public INDArray gradient(INDArray theta) {
-        return policy.logProbGradient(theta, observations, actions, weights);
+        try (PolicyPoint point = policy.at(theta, observations)) {
+            return point.gradient(actions, weights);
+        }
     }
 
-    /** {@code H(theta) v}, {@code [P]}. */
-    public INDArray hvp(INDArray theta, INDArray v) {
-        return policy.logProbHvp(theta, observations, actions, weights, v);
+    /** The loss's Hessian at {@code theta}, prepared for many products; close it when done. */
+    public Hessian hessianAt(INDArray theta) {
+        return new Hessian(policy.at(theta, observations));
+    }
+
+    /** {@code H(theta)} of the loss at one point, reusing one forward pass across products. */
+    public final class Hessian implements AutoCloseable {
+        private final PolicyPoint point;
+
+        private Hessian(PolicyPoint point) {
+            this.point = point;
+        }
+
+        /** {@code H v}, {@code [P]}. */
+        public INDArray times(INDArray v) {
+            return point.hvp(actions, weights, v);
+        }
+
+        @Override
+        public void close() {
+            point.close();
+        }
     }
 }

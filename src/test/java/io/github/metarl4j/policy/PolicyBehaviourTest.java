@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.testing.FiniteDifferences;
+import io.github.metarl4j.testing.Products;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -103,9 +104,9 @@ class PolicyBehaviourTest {
             INDArray obs = randomMatrix(4, 2, 2);
             INDArray act = p.sample(theta, obs, new SplittableRandom(3));
             INDArray w = randomVector(4, 4);
-            p.logProbGradient(theta, obs, act, w);
-            p.logProbHvp(theta, obs, act, w, randomVector(p.numParams(), 5));
-            p.fisherProduct(theta, obs, w, randomVector(p.numParams(), 6));
+            Products.gradient(p, theta, obs, act, w);
+            Products.hvp(p, theta, obs, act, w, randomVector(p.numParams(), 5));
+            Products.fisher(p, theta, obs, w, randomVector(p.numParams(), 6));
             assertEquals(copy, theta);
         }
     }
@@ -124,7 +125,7 @@ class PolicyBehaviourTest {
                 () -> CAT.logProb(theta, obs, Nd4j.create(new double[] {0, 3, 1, 1}, new long[] {4, 1},
                         DataType.DOUBLE))).getMessage());
         assertEquals("weights must be a DOUBLE vector of length 4, got DOUBLE [3]",
-                assertThrows(IllegalArgumentException.class, () -> CAT.logProbGradient(theta, obs,
+                assertThrows(IllegalArgumentException.class, () -> Products.gradient(CAT, theta, obs,
                         Nd4j.zeros(DataType.DOUBLE, 4, 1), Nd4j.zeros(DataType.DOUBLE, 3))).getMessage());
         INDArray gTheta = GAUSS.initialParameters(new SplittableRandom(1));
         INDArray nanAction = Nd4j.zeros(DataType.DOUBLE, 4, 2);
@@ -158,6 +159,8 @@ class PolicyBehaviourTest {
         INDArray theta = CAT.initialParameters(new SplittableRandom(2)).addi(randomVector(CAT.numParams(), 3));
         assertClose(FiniteDifferences.gradient(loss::value, theta), loss.gradient(theta), 1e-7, "REINFORCE gradient");
         INDArray v = randomVector(CAT.numParams(), 4);
-        assertClose(FiniteDifferences.directional(loss::gradient, theta, v), loss.hvp(theta, v), 1e-6, "REINFORCE HVP");
+        try (ReinforceLoss.Hessian h = loss.hessianAt(theta)) {
+            assertClose(FiniteDifferences.directional(loss::gradient, theta, v), h.times(v), 1e-6, "REINFORCE HVP");
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.testing.FiniteDifferences;
+import io.github.metarl4j.testing.Products;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -51,7 +52,7 @@ class PolicyDerivativesTest {
         INDArray w = randomVector(ROWS, seed + 3);
         INDArray expected = FiniteDifferences.gradient(
                 th -> policy.logProb(th, obs, act).mul(w).sumNumber().doubleValue(), theta);
-        assertClose(expected, policy.logProbGradient(theta, obs, act, w), 1e-7, name + " gradient");
+        assertClose(expected, Products.gradient(policy, theta, obs, act, w), 1e-7, name + " gradient");
     }
 
     @ParameterizedTest(name = "{0} seed {2}")
@@ -63,10 +64,10 @@ class PolicyDerivativesTest {
         INDArray w = randomVector(ROWS, seed + 3);
         INDArray u = randomVector(policy.numParams(), seed + 4);
         INDArray v = randomVector(policy.numParams(), seed + 5);
-        Function<INDArray, INDArray> grad = th -> policy.logProbGradient(th, obs, act, w);
-        INDArray hv = policy.logProbHvp(theta, obs, act, w, v);
+        Function<INDArray, INDArray> grad = th -> Products.gradient(policy, th, obs, act, w);
+        INDArray hv = Products.hvp(policy, theta, obs, act, w, v);
         assertClose(FiniteDifferences.directional(grad, theta, v), hv, 1e-6, name + " HVP");
-        INDArray hu = policy.logProbHvp(theta, obs, act, w, u);
+        INDArray hu = Products.hvp(policy, theta, obs, act, w, u);
         double uhv = u.mul(hv).sumNumber().doubleValue();
         assertEquals(uhv, v.mul(hu).sumNumber().doubleValue(), 1e-10 * Math.max(1, Math.abs(uhv)), name + " u.Hv = v.Hu");
     }
@@ -89,7 +90,7 @@ class PolicyDerivativesTest {
                 .meanNumber().doubleValue() + policy.kl(theta, theta.sub(x.mul(h)), obs).meanNumber().doubleValue())
                 / (h * h);
         double uFv = (q.applyAsDouble(u.add(v)) - q.applyAsDouble(u.sub(v))) / 4;
-        double exact = u.mul(policy.fisherProduct(theta, obs, w, v)).sumNumber().doubleValue();
+        double exact = u.mul(Products.fisher(policy, theta, obs, w, v)).sumNumber().doubleValue();
         assertEquals(uFv, exact, 1e-5 * Math.max(1, Math.abs(exact)), name + " u^T F v against the KL's curvature");
     }
 
@@ -132,7 +133,7 @@ class PolicyDerivativesTest {
                 }
             }
         }
-        assertClose(Nd4j.create(fv, new long[] {p}, DataType.DOUBLE), policy.fisherProduct(theta, obs, w, v), 1e-7,
+        assertClose(Nd4j.create(fv, new long[] {p}, DataType.DOUBLE), Products.fisher(policy, theta, obs, w, v), 1e-7,
                 name + " Fisher product");
     }
 

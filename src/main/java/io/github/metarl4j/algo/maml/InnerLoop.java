@@ -53,20 +53,32 @@ public final class InnerLoop {
         return iterates;
     }
 
-    /** {@code J v = (I - alpha H^(K-1)) ... (I - alpha H^(0)) v}, from {@link #adapt}'s iterates. */
-    public INDArray jacobianTimes(List<INDArray> iterates, ReinforceLoss loss, INDArray v) {
+    /**
+     * The Hessians of {@code loss} at the first K iterates, prepared for the Jacobian products;
+     * close them (in reverse order) when done.
+     */
+    public List<ReinforceLoss.Hessian> hessians(List<INDArray> iterates, ReinforceLoss loss) {
+        List<ReinforceLoss.Hessian> out = new ArrayList<>(steps);
+        for (int k = 0; k < steps; k++) {
+            out.add(loss.hessianAt(iterates.get(k)));
+        }
+        return out;
+    }
+
+    /** {@code J v = (I - alpha H^(K-1)) ... (I - alpha H^(0)) v}, from {@link #hessians}. */
+    public INDArray jacobianTimes(List<ReinforceLoss.Hessian> hessians, INDArray v) {
         INDArray r = v.dup();
         for (int k = 0; k < steps; k++) {
-            r.subi(loss.hvp(iterates.get(k), r).muli(stepSize));
+            r.subi(hessians.get(k).times(r).muli(stepSize));
         }
         return r;
     }
 
-    /** {@code J^T u = (I - alpha H^(0)) ... (I - alpha H^(K-1)) u}, from {@link #adapt}'s iterates. */
-    public INDArray transposedJacobianTimes(List<INDArray> iterates, ReinforceLoss loss, INDArray u) {
+    /** {@code J^T u = (I - alpha H^(0)) ... (I - alpha H^(K-1)) u}, from {@link #hessians}. */
+    public INDArray transposedJacobianTimes(List<ReinforceLoss.Hessian> hessians, INDArray u) {
         INDArray r = u.dup();
         for (int k = steps - 1; k >= 0; k--) {
-            r.subi(loss.hvp(iterates.get(k), r).muli(stepSize));
+            r.subi(hessians.get(k).times(r).muli(stepSize));
         }
         return r;
     }

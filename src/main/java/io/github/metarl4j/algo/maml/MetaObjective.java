@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>first-order MAML drops every Hessian: {@code J_i = I}.</li>
  * </ul>
  */
-public final class MetaObjective implements TrustRegionProblem {
+public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
 
     /**
      * One task's data.
@@ -38,6 +38,7 @@ public final class MetaObjective implements TrustRegionProblem {
     private final List<ReinforceLoss> innerLosses = new ArrayList<>();
     private final List<List<INDArray>> oldIterates = new ArrayList<>();
     private final List<Surrogate> surrogates = new ArrayList<>();
+    private final List<List<ReinforceLoss.Hessian>> hessians = new ArrayList<>();
 
     /**
      * @param policy     the policy
@@ -57,6 +58,7 @@ public final class MetaObjective implements TrustRegionProblem {
             List<INDArray> iterates = inner.adapt(thetaOld, loss);
             innerLosses.add(loss);
             oldIterates.add(iterates);
+            hessians.add(firstOrder ? List.of() : inner.hessians(iterates, loss));
             surrogates.add(new Surrogate(policy, task.valid(), task.validAdvantages(), iterates.get(inner.steps())));
         }
     }
@@ -97,7 +99,7 @@ public final class MetaObjective implements TrustRegionProblem {
         INDArray sum = null;
         for (int i = 0; i < tasks(); i++) {
             INDArray g = surrogates.get(i).gradient(adaptedOld(i));
-            INDArray gi = firstOrder ? g : inner.transposedJacobianTimes(oldIterates.get(i), innerLosses.get(i), g);
+            INDArray gi = firstOrder ? g : inner.transposedJacobianTimes(hessians.get(i), g);
             sum = sum == null ? gi : sum.addi(gi);
         }
         return sum.divi(tasks());
@@ -108,14 +110,24 @@ public final class MetaObjective implements TrustRegionProblem {
     public INDArray curvatureTimes(INDArray v) {
         INDArray sum = null;
         for (int i = 0; i < tasks(); i++) {
-            List<INDArray> it = oldIterates.get(i);
-            ReinforceLoss loss = innerLosses.get(i);
-            INDArray jv = firstOrder ? v : inner.jacobianTimes(it, loss, v);
+            INDArray jv = firstOrder ? v : inner.jacobianTimes(hessians.get(i), v);
             INDArray fjv = surrogates.get(i).fisherProduct(jv);
-            INDArray ci = firstOrder ? fjv : inner.transposedJacobianTimes(it, loss, fjv);
+            INDArray ci = firstOrder ? fjv : inner.transposedJacobianTimes(hessians.get(i), fjv);
             sum = sum == null ? ci : sum.addi(ci);
         }
         return sum.divi(tasks());
+    }
+
+    /** Returns every prepared point's pooled buffers, last opened first. */
+    @Override
+    public void close() {
+        for (int i = tasks() - 1; i >= 0; i--) {
+            surrogates.get(i).close();
+            List<ReinforceLoss.Hessian> h = hessians.get(i);
+            for (int k = h.size() - 1; k >= 0; k--) {
+                h.get(k).close();
+            }
+        }
     }
 
     private INDArray adaptedFrom(INDArray theta, int task) {

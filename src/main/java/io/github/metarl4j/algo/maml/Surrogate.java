@@ -3,6 +3,7 @@ package io.github.metarl4j.algo.maml;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.policy.Policy;
+import io.github.metarl4j.policy.PolicyPoint;
 import io.github.metarl4j.policy.ReinforceLoss;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * and the KL constraint {@code mean_b (1/len_b) sum_t KL(pi_thetaOld'(.|s) || pi_theta'(.|s))},
  * both averaged over each episode's own steps, then over episodes, as the MAML reference does.
  */
-public final class Surrogate {
+public final class Surrogate implements AutoCloseable {
 
     private final Policy policy;
     private final INDArray thetaOld;
@@ -23,6 +24,7 @@ public final class Surrogate {
     private final INDArray weights;
     private final INDArray klWeights;
     private final INDArray oldLogProb;
+    private final PolicyPoint oldPoint;
 
     /**
      * @param policy     the policy
@@ -40,7 +42,8 @@ public final class Surrogate {
         // REINFORCE's weights -A mask / (len B) are the surrogate's at ratio 1; the KL's are mask / (len B).
         this.weights = new ReinforceLoss(policy, valid, advantages).weights();
         this.klWeights = HostArrays.create(ReinforceLoss.episodeMean(valid), policy.dataType(), (long) t * b);
-        this.oldLogProb = policy.logProb(thetaOld, observations, actions);
+        this.oldPoint = policy.at(thetaOld, observations);
+        this.oldLogProb = oldPoint.logProb(actions);
     }
 
     /** The parameters that sampled the episodes. */
@@ -60,7 +63,10 @@ public final class Surrogate {
 
     /** {@code grad L(theta') = sum_n w_n ratio_n grad log pi_theta'(a_n | s_n)}, {@code [P]}. */
     public INDArray gradient(INDArray theta) {
-        return policy.logProbGradient(theta, observations, actions, ratio(theta).muli(weights));
+        INDArray w = ratio(theta).muli(weights);
+        try (PolicyPoint point = policy.at(theta, observations)) {
+            return point.gradient(actions, w);
+        }
     }
 
     /** The mean KL from the sampling policy to {@code theta'}. */
@@ -70,6 +76,12 @@ public final class Surrogate {
 
     /** {@code F v} at {@code thetaOld'}: the Hessian of {@link #kl} there. */
     public INDArray fisherProduct(INDArray v) {
-        return policy.fisherProduct(thetaOld, observations, klWeights, v);
+        return oldPoint.fisherProduct(klWeights, v);
+    }
+
+    /** Returns the pooled buffers of the sampling policy's point. */
+    @Override
+    public void close() {
+        oldPoint.close();
     }
 }

@@ -1,0 +1,117 @@
+package io.github.metarl4j.algo.maml;
+
+import io.github.metarl4j.advantage.Advantages;
+import io.github.metarl4j.baseline.LinearFeatureBaseline;
+import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.optim.Trpo;
+import io.github.metarl4j.policy.BlockActions;
+import io.github.metarl4j.policy.Policy;
+import io.github.metarl4j.policy.ReinforceLoss;
+import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.task.Task;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * MAML-TRPO for reinforcement learning (Finn, Abbeel and Levine, ICML 2017), one meta-iteration
+ * at a time, as the MAML specification defines it: for each task, sample {@code fastBatch}
+ * episodes with the meta-policy, fit the linear baseline, compute normalised GAE advantages,
+ * adapt with {@code innerSteps} REINFORCE steps, sample {@code fastBatch} episodes with the
+ * adapted policy; then one TRPO step on the mean surrogate with the exact second-order
+ * meta-gradient and curvature ({@link MetaObjective}). Meta-parameters are never mutated.
+ */
+public final class Maml {
+
+    private final MamlConfig config;
+    private final Policy policy;
+    private final InnerLoop inner;
+    private final Trpo trpo;
+
+    public Maml(MamlConfig config, Policy policy) {
+        this.config = config;
+        this.policy = policy;
+        this.inner = new InnerLoop(config.innerStepSize(), config.innerSteps());
+        this.trpo = new Trpo(config.trpo());
+    }
+
+    public MamlConfig config() {
+        return config;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /**
+     * What one meta-iteration did.
+     *
+     * @param theta          the new meta-parameters
+     * @param returnBefore   mean undiscounted return of the train episodes (before adaptation)
+     * @param returnAfter    mean return of the valid episodes (after adaptation)
+     * @param step           the TRPO step's outcome
+     * @param envSteps       environment steps sampled
+     * @param samplingSecs   wall time spent sampling
+     * @param adaptationSecs wall time spent on advantages and adaptation
+     * @param outerSecs      wall time spent in the outer step
+     */
+    public record MetaStep(INDArray theta, double returnBefore, double returnAfter, Trpo.Result step, long envSteps,
+                           double samplingSecs, double adaptationSecs, double outerSecs) {
+    }
+
+    /** The normalised GAE advantages of one task's episodes, with a linear baseline fitted on them. */
+    public INDArray advantages(EpisodeBatch episodes) {
+        INDArray returns = Advantages.discountedReturns(episodes, config.gamma());
+        INDArray values = LinearFeatureBaseline.fit(episodes, returns).values(episodes);
+        return Advantages.normalizePerTask(episodes, Advantages.gae(episodes, values, config.gamma(),
+                config.gaeLambda()));
+    }
+
+    /** The adapted parameters {@code theta'} after the inner loop on one task's {@code episodes}. */
+    public INDArray adapt(INDArray theta, EpisodeBatch episodes) {
+        ReinforceLoss loss = new ReinforceLoss(policy, episodes, advantages(episodes));
+        return inner.adapt(theta, loss).get(inner.steps());
+    }
+
+    /** One meta-iteration on {@code tasks} from meta-parameters {@code theta}. */
+    public <T extends Task, O, A> MetaStep metaStep(LockstepSampler sampler, TaskFamily<T, O, A> family,
+                                                     List<T> tasks, INDArray theta, RandomGenerator rng) {
+        int e = config.fastBatch();
+        long t0 = System.nanoTime();
+        EpisodeBatch train = sampler.sample(family, tasks, e, policy.actions(theta), rng);
+        long t1 = System.nanoTime();
+        List<EpisodeBatch> trains = new ArrayList<>();
+        List<INDArray> trainAdvantages = new ArrayList<>();
+        List<INDArray> adapted = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            EpisodeBatch batch = train.columns(i * e, (i + 1) * e);
+            INDArray adv = advantages(batch);
+            trains.add(batch);
+            trainAdvantages.add(adv);
+            adapted.add(inner.adapt(theta, new ReinforceLoss(policy, batch, adv)).get(inner.steps()));
+        }
+        long t2 = System.nanoTime();
+        EpisodeBatch valid = sampler.sample(family, tasks, e, new BlockActions(policy, adapted, e), rng);
+        long t3 = System.nanoTime();
+        List<MetaObjective.Task> data = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            EpisodeBatch batch = valid.columns(i * e, (i + 1) * e);
+            data.add(new MetaObjective.Task(trains.get(i), trainAdvantages.get(i), batch, advantages(batch)));
+        }
+        Trpo.Result step;
+        try (MetaObjective objective = new MetaObjective(policy, inner, data, theta, config.firstOrder())) {
+            step = trpo.step(objective, theta);
+        }
+        long t4 = System.nanoTime();
+        long envSteps = Arrays.stream(train.lengths()).sum() + Arrays.stream(valid.lengths()).sum();
+        return new MetaStep(step.theta(), mean(train.episodeReturns()), mean(valid.episodeReturns()), step, envSteps,
+                ((t1 - t0) + (t3 - t2)) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9);
+    }
+
+    private static double mean(double[] xs) {
+        return Arrays.stream(xs).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.metarl4j.algo.maml;
+
+import io.github.metarl4j.optim.TrpoConfig;
+
+/**
+ * MAML's settings; {@link #builder()} starts from the MAML paper's 2D-navigation configuration.
+ *
+ * @param innerStepSize alpha, finite and >= 0 (0.1)
+ * @param innerSteps    inner gradient steps, >= 1 (1)
+ * @param firstOrder    whether to drop the second-order terms (false)
+ * @param fastBatch     episodes per task for each of the train and valid samples, >= 1 (20)
+ * @param metaBatch     tasks per meta-batch, >= 1 (20)
+ * @param gamma         discount in [0, 1] (0.99)
+ * @param gaeLambda     GAE's lambda in [0, 1] (1.0)
+ * @param outer         the outer optimiser
+ * @param trpo          TRPO's settings, used when {@code outer} is TRPO
+ */
+public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrder, int fastBatch, int metaBatch,
+                         double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo) {
+
+    /** The outer-loop optimiser. */
+    public enum OuterOptimizer { TRPO }
+
+    public MamlConfig {
+        if (!(innerStepSize >= 0) || Double.isInfinite(innerStepSize)) {
+            throw new IllegalArgumentException("innerStepSize must be finite and >= 0, got " + innerStepSize);
+        }
+        if (innerSteps < 1) {
+            throw new IllegalArgumentException("innerSteps must be >= 1, got " + innerSteps);
+        }
+        if (fastBatch < 1) {
+            throw new IllegalArgumentException("fastBatch must be >= 1, got " + fastBatch);
+        }
+        if (metaBatch < 1) {
+            throw new IllegalArgumentException("metaBatch must be >= 1, got " + metaBatch);
+        }
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
+        }
+        if (!(gaeLambda >= 0 && gaeLambda <= 1)) {
+            throw new IllegalArgumentException("gaeLambda must be in [0, 1], got " + gaeLambda);
+        }
+        if (outer == null) {
+            throw new IllegalArgumentException("outer optimiser must be one of "
+                    + java.util.Arrays.toString(OuterOptimizer.values()) + ", got null");
+        }
+        if (trpo == null) {
+            throw new IllegalArgumentException("trpo settings must be non-null");
+        }
+    }
+
+    /** A builder at the MAML paper's 2D-navigation settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder starting from the MAML paper's settings. */
+    public static final class Builder {
+        private double innerStepSize = 0.1;
+        private int innerSteps = 1;
+        private boolean firstOrder;
+        private int fastBatch = 20;
+        private int metaBatch = 20;
+        private double gamma = 0.99;
+        private double gaeLambda = 1.0;
+        private OuterOptimizer outer = OuterOptimizer.TRPO;
+        private TrpoConfig trpo = TrpoConfig.MAML_PAPER;
+
+        public Builder innerStepSize(double v) {
+            innerStepSize = v;
+            return this;
+        }
+
+        public Builder innerSteps(int v) {
+            innerSteps = v;
+            return this;
+        }
+
+        public Builder firstOrder(boolean v) {
+            firstOrder = v;
+            return this;
+        }
+
+        public Builder fastBatch(int v) {
+            fastBatch = v;
+            return this;
+        }
+
+        public Builder metaBatch(int v) {
+            metaBatch = v;
+            return this;
+        }
+
+        public Builder gamma(double v) {
+            gamma = v;
+            return this;
+        }
+
+        public Builder gaeLambda(double v) {
+            gaeLambda = v;
+            return this;
+        }
+
+        public Builder outer(OuterOptimizer v) {
+            outer = v;
+            return this;
+        }
+
+        public Builder trpo(TrpoConfig v) {
+            trpo = v;
+            return this;
+        }
+
+        public MamlConfig build() {
+            return new MamlConfig(innerStepSize, innerSteps, firstOrder, fastBatch, metaBatch, gamma, gaeLambda, outer,
+                    trpo);
+        }
+    }
+}
