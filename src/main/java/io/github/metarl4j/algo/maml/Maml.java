@@ -1,14 +1,16 @@
 package io.github.metarl4j.algo.maml;
 
 import io.github.metarl4j.advantage.Advantages;
+import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.baseline.LinearFeatureBaseline;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.Trpo;
-import io.github.metarl4j.policy.BlockActions;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.ReinforceLoss;
+import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.sampler.RowBlocks;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,6 +78,34 @@ public final class Maml {
         return inner.adapt(theta, loss).get(inner.steps());
     }
 
+    /**
+     * The policy with parameters {@code theta}, adapting as MAML's inner loop does: each
+     * {@link AdaptablePolicy#adapt} step is the inner loop on the given episodes. Meta-learned,
+     * pretrained and randomly initialised parameters are evaluated through this same rule.
+     */
+    public AdaptablePolicy policyAt(INDArray theta) {
+        return new GradientAdapted(theta);
+    }
+
+    /** Parameters that adapt by the inner loop. */
+    private final class GradientAdapted implements AdaptablePolicy {
+        private final INDArray theta;
+
+        GradientAdapted(INDArray theta) {
+            this.theta = theta;
+        }
+
+        @Override
+        public ActionFunction actions() {
+            return policy.actions(theta);
+        }
+
+        @Override
+        public AdaptablePolicy adapt(EpisodeBatch episodes) {
+            return new GradientAdapted(Maml.this.adapt(theta, episodes));
+        }
+    }
+
     /** One meta-iteration on {@code tasks} from meta-parameters {@code theta}. */
     public <T extends Task, O, A> MetaStep metaStep(LockstepSampler sampler, TaskFamily<T, O, A> family,
                                                      List<T> tasks, INDArray theta, RandomGenerator rng) {
@@ -94,7 +124,8 @@ public final class Maml {
             adapted.add(inner.adapt(theta, new ReinforceLoss(policy, batch, adv)).get(inner.steps()));
         }
         long t2 = System.nanoTime();
-        EpisodeBatch valid = sampler.sample(family, tasks, e, new BlockActions(policy, adapted, e), rng);
+        List<ActionFunction> adaptedActions = adapted.stream().map(policy::actions).toList();
+        EpisodeBatch valid = sampler.sample(family, tasks, e, new RowBlocks(adaptedActions, e), rng);
         long t3 = System.nanoTime();
         List<MetaObjective.Task> data = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {

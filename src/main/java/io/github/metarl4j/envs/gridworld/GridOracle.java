@@ -1,5 +1,7 @@
 package io.github.metarl4j.envs.gridworld;
 
+import io.github.metarl4j.task.Oracle;
+
 /**
  * The optimal expected return of a grid-world task, by finite-horizon value iteration on the
  * known map (Bellman 1957; Sutton and Barto 2018, section 4.4), undiscounted, over the
@@ -13,7 +15,7 @@ package io.github.metarl4j.envs.gridworld;
  * </pre>
  * and the optimal return of task (start, goal) is {@code V_H(start)}.
  */
-public final class GridOracle {
+public final class GridOracle implements Oracle<GridTask> {
 
     private final GridWorldConfig config;
 
@@ -60,23 +62,9 @@ public final class GridOracle {
     }
 
     /** The optimal expected return of {@code task} from its start over the full horizon. */
+    @Override
     public double optimalReturn(GridTask task) {
         return solve(task).value(config.horizon(), task.start());
-    }
-
-    /**
-     * A return as a fraction of the task's optimal return: {@code achieved / optimal}.
-     *
-     * @throws IllegalStateException if the optimal return is not positive (the goal cannot be
-     *                               reached within the horizon), where the ratio means nothing
-     */
-    public double fractionOfOptimal(GridTask task, double achieved) {
-        double optimal = optimalReturn(task);
-        if (!(optimal > 0)) {
-            throw new IllegalStateException("fraction of optimal needs a positive optimal return, got " + optimal
-                    + " for " + task);
-        }
-        return achieved / optimal;
     }
 
     private double backup(int to, int goal, double[] valueAfter) {

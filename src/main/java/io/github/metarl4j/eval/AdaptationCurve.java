@@ -1,0 +1,26 @@
+package io.github.metarl4j.eval;
+
+import java.util.List;
+
+/**
+ * Returns on held-out tasks after k = 0..K adaptation steps.
+ *
+ * @param name              what was evaluated ("maml", "pretrained", "random")
+ * @param returns           per k, the mean episode return with a 95% t-interval over tasks
+ * @param fractionOfOptimal per k, the mean of per-task {@code return / optimal} with its interval;
+ *                          empty where the family has no oracle
+ * @param perTask           {@code [K + 1][tasks]}: each task's mean episode return after k steps
+ */
+public record AdaptationCurve(String name, List<ConfidenceInterval> returns, List<ConfidenceInterval> fractionOfOptimal,
+                              double[][] perTask) {
+
+    public AdaptationCurve {
+        returns = List.copyOf(returns);
+        fractionOfOptimal = List.copyOf(fractionOfOptimal);
+    }
+
+    /** K, the number of adaptation steps. */
+    public int steps() {
+        return returns.size() - 1;
+    }
+}

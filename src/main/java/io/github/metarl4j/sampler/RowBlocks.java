@@ -1,0 +1,44 @@
+package io.github.metarl4j.sampler;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A different action function for each block of rows: rows {@code [i * rowsPerBlock, (i + 1) * rowsPerBlock)}
+ * act with {@code blocks[i]}. With tasks laid out task-major this rolls out a different (adapted)
+ * policy per task in one lockstep batch. Randomness is drawn block by block, in row order.
+ *
+ * @param blocks       one action function per block
+ * @param rowsPerBlock rows per block (episodes per task), at least 1
+ */
+public record RowBlocks(List<ActionFunction> blocks, int rowsPerBlock) implements ActionFunction {
+
+    public RowBlocks {
+        if (blocks == null || blocks.isEmpty()) {
+            throw new IllegalArgumentException("row blocks must be a non-empty list, got " + blocks);
+        }
+        if (rowsPerBlock < 1) {
+            throw new IllegalArgumentException("rowsPerBlock must be >= 1, got " + rowsPerBlock);
+        }
+        blocks = List.copyOf(blocks);
+    }
+
+    @Override
+    public INDArray act(INDArray observations, RandomGenerator rng) {
+        long rows = observations.size(0);
+        if (rows != (long) blocks.size() * rowsPerBlock) {
+            throw new IllegalArgumentException("observations must have " + blocks.size() + " x " + rowsPerBlock
+                    + " rows, got " + rows);
+        }
+        INDArray[] parts = new INDArray[blocks.size()];
+        for (int i = 0; i < parts.length; i++) {
+            INDArray block = observations.get(NDArrayIndex.interval((long) i * rowsPerBlock,
+                    (long) (i + 1) * rowsPerBlock), NDArrayIndex.all());
+            parts[i] = blocks.get(i).act(block.dup('c'), rng);
+        }
+        return Nd4j.vstack(parts);
+    }
+}
