@@ -58,6 +58,20 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void mamlBenchmark_endsWithKeyValueLine() throws Exception {
+        String out = run(() -> {
+            try {
+                MamlBenchmark.main(new String[] {"--smoke"});
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String[] lines = out.strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("seconds_per_meta_batch=") && last.contains(" peak_rss_mb="), last);
+    }
+
+    @Test
     void samplerBenchmark_endsWithKeyValueLine() {
         String out = run(() -> SamplerBenchmark.main(new String[] {"--smoke"}));
         String[] lines = out.strip().split("\n");

@@ -26,18 +26,30 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * adapted policy; then one TRPO step on the mean surrogate with the exact second-order
  * meta-gradient and curvature ({@link MetaObjective}). Meta-parameters are never mutated.
  */
-public final class Maml {
+public final class Maml implements AutoCloseable {
 
     private final MamlConfig config;
     private final Policy policy;
     private final InnerLoop inner;
     private final Trpo trpo;
+    private final TaskParallel parallel;
 
-    public Maml(MamlConfig config, Policy policy) {
+    /**
+     * @param config  the settings
+     * @param policy  the policy (its data type must match the sampler's)
+     * @param threads threads for the per-task work of the outer step; results are identical for any number
+     */
+    public Maml(MamlConfig config, Policy policy, int threads) {
         this.config = config;
         this.policy = policy;
         this.inner = new InnerLoop(config.innerStepSize(), config.innerSteps());
         this.trpo = new Trpo(config.trpo());
+        this.parallel = new TaskParallel(threads);
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
     }
 
     public MamlConfig config() {
@@ -133,7 +145,7 @@ public final class Maml {
             data.add(new MetaObjective.Task(trains.get(i), trainAdvantages.get(i), batch, advantages(batch)));
         }
         Trpo.Result step;
-        try (MetaObjective objective = new MetaObjective(policy, inner, data, theta, config.firstOrder())) {
+        try (MetaObjective objective = new MetaObjective(policy, inner, data, theta, config.firstOrder(), parallel)) {
             step = trpo.step(objective, theta);
         }
         long t4 = System.nanoTime();

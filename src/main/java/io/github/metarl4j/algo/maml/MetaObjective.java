@@ -35,6 +35,7 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
 
     private final InnerLoop inner;
     private final boolean firstOrder;
+    private final TaskParallel parallel;
     private final List<ReinforceLoss> innerLosses = new ArrayList<>();
     private final List<List<INDArray>> oldIterates = new ArrayList<>();
     private final List<Surrogate> surrogates = new ArrayList<>();
@@ -46,21 +47,29 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
      * @param tasks      the meta-batch, at least one task
      * @param thetaOld   the meta-parameters that sampled the train episodes
      * @param firstOrder whether to drop the second-order terms
+     * @param parallel   runs the per-task work
      */
-    public MetaObjective(Policy policy, InnerLoop inner, List<Task> tasks, INDArray thetaOld, boolean firstOrder) {
+    MetaObjective(Policy policy, InnerLoop inner, List<Task> tasks, INDArray thetaOld, boolean firstOrder,
+                  TaskParallel parallel) {
         if (tasks == null || tasks.isEmpty()) {
             throw new IllegalArgumentException("a meta-batch needs at least one task, got " + tasks);
         }
         this.inner = inner;
         this.firstOrder = firstOrder;
+        this.parallel = parallel;
         for (Task task : tasks) {
-            ReinforceLoss loss = new ReinforceLoss(policy, task.train(), task.trainAdvantages());
-            List<INDArray> iterates = inner.adapt(thetaOld, loss);
-            innerLosses.add(loss);
-            oldIterates.add(iterates);
-            hessians.add(firstOrder ? List.of() : inner.hessians(iterates, loss));
-            surrogates.add(new Surrogate(policy, task.valid(), task.validAdvantages(), iterates.get(inner.steps())));
+            innerLosses.add(new ReinforceLoss(policy, task.train(), task.trainAdvantages()));
         }
+        oldIterates.addAll(parallel.map(tasks.size(), i -> inner.adapt(thetaOld, innerLosses.get(i))));
+        hessians.addAll(parallel.map(tasks.size(),
+                i -> firstOrder ? List.<ReinforceLoss.Hessian>of() : inner.hessians(oldIterates.get(i), innerLosses.get(i))));
+        surrogates.addAll(parallel.map(tasks.size(), i -> new Surrogate(policy, tasks.get(i).valid(),
+                tasks.get(i).validAdvantages(), oldIterates.get(i).get(inner.steps()))));
+    }
+
+    /** The objective computed on the caller's thread. */
+    public MetaObjective(Policy policy, InnerLoop inner, List<Task> tasks, INDArray thetaOld, boolean firstOrder) {
+        this(policy, inner, tasks, thetaOld, firstOrder, new TaskParallel(1));
     }
 
     /** The number of tasks. */
@@ -76,46 +85,49 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
     /** {@code mean_i L_out_i(theta'_i(theta))}: re-adapts every task from {@code theta}. */
     @Override
     public double value(INDArray theta) {
-        double sum = 0;
-        for (int i = 0; i < tasks(); i++) {
-            sum += surrogates.get(i).value(adaptedFrom(theta, i));
-        }
-        return sum / tasks();
+        return mean(parallel.map(tasks(), i -> surrogates.get(i).value(adaptedFrom(theta, i))));
     }
 
     /** {@code mean_i KL(pi_thetaOld'_i || pi_theta'_i(theta))}. */
     @Override
     public double kl(INDArray theta) {
-        double sum = 0;
-        for (int i = 0; i < tasks(); i++) {
-            sum += surrogates.get(i).kl(adaptedFrom(theta, i));
-        }
-        return sum / tasks();
+        return mean(parallel.map(tasks(), i -> surrogates.get(i).kl(adaptedFrom(theta, i))));
     }
 
     /** The meta-gradient at {@code thetaOld}: {@code mean_i J_i^T grad L_out_i(thetaOld'_i)}, {@code [P]}. */
     @Override
     public INDArray gradient() {
-        INDArray sum = null;
-        for (int i = 0; i < tasks(); i++) {
+        return meanOf(parallel.map(tasks(), i -> {
             INDArray g = surrogates.get(i).gradient(adaptedOld(i));
-            INDArray gi = firstOrder ? g : inner.transposedJacobianTimes(hessians.get(i), g);
-            sum = sum == null ? gi : sum.addi(gi);
-        }
-        return sum.divi(tasks());
+            return firstOrder ? g : inner.transposedJacobianTimes(hessians.get(i), g);
+        }));
     }
 
     /** The curvature product at {@code thetaOld}: {@code mean_i J_i^T F_i J_i v}, {@code [P]}. */
     @Override
     public INDArray curvatureTimes(INDArray v) {
-        INDArray sum = null;
-        for (int i = 0; i < tasks(); i++) {
+        return meanOf(parallel.map(tasks(), i -> {
             INDArray jv = firstOrder ? v : inner.jacobianTimes(hessians.get(i), v);
             INDArray fjv = surrogates.get(i).fisherProduct(jv);
-            INDArray ci = firstOrder ? fjv : inner.transposedJacobianTimes(hessians.get(i), fjv);
-            sum = sum == null ? ci : sum.addi(ci);
+            return firstOrder ? fjv : inner.transposedJacobianTimes(hessians.get(i), fjv);
+        }));
+    }
+
+    /** The mean, summed in task order so the result does not depend on the thread count. */
+    private static double mean(List<Double> perTask) {
+        double sum = 0;
+        for (double x : perTask) {
+            sum += x;
         }
-        return sum.divi(tasks());
+        return sum / perTask.size();
+    }
+
+    private static INDArray meanOf(List<INDArray> perTask) {
+        INDArray sum = perTask.get(0).dup();
+        for (int i = 1; i < perTask.size(); i++) {
+            sum.addi(perTask.get(i));
+        }
+        return sum.divi(perTask.size());
     }
 
     /** Returns every prepared point's pooled buffers, last opened first. */

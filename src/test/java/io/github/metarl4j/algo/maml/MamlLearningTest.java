@@ -31,14 +31,14 @@ class MamlLearningTest {
     @ValueSource(longs = {1, 2, 3})
     void metaTraining_makesOneStepAdaptationPay_onHeldOutTasks(long seed) {
         var policy = new GaussianMlpPolicy(2, new int[] {32, 32}, 2, Activation.TANH, 0.0, DataType.DOUBLE);
-        Maml maml = new Maml(MamlConfig.builder().metaBatch(TASKS).fastBatch(EPISODES).build(), policy);
+        Maml maml = new Maml(MamlConfig.builder().metaBatch(TASKS).fastBatch(EPISODES).build(), policy, 2);
         var family = Navigation2D.family();
         SeedTree root = SeedTree.root(seed);
         INDArray theta = policy.initialParameters(root.child("init").generator());
         List<NavigationTask> heldOut = family.tasks().test().sample(TASKS, root.child("held-out").generator());
         MetaEvaluator evaluator = new MetaEvaluator(1, EVAL_EPISODES);
         INDArray initial = theta;
-        try (LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
+        try (maml; LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
             for (int i = 0; i < ITERATIONS; i++) {
                 var tasks = family.tasks().train().sample(TASKS, root.child("tasks").child(i).generator());
                 theta = maml.metaStep(sampler, family, tasks, theta, root.child("batch").child(i).generator()).theta();

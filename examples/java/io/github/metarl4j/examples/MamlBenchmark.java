@@ -1,0 +1,96 @@
+package io.github.metarl4j.examples;
+
+import io.github.metarl4j.algo.maml.Maml;
+import io.github.metarl4j.algo.maml.MamlConfig;
+import io.github.metarl4j.envs.navigation.Navigation2D;
+import io.github.metarl4j.envs.navigation.NavigationTask;
+import io.github.metarl4j.nn.Activation;
+import io.github.metarl4j.policy.GaussianMlpPolicy;
+import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.LockstepSampler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Seconds per meta-batch of MAML-TRPO in the MAML paper's 2D-navigation configuration (20 tasks
+ * x 20 episodes x 100 steps, one inner step of 0.1, TRPO with max-KL 0.01, 10 CG iterations, 15
+ * line-search steps, policy 2-64-64 tanh Gaussian), float precision: the median over batches
+ * after warm-up, its split into sampling, adaptation and outer step, environment steps per
+ * second and peak RSS. The last line is {@code key=value} pairs.
+ *
+ * <pre>MamlBenchmark [--batches N] [--threads N] [--smoke]</pre>
+ */
+public final class MamlBenchmark {
+
+    private MamlBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        int batches = smoke ? 2 : intArg(args, "--batches", 8);
+        int warmup = smoke ? 1 : 2;
+        int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
+        int tasks = smoke ? 2 : 20;
+        int episodes = smoke ? 2 : 20;
+        var policy = new GaussianMlpPolicy(2, new int[] {64, 64}, 2, Activation.TANH, 0.0, DataType.FLOAT);
+        MamlConfig config = MamlConfig.builder().metaBatch(tasks).fastBatch(episodes).build();
+        var family = Navigation2D.family();
+        SeedTree root = SeedTree.root(1);
+        INDArray theta = policy.initialParameters(root.child("init").generator());
+        double[] total = new double[batches];
+        double[] sampling = new double[batches];
+        double[] adaptation = new double[batches];
+        double[] outer = new double[batches];
+        long envSteps = 0;
+        try (Maml maml = new Maml(config, policy, threads);
+             LockstepSampler sampler = new LockstepSampler(threads, DataType.FLOAT)) {
+            for (int i = 0; i < warmup + batches; i++) {
+                List<NavigationTask> ts = family.tasks().train().sample(tasks, root.child("tasks").child(i).generator());
+                long t0 = System.nanoTime();
+                Maml.MetaStep step = maml.metaStep(sampler, family, ts, theta, root.child("batch").child(i).generator());
+                double secs = (System.nanoTime() - t0) / 1e9;
+                theta = step.theta();
+                System.out.printf("batch %2d  %.2f s (sampling %.2f, adaptation %.2f, outer %.2f)  return %.2f -> %.2f%n",
+                        i, secs, step.samplingSecs(), step.adaptationSecs(), step.outerSecs(), step.returnBefore(),
+                        step.returnAfter());
+                if (i >= warmup) {
+                    int k = i - warmup;
+                    total[k] = secs;
+                    sampling[k] = step.samplingSecs();
+                    adaptation[k] = step.adaptationSecs();
+                    outer[k] = step.outerSecs();
+                    envSteps += step.envSteps();
+                }
+            }
+        }
+        double seconds = median(total);
+        System.out.printf("seconds_per_meta_batch=%.3f sampling_s=%.3f adaptation_s=%.3f outer_s=%.3f "
+                        + "env_steps_per_s=%.0f peak_rss_mb=%d threads=%d batches=%d%n", seconds, median(sampling),
+                median(adaptation), median(outer), envSteps / Arrays.stream(sampling).sum(), peakRssMb(), threads,
+                batches);
+    }
+
+    private static long peakRssMb() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
