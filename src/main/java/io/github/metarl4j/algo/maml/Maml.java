@@ -33,6 +33,7 @@ public final class Maml implements AutoCloseable {
     private final InnerLoop inner;
     private final Trpo trpo;
     private final TaskParallel parallel;
+    private final InnerLoop noAdaptation = new InnerLoop(0.0, 1);
 
     /**
      * @param config  the settings
@@ -152,6 +153,35 @@ public final class Maml implements AutoCloseable {
         long envSteps = Arrays.stream(train.lengths()).sum() + Arrays.stream(valid.lengths()).sum();
         return new MetaStep(step.theta(), mean(train.episodeReturns()), mean(valid.episodeReturns()), step, envSteps,
                 ((t1 - t0) + (t3 - t2)) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9);
+    }
+
+    /**
+     * One step of ordinary policy gradient on the pooled tasks, the pretrained baseline of the MAML
+     * paper: sample {@code fastBatch} episodes per task with {@code theta}, compute the same per-task
+     * advantages, and take one TRPO step on the mean surrogate, with no adaptation (the meta-objective
+     * with inner step size 0 and first-order Jacobians is exactly that).
+     */
+    public <T extends Task, O, A> MetaStep pretrainStep(LockstepSampler sampler, TaskFamily<T, O, A> family,
+                                                         List<T> tasks, INDArray theta, RandomGenerator rng) {
+        int e = config.fastBatch();
+        long t0 = System.nanoTime();
+        EpisodeBatch batch = sampler.sample(family, tasks, e, policy.actions(theta), rng);
+        long t1 = System.nanoTime();
+        List<MetaObjective.Task> data = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            EpisodeBatch task = batch.columns(i * e, (i + 1) * e);
+            INDArray adv = advantages(task);
+            data.add(new MetaObjective.Task(task, adv, task, adv));
+        }
+        long t2 = System.nanoTime();
+        Trpo.Result step;
+        try (MetaObjective objective = new MetaObjective(policy, noAdaptation, data, theta, true, parallel)) {
+            step = trpo.step(objective, theta);
+        }
+        long t3 = System.nanoTime();
+        double ret = mean(batch.episodeReturns());
+        return new MetaStep(step.theta(), ret, ret, step, Arrays.stream(batch.lengths()).sum(), (t1 - t0) / 1e9,
+                (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 
     private static double mean(double[] xs) {
