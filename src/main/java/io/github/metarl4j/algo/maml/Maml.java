@@ -5,6 +5,7 @@ import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.baseline.LinearFeatureBaseline;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.ReinforceLoss;
@@ -23,8 +24,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * at a time, as the MAML specification defines it: for each task, sample {@code fastBatch}
  * episodes with the meta-policy, fit the linear baseline, compute normalised GAE advantages,
  * adapt with {@code innerSteps} REINFORCE steps, sample {@code fastBatch} episodes with the
- * adapted policy; then one TRPO step on the mean surrogate with the exact second-order
- * meta-gradient and curvature ({@link MetaObjective}). Meta-parameters are never mutated.
+ * adapted policy; then the outer step: one TRPO step on the mean surrogate with the exact
+ * second-order meta-gradient and curvature ({@link MetaObjective}), or several Adam epochs on
+ * PPO's clipped surrogate through the same exact meta-gradient ({@link ClippedMetaObjective}).
+ * Meta-parameters are never mutated; Adam's moment estimates persist across meta-batches.
  */
 public final class Maml implements AutoCloseable {
 
@@ -34,6 +37,7 @@ public final class Maml implements AutoCloseable {
     private final Trpo trpo;
     private final TaskParallel parallel;
     private final InnerLoop noAdaptation = new InnerLoop(0.0, 1);
+    private final AdamOptimizer adam;
 
     /**
      * @param config  the settings
@@ -46,6 +50,7 @@ public final class Maml implements AutoCloseable {
         this.inner = new InnerLoop(config.innerStepSize(), config.innerSteps());
         this.trpo = new Trpo(config.trpo());
         this.parallel = new TaskParallel(threads);
+        this.adam = new AdamOptimizer(config.ppo().learningRate(), policy.numParams(), policy.dataType());
     }
 
     @Override
@@ -67,14 +72,26 @@ public final class Maml implements AutoCloseable {
      * @param theta          the new meta-parameters
      * @param returnBefore   mean undiscounted return of the train episodes (before adaptation)
      * @param returnAfter    mean return of the valid episodes (after adaptation)
-     * @param step           the TRPO step's outcome
+     * @param outer          the outer step's outcome
      * @param envSteps       environment steps sampled
      * @param samplingSecs   wall time spent sampling
      * @param adaptationSecs wall time spent on advantages and adaptation
      * @param outerSecs      wall time spent in the outer step
      */
-    public record MetaStep(INDArray theta, double returnBefore, double returnAfter, Trpo.Result step, long envSteps,
+    public record MetaStep(INDArray theta, double returnBefore, double returnAfter, OuterStep outer, long envSteps,
                            double samplingSecs, double adaptationSecs, double outerSecs) {
+    }
+
+    /**
+     * What the outer step did, for TRPO and PPO alike.
+     *
+     * @param valueBefore the outer objective at the old meta-parameters
+     * @param valueAfter  the outer objective at the new ones
+     * @param kl          the mean KL from the sampling policies to the new adapted ones
+     * @param accepted    whether the parameters changed (a TRPO step can be refused)
+     * @param backtracks  TRPO's line-search backtracks (0 for PPO)
+     */
+    public record OuterStep(double valueBefore, double valueAfter, double kl, boolean accepted, int backtracks) {
     }
 
     /** The normalised GAE advantages of one task's episodes, with a linear baseline fitted on them. */
@@ -145,13 +162,28 @@ public final class Maml implements AutoCloseable {
             EpisodeBatch batch = valid.columns(i * e, (i + 1) * e);
             data.add(new MetaObjective.Task(trains.get(i), trainAdvantages.get(i), batch, advantages(batch)));
         }
-        Trpo.Result step;
-        try (MetaObjective objective = new MetaObjective(policy, inner, data, theta, config.firstOrder(), parallel)) {
-            step = trpo.step(objective, theta);
+        INDArray next;
+        OuterStep outer;
+        if (config.outer() == MamlConfig.OuterOptimizer.PPO) {
+            next = theta;
+            try (ClippedMetaObjective objective = new ClippedMetaObjective(policy, inner, data, adapted,
+                    config.firstOrder(), config.ppo().clip(), parallel)) {
+                double before = objective.value(theta);
+                for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
+                    next = adam.step(next, objective.gradient(next));
+                }
+                outer = new OuterStep(before, objective.value(next), objective.kl(next), true, 0);
+            }
+        } else {
+            try (MetaObjective objective = new MetaObjective(policy, inner, data, theta, config.firstOrder(), parallel)) {
+                Trpo.Result r = trpo.step(objective, theta);
+                next = r.theta();
+                outer = new OuterStep(r.valueBefore(), r.valueAfter(), r.kl(), r.accepted(), r.backtracks());
+            }
         }
         long t4 = System.nanoTime();
         long envSteps = Arrays.stream(train.lengths()).sum() + Arrays.stream(valid.lengths()).sum();
-        return new MetaStep(step.theta(), mean(train.episodeReturns()), mean(valid.episodeReturns()), step, envSteps,
+        return new MetaStep(next, mean(train.episodeReturns()), mean(valid.episodeReturns()), outer, envSteps,
                 ((t1 - t0) + (t3 - t2)) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9);
     }
 
@@ -174,14 +206,15 @@ public final class Maml implements AutoCloseable {
             data.add(new MetaObjective.Task(task, adv, task, adv));
         }
         long t2 = System.nanoTime();
-        Trpo.Result step;
+        Trpo.Result r;
         try (MetaObjective objective = new MetaObjective(policy, noAdaptation, data, theta, true, parallel)) {
-            step = trpo.step(objective, theta);
+            r = trpo.step(objective, theta);
         }
         long t3 = System.nanoTime();
         double ret = mean(batch.episodeReturns());
-        return new MetaStep(step.theta(), ret, ret, step, Arrays.stream(batch.lengths()).sum(), (t1 - t0) / 1e9,
-                (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        return new MetaStep(r.theta(), ret, ret, new OuterStep(r.valueBefore(), r.valueAfter(), r.kl(), r.accepted(),
+                r.backtracks()), Arrays.stream(batch.lengths()).sum(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                (t3 - t2) / 1e9);
     }
 
     private static double mean(double[] xs) {

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.optim.PpoConfig;
 import io.github.metarl4j.optim.TrpoConfig;
 
 /**
@@ -14,12 +15,18 @@ import io.github.metarl4j.optim.TrpoConfig;
  * @param gaeLambda     GAE's lambda in [0, 1] (1.0)
  * @param outer         the outer optimiser
  * @param trpo          TRPO's settings, used when {@code outer} is TRPO
+ * @param ppo           PPO's settings, used when {@code outer} is PPO
  */
 public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrder, int fastBatch, int metaBatch,
-                         double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo) {
+                         double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo, PpoConfig ppo) {
 
     /** The outer-loop optimiser. */
-    public enum OuterOptimizer { TRPO }
+    public enum OuterOptimizer {
+        /** One trust-region step per meta-batch (the MAML paper's). */
+        TRPO,
+        /** Several Adam epochs on the clipped surrogate per meta-batch. */
+        PPO
+    }
 
     public MamlConfig {
         if (!(innerStepSize >= 0) || Double.isInfinite(innerStepSize)) {
@@ -47,6 +54,9 @@ public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrde
         if (trpo == null) {
             throw new IllegalArgumentException("trpo settings must be non-null");
         }
+        if (ppo == null) {
+            throw new IllegalArgumentException("ppo settings must be non-null");
+        }
     }
 
     /** A builder at the MAML paper's 2D-navigation settings. */
@@ -65,6 +75,7 @@ public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrde
         private double gaeLambda = 1.0;
         private OuterOptimizer outer = OuterOptimizer.TRPO;
         private TrpoConfig trpo = TrpoConfig.MAML_PAPER;
+        private PpoConfig ppo = PpoConfig.DEFAULT;
 
         public Builder innerStepSize(double v) {
             innerStepSize = v;
@@ -111,9 +122,14 @@ public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrde
             return this;
         }
 
+        public Builder ppo(PpoConfig v) {
+            ppo = v;
+            return this;
+        }
+
         public MamlConfig build() {
             return new MamlConfig(innerStepSize, innerSteps, firstOrder, fastBatch, metaBatch, gamma, gaeLambda, outer,
-                    trpo);
+                    trpo, ppo);
         }
     }
 }

@@ -69,6 +69,38 @@ public final class Surrogate implements AutoCloseable {
         }
     }
 
+    /**
+     * PPO's clipped surrogate {@code - mean_b (1/len_b) sum_t min(r A, clip(r, 1 - eps, 1 + eps) A)},
+     * {@code r = pi_theta' / pi_thetaOld'} (Schulman et al., 2017).
+     */
+    public double clippedValue(INDArray theta, double eps) {
+        double[] r = HostArrays.read(ratio(theta));
+        double[] w = HostArrays.read(weights);
+        double sum = 0;
+        for (int n = 0; n < r.length; n++) {
+            // w = -A em, so -em min(rA, clip(r)A) = max(r w, clip(r) w)
+            sum += Math.max(r[n] * w[n], Math.min(1 + eps, Math.max(1 - eps, r[n])) * w[n]);
+        }
+        return sum;
+    }
+
+    /**
+     * The gradient of {@link #clippedValue}: rows where the unclipped term is the active one
+     * contribute {@code w_n r_n grad log pi}, clipped rows nothing, {@code [P]}.
+     */
+    public INDArray clippedGradient(INDArray theta, double eps) {
+        double[] r = HostArrays.read(ratio(theta));
+        double[] w = HostArrays.read(weights);
+        double[] c = new double[r.length];
+        for (int n = 0; n < r.length; n++) {
+            double clipped = Math.min(1 + eps, Math.max(1 - eps, r[n]));
+            c[n] = r[n] * w[n] >= clipped * w[n] ? r[n] * w[n] : 0;
+        }
+        try (PolicyPoint point = policy.at(theta, observations)) {
+            return point.gradient(actions, HostArrays.create(c, policy.dataType(), c.length));
+        }
+    }
+
     /** The mean KL from the sampling policy to {@code theta'}. */
     public double kl(INDArray theta) {
         return policy.kl(thetaOld, theta, observations).muli(klWeights).sumNumber().doubleValue();

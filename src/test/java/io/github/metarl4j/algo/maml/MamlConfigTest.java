@@ -36,7 +36,7 @@ class MamlConfigTest {
         rejects("metaBatch must be >= 1, got -3", () -> MamlConfig.builder().metaBatch(-3).build());
         rejects("gamma must be in [0, 1], got 1.01", () -> MamlConfig.builder().gamma(1.01).build());
         rejects("gaeLambda must be in [0, 1], got -1.0", () -> MamlConfig.builder().gaeLambda(-1).build());
-        rejects("outer optimiser must be one of [TRPO], got null", () -> MamlConfig.builder().outer(null).build());
+        rejects("outer optimiser must be one of [TRPO, PPO], got null", () -> MamlConfig.builder().outer(null).build());
         rejects("trpo settings must be non-null", () -> MamlConfig.builder().trpo(null).build());
     }
 }

@@ -32,6 +32,39 @@ class MamlLearningTest {
     private static final int EVAL_EPISODES = 20;
     private static final int ITERATIONS = 15;
 
+    @ParameterizedTest(name = "PPO outer step, seed {0}")
+    @ValueSource(longs = {1, 2})
+    void ppoOuterStep_alsoLearnsToAdapt(long seed) {
+        var policy = new GaussianMlpPolicy(2, new int[] {32, 32}, 2, Activation.TANH, 0.0, DataType.DOUBLE);
+        MamlConfig config = MamlConfig.builder().metaBatch(TASKS).fastBatch(EPISODES)
+                .outer(MamlConfig.OuterOptimizer.PPO).build();
+        Maml maml = new Maml(config, policy, 2);
+        var family = Navigation2D.family();
+        SeedTree root = SeedTree.root(seed);
+        INDArray theta = policy.initialParameters(root.child("init").generator());
+        INDArray initial = theta;
+        List<NavigationTask> heldOut = family.tasks().test().sample(TASKS, root.child("held-out").generator());
+        MetaEvaluator evaluator = new MetaEvaluator(1, EVAL_EPISODES);
+        try (maml; LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
+            for (int i = 0; i < ITERATIONS; i++) {
+                var tasks = family.tasks().train().sample(TASKS, root.child("tasks").child(i).generator());
+                theta = maml.metaStep(sampler, family, tasks, theta, root.child("batch").child(i).generator()).theta();
+            }
+            AdaptationCurve trained = evaluator.evaluate("maml-ppo", maml.policyAt(theta), family, heldOut,
+                    Optional.empty(), sampler, root.child("eval"));
+            AdaptationCurve random = evaluator.evaluate("random", maml.policyAt(initial), family, heldOut,
+                    Optional.empty(), sampler, root.child("eval"));
+            double before = trained.returns().get(0).mean();
+            double after = trained.returns().get(1).mean();
+            double randomAfter = random.returns().get(1).mean();
+            System.out.printf("PPO seed %d: random init -> %.2f after one step; MAML-PPO %.2f -> %.2f%n", seed,
+                    randomAfter, before, after);
+            assertTrue(after > before, "seed " + seed + ": adapted " + after + " should beat unadapted " + before);
+            assertTrue(after > randomAfter + 10, "seed " + seed + ": MAML-PPO after one step (" + after
+                    + ") should beat the random initialisation after one step (" + randomAfter + ")");
+        }
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void metaTraining_makesOneStepAdaptationPay_onHeldOutTasks(long seed) {

@@ -1,0 +1,45 @@
+package io.github.metarl4j.optim;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Adam (Kingma and Ba, ICLR 2015) over a flat parameter vector, through ND4J's updater, which
+ * uses the paper's efficient form: {@code alpha_t = lr sqrt(1 - beta2^t) / (1 - beta1^t)},
+ * {@code theta_{t+1} = theta_t - alpha_t m_t / (sqrt(v_t) + eps)}, with ND4J's defaults (beta1 0.9,
+ * beta2 0.999, eps 1e-8). Keeps its moment estimates across steps; returns new
+ * parameter vectors and never mutates the caller's.
+ */
+public final class AdamOptimizer {
+
+    private final GradientUpdater updater;
+    private final INDArray state;
+    private final long numParams;
+    private int iteration;
+
+    public AdamOptimizer(double learningRate, long numParams, DataType dataType) {
+        Adam adam = new Adam(learningRate);
+        this.numParams = numParams;
+        this.state = Nd4j.zeros(dataType, 1, adam.stateSize(numParams));
+        this.updater = adam.instantiate(state, true);
+    }
+
+    /** The parameters after one step from {@code theta} along {@code gradient} (of a loss to minimise). */
+    public INDArray step(INDArray theta, INDArray gradient) {
+        if (gradient.length() != numParams || theta.length() != numParams) {
+            throw new IllegalArgumentException("theta and gradient must have length " + numParams + ", got "
+                    + theta.length() + " and " + gradient.length());
+        }
+        INDArray update = gradient.reshape('c', new long[] {1, numParams}).dup();
+        updater.applyUpdater(update, iteration++, 0);
+        return theta.sub(update.reshape('c', new long[] {numParams}));
+    }
+
+    /** Steps taken so far. */
+    public int iteration() {
+        return iteration;
+    }
+}
