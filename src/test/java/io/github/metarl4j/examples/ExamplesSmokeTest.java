@@ -42,6 +42,28 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void gridWorldStartPoints_printsAndSavesAdaptationTables(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("examples/configs/gridworld-start-points.yaml"))
+                .replace("output: runs/gridworld-start-points", "output: " + dir.resolve("out"));
+        java.nio.file.Path config = dir.resolve("c.yaml");
+        java.nio.file.Files.writeString(config, yaml);
+        String out = run(() -> {
+            try {
+                GridWorldStartPoints.main(new String[] {config.toString(), "--smoke"});
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(out.contains("Held-out starts in 'left-half' (training region)"), out);
+        assertTrue(out.contains("Held-out starts in 'right-half' (out of distribution)"), out);
+        String csv = java.nio.file.Files.readString(dir.resolve("out/adaptation-test.csv"));
+        assertTrue(csv.startsWith("k,maml_return,maml_return_ci95,maml_fraction,maml_fraction_ci95,pretrained_return"),
+                csv);
+        assertEquals(3, csv.strip().split("\n").length, csv); // header, k = 0, k = 1
+    }
+
+    @Test
     void customFamily_passesConformanceAndRolls() {
         String out = run(() -> CustomFamily.main(new String[0]));
         assertTrue(out.contains("conformance of 'corridor': passed"), out);

@@ -36,6 +36,18 @@ class ConfigFilesTest {
     }
 
     @Test
+    void foundingExampleConfig_readsMamlSettings_andRoundTrips() {
+        var c = ConfigFiles.read(Path.of("examples/configs/gridworld-start-points.yaml"),
+                io.github.metarl4j.examples.GridWorldStartPoints.Config.class);
+        assertEquals(0.5, c.maml().innerStepSize());
+        assertEquals(io.github.metarl4j.algo.maml.MamlConfig.OuterOptimizer.TRPO, c.maml().outer());
+        assertEquals(0.01, c.maml().trpo().maxKl());
+        assertEquals(java.util.List.of(64, 64), c.hidden());
+        assertEquals(c, ConfigFiles.fromYaml(ConfigFiles.toYaml(c),
+                io.github.metarl4j.examples.GridWorldStartPoints.Config.class));
+    }
+
+    @Test
     void asciiMapAndExplicitCells_roundTrip() {
         GridWorldConfig world = GridWorldConfig.builder(GridMap.parse("#..G\n#...")).slip(0.1)
                 .observation(ObservationMode.COORDINATES).build();

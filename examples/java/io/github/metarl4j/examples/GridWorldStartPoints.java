@@ -1,0 +1,129 @@
+package io.github.metarl4j.examples;
+
+import io.github.metarl4j.algo.maml.Maml;
+import io.github.metarl4j.algo.maml.MamlConfig;
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.envs.gridworld.GridOracle;
+import io.github.metarl4j.envs.gridworld.GridTask;
+import io.github.metarl4j.envs.gridworld.GridTasks;
+import io.github.metarl4j.envs.gridworld.GridWorld;
+import io.github.metarl4j.envs.gridworld.GridWorldConfig;
+import io.github.metarl4j.envs.gridworld.Region;
+import io.github.metarl4j.eval.AdaptationCurve;
+import io.github.metarl4j.eval.AdaptationTable;
+import io.github.metarl4j.eval.MetaEvaluator;
+import io.github.metarl4j.experiment.ConfigFiles;
+import io.github.metarl4j.nn.Activation;
+import io.github.metarl4j.policy.CategoricalMlpPolicy;
+import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.task.Oracle;
+import io.github.metarl4j.task.TaskSplit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The founding example: MAML on the grid world with varying start points. Meta-trains on starts
+ * in one region of the map (fixed goal), pretrains a policy on the same tasks with ordinary policy
+ * gradient for as many batches, then prints and saves, for held-out starts of the training region
+ * and of the disjoint out-of-distribution region, the fraction of the optimal return after
+ * k = 0..K adaptation steps for MAML, the pretrained policy and a policy learning from scratch.
+ *
+ * <pre>GridWorldStartPoints [config.yaml] [--full] [--smoke]</pre>
+ */
+public final class GridWorldStartPoints {
+
+    /**
+     * The example's settings, read from YAML.
+     *
+     * @param seed            root of the seed tree
+     * @param world           the grid world
+     * @param trainRegion     meta-training starts
+     * @param testRegion      out-of-distribution starts
+     * @param hidden          hidden layer widths of the categorical policy
+     * @param maml            MAML's settings
+     * @param metaBatches     meta-batches of the default run
+     * @param fullMetaBatches meta-batches with --full
+     * @param evalTasks       held-out tasks per region
+     * @param evalSteps       adaptation steps evaluated
+     * @param threads         threads for sampling and the outer step
+     * @param output          folder for the CSV tables
+     */
+    public record Config(long seed, GridWorldConfig world, Region trainRegion, Region testRegion, List<Integer> hidden,
+                         MamlConfig maml, int metaBatches, int fullMetaBatches, int evalTasks, int evalSteps, int threads,
+                         String output) {
+    }
+
+    private GridWorldStartPoints() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> a = List.of(args);
+        Path file = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0]
+                : "examples/configs/gridworld-start-points.yaml");
+        Config c = ConfigFiles.read(file, Config.class);
+        boolean smoke = a.contains("--smoke");
+        int batches = smoke ? 1 : a.contains("--full") ? c.fullMetaBatches() : c.metaBatches();
+        MamlConfig mamlConfig = smoke ? new MamlConfig(c.maml().innerStepSize(), c.maml().innerSteps(),
+                c.maml().firstOrder(), 2, 2, c.maml().gamma(), c.maml().gaeLambda(), c.maml().outer(), c.maml().trpo(),
+                c.maml().ppo()) : c.maml();
+        int evalTasks = smoke ? 2 : c.evalTasks();
+        run(c, mamlConfig, batches, evalTasks, smoke ? 1 : c.evalSteps());
+    }
+
+    static void run(Config c, MamlConfig mamlConfig, int batches, int evalTasks, int evalSteps) throws IOException {
+        TaskSplit<GridTask> split = GridTasks.startPoints(c.world().map(), c.trainRegion(), c.testRegion());
+        TaskFamily<GridTask, double[], Integer> family = GridWorld.family(c.world(), split);
+        int[] hidden = c.hidden().stream().mapToInt(Integer::intValue).toArray();
+        var policy = new CategoricalMlpPolicy(c.world().observation().dim(c.world().map()), hidden, 4, Activation.TANH,
+                DataType.FLOAT);
+        Optional<Oracle<GridTask>> oracle = Optional.of(new GridOracle(c.world()));
+        SeedTree root = SeedTree.root(c.seed());
+        INDArray scratch = policy.initialParameters(root.child("init").generator());
+        INDArray theta = scratch;
+        INDArray pretrained = scratch;
+        System.out.printf("Meta-training MAML (%s outer step) on starts in '%s' for %d meta-batches of %d tasks x %d "
+                + "episodes; pretraining a policy on the same tasks.%n", mamlConfig.outer(), c.trainRegion(), batches,
+                mamlConfig.metaBatch(), mamlConfig.fastBatch());
+        try (Maml maml = new Maml(mamlConfig, policy, c.threads());
+             LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
+            for (int i = 0; i < batches; i++) {
+                List<GridTask> tasks = split.train().sample(mamlConfig.metaBatch(),
+                        root.child("tasks").child(i).generator());
+                Maml.MetaStep step = maml.metaStep(sampler, family, tasks, theta, root.child("maml").child(i).generator());
+                theta = step.theta();
+                pretrained = maml.pretrainStep(sampler, family, tasks, pretrained,
+                        root.child("pretrain").child(i).generator()).theta();
+                if (i % 5 == 4 || i == batches - 1) {
+                    System.out.printf("  batch %3d: return before adaptation %.3f, after %.3f%n", i + 1,
+                            step.returnBefore(), step.returnAfter());
+                }
+            }
+            MetaEvaluator evaluator = new MetaEvaluator(evalSteps, mamlConfig.fastBatch());
+            Files.createDirectories(Path.of(c.output()));
+            for (TaskSplit.Part part : TaskSplit.Part.values()) {
+                Region region = part == TaskSplit.Part.TRAIN ? c.trainRegion() : c.testRegion();
+                List<GridTask> tasks = split.get(part).sample(evalTasks, root.child("eval-tasks").child(part.name())
+                        .generator());
+                SeedTree node = root.child("eval").child(part.name());
+                List<AdaptationCurve> curves = List.of(
+                        evaluator.evaluate("maml", maml.policyAt(theta), family, tasks, oracle, sampler, node),
+                        evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, tasks, oracle, sampler, node),
+                        evaluator.evaluate("scratch", maml.policyAt(scratch), family, tasks, oracle, sampler, node));
+                double optimal = tasks.stream().mapToDouble(oracle.get()::optimalReturn).average().orElseThrow();
+                System.out.printf("%nHeld-out starts in '%s' (%s): fraction of the optimal return after k adaptation "
+                        + "steps, mean +- 95%% CI over %d tasks (oracle's mean optimal return %.3f):%n", region,
+                        part == TaskSplit.Part.TRAIN ? "training region" : "out of distribution", tasks.size(), optimal);
+                System.out.print(AdaptationTable.text(curves, true));
+                Path csv = Path.of(c.output(), "adaptation-" + part.name().toLowerCase() + ".csv");
+                Files.writeString(csv, AdaptationTable.csv(curves));
+                System.out.println("saved " + csv);
+            }
+        }
+    }
+}
