@@ -18,6 +18,7 @@ import io.github.metarl4j.policy.CategoricalMlpPolicy;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.task.Oracle;
+import io.github.metarl4j.task.TaskSchedule;
 import io.github.metarl4j.task.TaskSplit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,18 +93,11 @@ public final class GridWorldStartPoints {
                 mamlConfig.metaBatch(), mamlConfig.fastBatch());
         try (Maml maml = new Maml(mamlConfig, policy, c.threads());
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
-            for (int i = 0; i < batches; i++) {
-                List<GridTask> tasks = split.train().sample(mamlConfig.metaBatch(),
-                        root.child("tasks").child(i).generator());
-                Maml.MetaStep step = maml.metaStep(sampler, family, tasks, theta, root.child("maml").child(i).generator());
-                theta = step.theta();
-                pretrained = maml.pretrainStep(sampler, family, tasks, pretrained,
-                        root.child("pretrain").child(i).generator()).theta();
-                if (i % 5 == 4 || i == batches - 1) {
-                    System.out.printf("  batch %3d: return before adaptation %.3f, after %.3f%n", i + 1,
-                            step.returnBefore(), step.returnAfter());
-                }
-            }
+            TaskSchedule<GridTask> schedule = TaskSchedule.constant(split.train());
+            theta = Training.train(Training.Kind.MAML, maml, sampler, family, schedule, theta, 0, batches,
+                    root.child("maml"), 5);
+            pretrained = Training.train(Training.Kind.PRETRAINED, maml, sampler, family, schedule, pretrained, 0, batches,
+                    root.child("pretrain"), 0);
             MetaEvaluator evaluator = new MetaEvaluator(evalSteps, mamlConfig.fastBatch());
             Files.createDirectories(Path.of(c.output()));
             for (TaskSplit.Part part : TaskSplit.Part.values()) {
