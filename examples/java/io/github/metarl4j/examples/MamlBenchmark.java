@@ -31,9 +31,9 @@ public final class MamlBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
-        int batches = smoke ? 2 : intArg(args, "--batches", 8);
+        int batches = smoke ? 2 : BenchmarkArgs.intArg(args, "--batches", 8);
         int warmup = smoke ? 1 : 2;
-        int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
+        int threads = BenchmarkArgs.intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
         int tasks = smoke ? 2 : 20;
         int episodes = smoke ? 2 : 20;
         var policy = new GaussianMlpPolicy(2, new int[] {64, 64}, 2, Activation.TANH, 0.0, DataType.FLOAT);
@@ -67,30 +67,15 @@ public final class MamlBenchmark {
                 }
             }
         }
-        double seconds = median(total);
+        double seconds = BenchmarkArgs.median(total);
         System.out.printf("seconds_per_meta_batch=%.3f sampling_s=%.3f adaptation_s=%.3f outer_s=%.3f "
-                        + "env_steps_per_s=%.0f peak_rss_mb=%d threads=%d batches=%d%n", seconds, median(sampling),
-                median(adaptation), median(outer), envSteps / Arrays.stream(sampling).sum(), peakRssMb(), threads,
+                        + "env_steps_per_s=%.0f peak_rss_mb=%d threads=%d batches=%d%n", seconds, BenchmarkArgs.median(sampling),
+                BenchmarkArgs.median(adaptation), BenchmarkArgs.median(outer), envSteps / Arrays.stream(sampling).sum(), peakRssMb(), threads,
                 batches);
     }
 
     private static long peakRssMb() throws Exception {
         return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
                 .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

@@ -36,8 +36,8 @@ public final class ProductsBenchmark {
         List<String> a = List.of(args);
         boolean smoke = a.contains("--smoke");
         DataType type = a.contains("--float") ? DataType.FLOAT : DataType.DOUBLE;
-        int rows = smoke ? 500 : intArg(args, "--rows", 40_000);
-        int repeats = smoke ? 1 : intArg(args, "--repeats", 15);
+        int rows = smoke ? 500 : BenchmarkArgs.intArg(args, "--rows", 40_000);
+        int repeats = smoke ? 1 : BenchmarkArgs.intArg(args, "--repeats", 15);
         GaussianMlpPolicy policy = new GaussianMlpPolicy(2, new int[] {64, 64}, 2, Activation.TANH, 0.0, type);
         Mlp net = policy.network();
         SplittableRandom rng = new SplittableRandom(1);
@@ -139,14 +139,5 @@ public final class ProductsBenchmark {
         INDArray c = Nd4j.create(type, n, n);
         double ms = time(repeats, () -> Nd4j.gemm(a, a, c, false, false, 1.0, 0.0));
         return 2.0 * n * n * n / ms / 1e6;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

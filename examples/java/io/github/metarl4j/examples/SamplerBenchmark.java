@@ -37,7 +37,7 @@ public final class SamplerBenchmark {
 
     public static void main(String[] args) {
         boolean smoke = List.of(args).contains("--smoke");
-        int repeats = smoke ? 1 : intArg(args, "--repeats", 30);
+        int repeats = smoke ? 1 : BenchmarkArgs.intArg(args, "--repeats", 30);
         int warmup = smoke ? 0 : 10;
         int cores = Runtime.getRuntime().availableProcessors();
         GridMap rooms = GridMap.of("four-rooms");
@@ -83,12 +83,12 @@ public final class SamplerBenchmark {
                 }
             }
         }
-        double median = median(withoutPolicy);
+        double median = BenchmarkArgs.median(withoutPolicy);
         System.out.printf("%-5s threads=%d  env steps/s: %,.0f excluding the policy (%,.0f per thread), "
                 + "%,.0f including it (median of %d)%n", name, threads, median, median / threads,
-                median(withPolicy), repeats);
+                BenchmarkArgs.median(withPolicy), repeats);
         out.put(name + "_t" + threads + "_steps_per_s", String.format("%.0f", median));
-        out.put(name + "_t" + threads + "_with_policy_steps_per_s", String.format("%.0f", median(withPolicy)));
+        out.put(name + "_t" + threads + "_with_policy_steps_per_s", String.format("%.0f", BenchmarkArgs.median(withPolicy)));
     }
 
     /** An environment made slower by deterministic busy arithmetic (about 2 us a step here). */
@@ -114,20 +114,5 @@ public final class SamplerBenchmark {
             io.github.metarl4j.env.StepResult<O> r = inner.step(action);
             return state == 42 ? r.asTruncated() : r; // keeps the loop from being optimised away
         }
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

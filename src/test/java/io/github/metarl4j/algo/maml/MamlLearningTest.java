@@ -32,76 +32,69 @@ class MamlLearningTest {
     private static final int EVAL_EPISODES = 20;
     private static final int ITERATIONS = 15;
 
-    @ParameterizedTest(name = "PPO outer step, seed {0}")
-    @ValueSource(longs = {1, 2})
-    void ppoOuterStep_alsoLearnsToAdapt(long seed) {
+    /** Adaptation curves on held-out tasks after meta-training, for MAML and its references. */
+    private record Outcome(AdaptationCurve maml, AdaptationCurve pretrained, AdaptationCurve random) {
+    }
+
+    /** Meta-trains with {@code outer} (and, if asked, pretrains as long) from one seed, then evaluates. */
+    private static Outcome trainAndEvaluate(long seed, MamlConfig.OuterOptimizer outer, boolean pretrain) {
         var policy = new GaussianMlpPolicy(2, new int[] {32, 32}, 2, Activation.TANH, 0.0, DataType.DOUBLE);
-        MamlConfig config = MamlConfig.builder().metaBatch(TASKS).fastBatch(EPISODES)
-                .outer(MamlConfig.OuterOptimizer.PPO).build();
-        Maml maml = new Maml(config, policy, 2);
+        MamlConfig config = MamlConfig.builder().metaBatch(TASKS).fastBatch(EPISODES).outer(outer).build();
         var family = Navigation2D.family();
         SeedTree root = SeedTree.root(seed);
-        INDArray theta = policy.initialParameters(root.child("init").generator());
-        INDArray initial = theta;
+        INDArray initial = policy.initialParameters(root.child("init").generator());
+        INDArray theta = initial;
+        INDArray pretrained = initial;
         List<NavigationTask> heldOut = family.tasks().test().sample(TASKS, root.child("held-out").generator());
         MetaEvaluator evaluator = new MetaEvaluator(1, EVAL_EPISODES);
-        try (maml; LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
+        try (Maml maml = new Maml(config, policy, 2); LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
             for (int i = 0; i < ITERATIONS; i++) {
                 var tasks = family.tasks().train().sample(TASKS, root.child("tasks").child(i).generator());
                 theta = maml.metaStep(sampler, family, tasks, theta, root.child("batch").child(i).generator()).theta();
+                if (pretrain) {
+                    pretrained = maml.pretrainStep(sampler, family, tasks, pretrained,
+                            root.child("pretrain").child(i).generator()).theta();
+                }
             }
-            AdaptationCurve trained = evaluator.evaluate("maml-ppo", maml.policyAt(theta), family, heldOut,
-                    Optional.empty(), sampler, root.child("eval"));
-            AdaptationCurve random = evaluator.evaluate("random", maml.policyAt(initial), family, heldOut,
-                    Optional.empty(), sampler, root.child("eval"));
-            double before = trained.returns().get(0).mean();
-            double after = trained.returns().get(1).mean();
-            double randomAfter = random.returns().get(1).mean();
-            System.out.printf("PPO seed %d: random init -> %.2f after one step; MAML-PPO %.2f -> %.2f%n", seed,
-                    randomAfter, before, after);
-            assertTrue(after > before, "seed " + seed + ": adapted " + after + " should beat unadapted " + before);
-            assertTrue(after > randomAfter + 10, "seed " + seed + ": MAML-PPO after one step (" + after
-                    + ") should beat the random initialisation after one step (" + randomAfter + ")");
+            SeedTree eval = root.child("eval");
+            return new Outcome(
+                    evaluator.evaluate("maml", maml.policyAt(theta), family, heldOut, Optional.empty(), sampler, eval),
+                    pretrain ? evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, heldOut,
+                            Optional.empty(), sampler, eval) : null,
+                    evaluator.evaluate("random", maml.policyAt(initial), family, heldOut, Optional.empty(), sampler,
+                            eval));
         }
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void metaTraining_makesOneStepAdaptationPay_onHeldOutTasks(long seed) {
-        var policy = new GaussianMlpPolicy(2, new int[] {32, 32}, 2, Activation.TANH, 0.0, DataType.DOUBLE);
-        Maml maml = new Maml(MamlConfig.builder().metaBatch(TASKS).fastBatch(EPISODES).build(), policy, 2);
-        var family = Navigation2D.family();
-        SeedTree root = SeedTree.root(seed);
-        INDArray theta = policy.initialParameters(root.child("init").generator());
-        List<NavigationTask> heldOut = family.tasks().test().sample(TASKS, root.child("held-out").generator());
-        MetaEvaluator evaluator = new MetaEvaluator(1, EVAL_EPISODES);
-        INDArray initial = theta;
-        INDArray pretrained = theta;
-        try (maml; LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
-            for (int i = 0; i < ITERATIONS; i++) {
-                var tasks = family.tasks().train().sample(TASKS, root.child("tasks").child(i).generator());
-                theta = maml.metaStep(sampler, family, tasks, theta, root.child("batch").child(i).generator()).theta();
-                pretrained = maml.pretrainStep(sampler, family, tasks, pretrained,
-                        root.child("pretrain").child(i).generator()).theta();
-            }
-            AdaptationCurve pooled = evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, heldOut,
-                    Optional.empty(), sampler, root.child("eval"));
-            AdaptationCurve trained = evaluator.evaluate("maml", maml.policyAt(theta), family, heldOut,
-                    Optional.empty(), sampler, root.child("eval"));
-            AdaptationCurve random = evaluator.evaluate("random", maml.policyAt(initial), family, heldOut,
-                    Optional.empty(), sampler, root.child("eval"));
-            double before = trained.returns().get(0).mean();
-            double after = trained.returns().get(1).mean();
-            double randomAfter = random.returns().get(1).mean();
-            System.out.printf("seed %d: random init %.2f -> %.2f after one step; pretrained %.2f -> %.2f; MAML %.2f -> %.2f%n",
-                    seed, random.returns().get(0).mean(), randomAfter, pooled.returns().get(0).mean(),
-                    pooled.returns().get(1).mean(), before, after);
-            assertTrue(after > before, "seed " + seed + ": adapted " + after + " should beat unadapted " + before);
-            double pretrainedAfter = pooled.returns().get(1).mean();
-            assertTrue(after > pretrainedAfter + 5, "seed " + seed + ": MAML after one step (" + after
-                    + ") should beat the pretrained policy after one step (" + pretrainedAfter + ")");
-            assertTrue(after > randomAfter + 10, "seed " + seed + ": MAML after one step (" + after
-                    + ") should beat the random initialisation after one step (" + randomAfter + ")");
-        }
+        Outcome o = trainAndEvaluate(seed, MamlConfig.OuterOptimizer.TRPO, true);
+        double before = o.maml().returns().get(0).mean();
+        double after = o.maml().returns().get(1).mean();
+        double pretrainedAfter = o.pretrained().returns().get(1).mean();
+        double randomAfter = o.random().returns().get(1).mean();
+        System.out.printf("seed %d: random init %.2f -> %.2f after one step; pretrained %.2f -> %.2f; MAML %.2f -> %.2f%n",
+                seed, o.random().returns().get(0).mean(), randomAfter, o.pretrained().returns().get(0).mean(),
+                pretrainedAfter, before, after);
+        assertTrue(after > before, "seed " + seed + ": adapted " + after + " should beat unadapted " + before);
+        assertTrue(after > pretrainedAfter + 5, "seed " + seed + ": MAML after one step (" + after
+                + ") should beat the pretrained policy after one step (" + pretrainedAfter + ")");
+        assertTrue(after > randomAfter + 10, "seed " + seed + ": MAML after one step (" + after
+                + ") should beat the random initialisation after one step (" + randomAfter + ")");
+    }
+
+    @ParameterizedTest(name = "PPO outer step, seed {0}")
+    @ValueSource(longs = {1, 2})
+    void ppoOuterStep_alsoLearnsToAdapt(long seed) {
+        Outcome o = trainAndEvaluate(seed, MamlConfig.OuterOptimizer.PPO, false);
+        double before = o.maml().returns().get(0).mean();
+        double after = o.maml().returns().get(1).mean();
+        double randomAfter = o.random().returns().get(1).mean();
+        System.out.printf("PPO seed %d: random init -> %.2f after one step; MAML-PPO %.2f -> %.2f%n", seed, randomAfter,
+                before, after);
+        assertTrue(after > before, "seed " + seed + ": adapted " + after + " should beat unadapted " + before);
+        assertTrue(after > randomAfter + 10, "seed " + seed + ": MAML-PPO after one step (" + after
+                + ") should beat the random initialisation after one step (" + randomAfter + ")");
     }
 }
