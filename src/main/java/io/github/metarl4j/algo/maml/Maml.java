@@ -143,24 +143,18 @@ public final class Maml implements AutoCloseable {
         long t0 = System.nanoTime();
         EpisodeBatch train = sampler.sample(family, tasks, e, policy.actions(theta), rng);
         long t1 = System.nanoTime();
-        List<EpisodeBatch> trains = new ArrayList<>();
-        List<INDArray> trainAdvantages = new ArrayList<>();
-        List<INDArray> adapted = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            EpisodeBatch batch = train.columns(i * e, (i + 1) * e);
-            INDArray adv = advantages(batch);
-            trains.add(batch);
-            trainAdvantages.add(adv);
-            adapted.add(inner.adapt(theta, new ReinforceLoss(policy, batch, adv)).get(inner.steps()));
-        }
+        List<TaskEpisodes> trains = split(train, tasks.size());
+        List<INDArray> adapted = parallel.map(tasks.size(), i -> inner.adapt(theta,
+                new ReinforceLoss(policy, trains.get(i).episodes(), trains.get(i).advantages())).get(inner.steps()));
         long t2 = System.nanoTime();
         List<ActionFunction> adaptedActions = adapted.stream().map(policy::actions).toList();
         EpisodeBatch valid = sampler.sample(family, tasks, e, new RowBlocks(adaptedActions, e), rng);
         long t3 = System.nanoTime();
+        List<TaskEpisodes> valids = split(valid, tasks.size());
         List<MetaObjective.Task> data = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
-            EpisodeBatch batch = valid.columns(i * e, (i + 1) * e);
-            data.add(new MetaObjective.Task(trains.get(i), trainAdvantages.get(i), batch, advantages(batch)));
+            data.add(new MetaObjective.Task(trains.get(i).episodes(), trains.get(i).advantages(),
+                    valids.get(i).episodes(), valids.get(i).advantages()));
         }
         INDArray next;
         OuterStep outer;
@@ -199,12 +193,8 @@ public final class Maml implements AutoCloseable {
         long t0 = System.nanoTime();
         EpisodeBatch batch = sampler.sample(family, tasks, e, policy.actions(theta), rng);
         long t1 = System.nanoTime();
-        List<MetaObjective.Task> data = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            EpisodeBatch task = batch.columns(i * e, (i + 1) * e);
-            INDArray adv = advantages(task);
-            data.add(new MetaObjective.Task(task, adv, task, adv));
-        }
+        List<MetaObjective.Task> data = split(batch, tasks.size()).stream()
+                .map(t -> new MetaObjective.Task(t.episodes(), t.advantages(), t.episodes(), t.advantages())).toList();
         long t2 = System.nanoTime();
         Trpo.Result r;
         try (MetaObjective objective = new MetaObjective(policy, noAdaptation, data, theta, true, parallel)) {
@@ -215,6 +205,19 @@ public final class Maml implements AutoCloseable {
         return new MetaStep(r.theta(), ret, ret, new OuterStep(r.valueBefore(), r.valueAfter(), r.kl(), r.accepted(),
                 r.backtracks()), Arrays.stream(batch.lengths()).sum(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (t3 - t2) / 1e9);
+    }
+
+    /** One task's episodes and their advantages. */
+    private record TaskEpisodes(EpisodeBatch episodes, INDArray advantages) {
+    }
+
+    /** The batch's task-major columns as per-task episodes with their advantages (each task's own baseline). */
+    private List<TaskEpisodes> split(EpisodeBatch batch, int tasks) {
+        int e = config.fastBatch();
+        return parallel.map(tasks, i -> {
+            EpisodeBatch episodes = batch.columns(i * e, (i + 1) * e);
+            return new TaskEpisodes(episodes, advantages(episodes));
+        });
     }
 
     private static double mean(double[] xs) {
