@@ -39,13 +39,14 @@ public final class Navigation2DExample {
      * @param maml            MAML's settings
      * @param metaBatches     meta-batches of the default run
      * @param fullMetaBatches meta-batches with --full
+     * @param pretrain        whether to pretrain a policy on the pooled tasks for comparison
      * @param evalTasks       held-out goals
      * @param evalSteps       adaptation steps evaluated
      * @param threads         threads for sampling and the outer step
      * @param output          folder for the CSV table
      */
     public record Config(long seed, List<Integer> hidden, MamlConfig maml, int metaBatches, int fullMetaBatches,
-                         int evalTasks, int evalSteps, int threads, String output) {
+                         boolean pretrain, int evalTasks, int evalSteps, int threads, String output) {
     }
 
     private Navigation2DExample() {
@@ -73,17 +74,20 @@ public final class Navigation2DExample {
             TaskSchedule<NavigationTask> schedule = TaskSchedule.constant(family.tasks().train());
             INDArray theta = Training.train(Training.Kind.MAML, maml, sampler, family, schedule, initial, 0, batches,
                     root.child("maml"), 10);
-            INDArray pretrained = Training.train(Training.Kind.PRETRAINED, maml, sampler, family, schedule, initial, 0,
-                    batches, root.child("pretrain"), 0);
+            INDArray pretrained = c.pretrain() ? Training.train(Training.Kind.PRETRAINED, maml, sampler, family,
+                    schedule, initial, 0, batches, root.child("pretrain"), 0) : null;
             List<NavigationTask> tasks = family.tasks().test().sample(smoke ? 2 : c.evalTasks(),
                     root.child("held-out").generator());
             MetaEvaluator evaluator = new MetaEvaluator(smoke ? 1 : c.evalSteps(), config.fastBatch());
             SeedTree node = root.child("eval");
-            List<AdaptationCurve> curves = List.of(
-                    evaluator.evaluate("maml", maml.policyAt(theta), family, tasks, Optional.empty(), sampler, node),
-                    evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, tasks, Optional.empty(), sampler,
-                            node),
-                    evaluator.evaluate("scratch", maml.policyAt(initial), family, tasks, Optional.empty(), sampler, node));
+            List<AdaptationCurve> curves = new java.util.ArrayList<>();
+            curves.add(evaluator.evaluate("maml", maml.policyAt(theta), family, tasks, Optional.empty(), sampler, node));
+            if (pretrained != null) {
+                curves.add(evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, tasks, Optional.empty(),
+                        sampler, node));
+            }
+            curves.add(evaluator.evaluate("scratch", maml.policyAt(initial), family, tasks, Optional.empty(), sampler,
+                    node));
             System.out.printf("%nHeld-out goals: mean return after k adaptation steps, mean +- 95%% CI over %d tasks:%n",
                     tasks.size());
             System.out.print(AdaptationTable.text(curves, false));
