@@ -66,9 +66,9 @@ public final class Navigation2DExample {
                 Activation.TANH, 0.0, DataType.FLOAT);
         SeedTree root = SeedTree.root(c.seed());
         INDArray initial = policy.initialParameters(root.child("init").generator());
-        System.out.printf("Meta-training MAML (%s) on 2D navigation for %d meta-batches of %d tasks x %d episodes; "
-                + "pretraining a policy on the same tasks.%n", config.outer(), batches, config.metaBatch(),
-                config.fastBatch());
+        System.out.printf("Meta-training MAML (%s) on 2D navigation for %d meta-batches of %d tasks x %d episodes%s.%n",
+                config.outer(), batches, config.metaBatch(), config.fastBatch(),
+                c.pretrain() ? "; pretraining a policy on the same tasks" : "");
         try (Maml maml = new Maml(config, policy, c.threads());
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
             TaskSchedule<NavigationTask> schedule = TaskSchedule.constant(family.tasks().train());
