@@ -45,7 +45,7 @@ class PolicyDerivativesTest {
 
     @ParameterizedTest(name = "{0} seed {2}")
     @MethodSource("policies")
-    void logProbGradient_matchesFiniteDifferences(String name, Policy policy, long seed) {
+    void gradient_matchesFiniteDifferences(String name, Policy policy, long seed) {
         INDArray theta = theta(policy, seed);
         INDArray obs = randomMatrix(ROWS, OBS, seed + 1);
         INDArray act = actions(policy, theta, obs, seed + 2);
@@ -57,7 +57,7 @@ class PolicyDerivativesTest {
 
     @ParameterizedTest(name = "{0} seed {2}")
     @MethodSource("policies")
-    void logProbHvp_matchesFiniteDifferencesOfGradient_andIsSymmetric(String name, Policy policy, long seed) {
+    void hvp_matchesFiniteDifferencesOfGradient_andIsSymmetric(String name, Policy policy, long seed) {
         INDArray theta = theta(policy, seed);
         INDArray obs = randomMatrix(ROWS, OBS, seed + 1);
         INDArray act = actions(policy, theta, obs, seed + 2);
