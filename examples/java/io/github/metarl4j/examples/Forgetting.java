@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.maml.Maml;
 import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.env.TaskFamily;
@@ -76,23 +77,24 @@ public final class Forgetting {
                 c.hidden().stream().mapToInt(Integer::intValue).toArray(), 4, Activation.TANH, DataType.FLOAT);
         SeedTree root = SeedTree.root(c.seed());
         INDArray initial = policy.initialParameters(root.child("init").generator());
-        try (Maml maml = new Maml(config, policy, c.threads());
+        try (Maml aThenB = new Maml(config, policy, initial, c.threads());
+             Maml bOnly = new Maml(config, policy, initial, c.threads());
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
             System.out.printf("Meta-training on A (goals in '%s') for %d meta-batches, then on B (goals in '%s') for %d;%n"
                     + "a second learner on B alone for %d.%n", c.regionA(), period, c.regionB(), period, period);
-            TaskSchedule<GridTask> aThenB = TaskSchedule.alternating(ab.train(), ab.test(), period);
-            INDArray thetaAB = Training.train(Training.Kind.MAML, maml, sampler, family, aThenB, initial, 0, 2 * period,
-                    root.child("a-then-b"), 5);
-            INDArray thetaB = Training.train(Training.Kind.MAML, maml, sampler, family,
-                    TaskSchedule.constant(ab.test()), initial, 0, period, root.child("b-only"), 0);
+            AdaptablePolicy scratch = aThenB.explorationPolicy();
+            Training.train("a-then-b", aThenB, family, TaskSchedule.alternating(ab.train(), ab.test(), period),
+                    config.metaBatch(), 0, 2 * period, root.child("a-then-b"), 5);
+            Training.train("b-only", bOnly, family, TaskSchedule.constant(ab.test()), config.metaBatch(), 0, period,
+                    root.child("b-only"), 0);
             List<GridTask> tasks = ab.train().sample(smoke ? 2 : c.evalTasks(), root.child("held-out").generator());
             Optional<Oracle<GridTask>> oracle = Optional.of(new GridOracle(c.world()));
             MetaEvaluator evaluator = new MetaEvaluator(smoke ? 1 : c.evalSteps(), config.fastBatch());
             SeedTree node = root.child("eval");
             List<AdaptationCurve> curves = List.of(
-                    evaluator.evaluate("a_then_b", maml.policyAt(thetaAB), family, tasks, oracle, sampler, node),
-                    evaluator.evaluate("b_only", maml.policyAt(thetaB), family, tasks, oracle, sampler, node),
-                    evaluator.evaluate("scratch", maml.policyAt(initial), family, tasks, oracle, sampler, node));
+                    evaluator.evaluate("a_then_b", aThenB.explorationPolicy(), family, tasks, oracle, sampler, node),
+                    evaluator.evaluate("b_only", bOnly.explorationPolicy(), family, tasks, oracle, sampler, node),
+                    evaluator.evaluate("scratch", scratch, family, tasks, oracle, sampler, node));
             System.out.printf("%nHeld-out A tasks: fraction of the optimal return after k adaptation steps, mean +- 95%% CI "
                     + "over %d tasks:%n", tasks.size());
             System.out.print(AdaptationTable.text(curves, true));

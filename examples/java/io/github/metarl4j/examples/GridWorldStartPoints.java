@@ -1,6 +1,8 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.maml.Maml;
+import io.github.metarl4j.algo.maml.Pretraining;
 import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.envs.gridworld.GridOracle;
@@ -85,18 +87,17 @@ public final class GridWorldStartPoints {
                 DataType.FLOAT);
         Optional<Oracle<GridTask>> oracle = Optional.of(new GridOracle(c.world()));
         SeedTree root = SeedTree.root(c.seed());
-        INDArray scratch = policy.initialParameters(root.child("init").generator());
-        INDArray theta = scratch;
-        INDArray pretrained = scratch;
+        INDArray initial = policy.initialParameters(root.child("init").generator());
         System.out.printf("Meta-training MAML (%s outer step) on starts in '%s' for %d meta-batches of %d tasks x %d "
                 + "episodes; pretraining a policy on the same tasks.%n", mamlConfig.outer(), c.trainRegion(), batches,
                 mamlConfig.metaBatch(), mamlConfig.fastBatch());
-        try (Maml maml = new Maml(mamlConfig, policy, c.threads());
+        try (Maml maml = new Maml(mamlConfig, policy, initial, c.threads());
+             Pretraining pretraining = new Pretraining(mamlConfig, policy, initial, c.threads());
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
+            AdaptablePolicy scratch = maml.explorationPolicy();
             TaskSchedule<GridTask> schedule = TaskSchedule.constant(split.train());
-            theta = Training.train(Training.Kind.MAML, maml, sampler, family, schedule, theta, 0, batches,
-                    root.child("maml"), 5);
-            pretrained = Training.train(Training.Kind.PRETRAINED, maml, sampler, family, schedule, pretrained, 0, batches,
+            Training.train("maml", maml, family, schedule, mamlConfig.metaBatch(), 0, batches, root.child("maml"), 5);
+            Training.train("pretrained", pretraining, family, schedule, mamlConfig.metaBatch(), 0, batches,
                     root.child("pretrain"), 0);
             MetaEvaluator evaluator = new MetaEvaluator(evalSteps, mamlConfig.fastBatch());
             Files.createDirectories(Path.of(c.output()));
@@ -106,9 +107,9 @@ public final class GridWorldStartPoints {
                         .generator());
                 SeedTree node = root.child("eval").child(part.name());
                 List<AdaptationCurve> curves = List.of(
-                        evaluator.evaluate("maml", maml.policyAt(theta), family, tasks, oracle, sampler, node),
-                        evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, tasks, oracle, sampler, node),
-                        evaluator.evaluate("scratch", maml.policyAt(scratch), family, tasks, oracle, sampler, node));
+                        evaluator.evaluate("maml", maml.explorationPolicy(), family, tasks, oracle, sampler, node),
+                        evaluator.evaluate("pretrained", pretraining.explorationPolicy(), family, tasks, oracle, sampler, node),
+                        evaluator.evaluate("scratch", scratch, family, tasks, oracle, sampler, node));
                 double optimal = tasks.stream().mapToDouble(oracle.get()::optimalReturn).average().orElseThrow();
                 System.out.printf("%nHeld-out starts in '%s' (%s): fraction of the optimal return after k adaptation "
                         + "steps, mean +- 95%% CI over %d tasks (oracle's mean optimal return %.3f):%n", region,

@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.maml.Maml;
 import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.envs.navigation.Navigation2D;
@@ -7,7 +8,6 @@ import io.github.metarl4j.envs.navigation.NavigationTask;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.policy.GaussianMlpPolicy;
 import io.github.metarl4j.random.SeedTree;
-import io.github.metarl4j.sampler.LockstepSampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -46,14 +46,12 @@ public final class MamlBenchmark {
         double[] adaptation = new double[batches];
         double[] outer = new double[batches];
         long envSteps = 0;
-        try (Maml maml = new Maml(config, policy, threads);
-             LockstepSampler sampler = new LockstepSampler(threads, DataType.FLOAT)) {
+        try (Maml maml = new Maml(config, policy, theta, threads)) {
             for (int i = 0; i < warmup + batches; i++) {
                 List<NavigationTask> ts = family.tasks().train().sample(tasks, root.child("tasks").child(i).generator());
                 long t0 = System.nanoTime();
-                Maml.MetaStep step = maml.metaStep(sampler, family, ts, theta, root.child("batch").child(i).generator());
+                MetaStepReport step = maml.metaStep(family, ts, root.child("batch").child(i).generator());
                 double secs = (System.nanoTime() - t0) / 1e9;
-                theta = step.theta();
                 System.out.printf("batch %2d  %.2f s (sampling %.2f, adaptation %.2f, outer %.2f)  return %.2f -> %.2f%n",
                         i, secs, step.samplingSecs(), step.adaptationSecs(), step.outerSecs(), step.returnBefore(),
                         step.returnAfter());

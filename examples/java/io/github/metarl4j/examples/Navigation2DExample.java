@@ -1,6 +1,8 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.maml.Maml;
+import io.github.metarl4j.algo.maml.Pretraining;
 import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.envs.navigation.Navigation2D;
 import io.github.metarl4j.envs.navigation.NavigationTask;
@@ -69,24 +71,27 @@ public final class Navigation2DExample {
         System.out.printf("Meta-training MAML (%s) on 2D navigation for %d meta-batches of %d tasks x %d episodes%s.%n",
                 config.outer(), batches, config.metaBatch(), config.fastBatch(),
                 c.pretrain() ? "; pretraining a policy on the same tasks" : "");
-        try (Maml maml = new Maml(config, policy, c.threads());
+        try (Maml maml = new Maml(config, policy, initial, c.threads());
+             Pretraining pretraining = new Pretraining(config, policy, initial, c.threads());
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
+            AdaptablePolicy scratch = maml.explorationPolicy();
             TaskSchedule<NavigationTask> schedule = TaskSchedule.constant(family.tasks().train());
-            INDArray theta = Training.train(Training.Kind.MAML, maml, sampler, family, schedule, initial, 0, batches,
-                    root.child("maml"), 10);
-            INDArray pretrained = c.pretrain() ? Training.train(Training.Kind.PRETRAINED, maml, sampler, family,
-                    schedule, initial, 0, batches, root.child("pretrain"), 0) : null;
+            Training.train("maml", maml, family, schedule, config.metaBatch(), 0, batches, root.child("maml"), 10);
+            if (c.pretrain()) {
+                Training.train("pretrained", pretraining, family, schedule, config.metaBatch(), 0, batches,
+                        root.child("pretrain"), 0);
+            }
             List<NavigationTask> tasks = family.tasks().test().sample(smoke ? 2 : c.evalTasks(),
                     root.child("held-out").generator());
             MetaEvaluator evaluator = new MetaEvaluator(smoke ? 1 : c.evalSteps(), config.fastBatch());
             SeedTree node = root.child("eval");
             List<AdaptationCurve> curves = new java.util.ArrayList<>();
-            curves.add(evaluator.evaluate("maml", maml.policyAt(theta), family, tasks, Optional.empty(), sampler, node));
-            if (pretrained != null) {
-                curves.add(evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, tasks, Optional.empty(),
+            curves.add(evaluator.evaluate("maml", maml.explorationPolicy(), family, tasks, Optional.empty(), sampler, node));
+            if (c.pretrain()) {
+                curves.add(evaluator.evaluate("pretrained", pretraining.explorationPolicy(), family, tasks, Optional.empty(),
                         sampler, node));
             }
-            curves.add(evaluator.evaluate("scratch", maml.policyAt(initial), family, tasks, Optional.empty(), sampler,
+            curves.add(evaluator.evaluate("scratch", scratch, family, tasks, Optional.empty(), sampler,
                     node));
             System.out.printf("%nHeld-out goals: mean return after k adaptation steps, mean +- 95%% CI over %d tasks:%n",
                     tasks.size());

@@ -170,6 +170,16 @@ public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rew
         return out;
     }
 
+    /** The mean undiscounted return over all episodes. */
+    public double meanEpisodeReturn() {
+        return Arrays.stream(episodeReturns()).average().orElseThrow();
+    }
+
+    /** The number of environment steps in the batch (the sum of the episode lengths). */
+    public long totalSteps() {
+        return Arrays.stream(lengths).asLongStream().sum();
+    }
+
     /** {@code [numTasks]}: the mean return over the episodes of each task. */
     public double[] meanReturnPerTask() {
         double[] returns = episodeReturns();

@@ -1,5 +1,6 @@
 package io.github.metarl4j.optim;
 
+import io.github.metarl4j.data.HostArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,5 +42,23 @@ public final class AdamOptimizer {
     /** Steps taken so far. */
     public int iteration() {
         return iteration;
+    }
+
+    /** The moment estimates {@code [m, v]} as one flat copy, {@code [2 P]}, for a checkpoint. */
+    public double[] moments() {
+        return HostArrays.read(state);
+    }
+
+    /**
+     * Continues from saved {@link #moments()} after {@code iterations} steps, so the next step is the
+     * one an uninterrupted optimiser would take.
+     */
+    public void restore(double[] moments, int iterations) {
+        if (moments.length != state.length() || iterations < 0) {
+            throw new IllegalArgumentException("Adam state must have " + state.length() + " moments and >= 0"
+                    + " iterations, got " + moments.length + " and " + iterations);
+        }
+        HostArrays.write(state, moments, 0);
+        iteration = iterations;
     }
 }

@@ -48,22 +48,23 @@ class GridWorldMamlLearningTest {
         var policy = new CategoricalMlpPolicy(map.size(), new int[] {64, 64}, 4, Activation.TANH, DataType.FLOAT);
         MamlConfig config = MamlConfig.builder().metaBatch(10).fastBatch(10).innerStepSize(0.5).build();
         SeedTree root = SeedTree.root(seed);
-        INDArray theta = policy.initialParameters(root.child("init").generator());
-        INDArray pretrained = theta;
+        INDArray initial = policy.initialParameters(root.child("init").generator());
         List<GridTask> heldOut = goals.train().sample(10, root.child("held-out").generator());
         Optional<Oracle<GridTask>> oracle = Optional.of(new GridOracle(world));
-        try (Maml maml = new Maml(config, policy, 2); LockstepSampler sampler = new LockstepSampler(2, DataType.FLOAT)) {
+        try (Maml maml = new Maml(config, policy, initial, 2);
+             Pretraining pretraining = new Pretraining(config, policy, initial, 2);
+             LockstepSampler sampler = new LockstepSampler(2, DataType.FLOAT)) {
             for (int i = 0; i < 15; i++) {
                 List<GridTask> tasks = goals.train().sample(10, root.child("tasks").child(i).generator());
-                theta = maml.metaStep(sampler, family, tasks, theta, root.child("maml").child(i).generator()).theta();
-                pretrained = maml.pretrainStep(sampler, family, tasks, pretrained,
-                        root.child("pretrain").child(i).generator()).theta();
+                maml.metaStep(family, tasks, root.child("maml").child(i).generator());
+                pretraining.metaStep(family, tasks, root.child("pretrain").child(i).generator());
             }
             MetaEvaluator evaluator = new MetaEvaluator(1, 10);
             SeedTree eval = root.child("eval");
-            AdaptationCurve m = evaluator.evaluate("maml", maml.policyAt(theta), family, heldOut, oracle, sampler, eval);
-            AdaptationCurve p = evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, heldOut, oracle,
-                    sampler, eval);
+            AdaptationCurve m = evaluator.evaluate("maml", maml.explorationPolicy(), family, heldOut, oracle, sampler,
+                    eval);
+            AdaptationCurve p = evaluator.evaluate("pretrained", pretraining.explorationPolicy(), family, heldOut,
+                    oracle, sampler, eval);
             double before = m.fractionOfOptimal().get(0).mean();
             double after = m.fractionOfOptimal().get(1).mean();
             double pretrainedAfter = p.fractionOfOptimal().get(1).mean();

@@ -3,6 +3,7 @@ package io.github.metarl4j.algo.maml;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.envs.navigation.Navigation2D;
+import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.eval.AdaptationCurve;
 import io.github.metarl4j.eval.MetaEvaluator;
 import io.github.metarl4j.envs.navigation.NavigationTask;
@@ -43,26 +44,25 @@ class MamlLearningTest {
         var family = Navigation2D.family();
         SeedTree root = SeedTree.root(seed);
         INDArray initial = policy.initialParameters(root.child("init").generator());
-        INDArray theta = initial;
-        INDArray pretrained = initial;
         List<NavigationTask> heldOut = family.tasks().test().sample(TASKS, root.child("held-out").generator());
         MetaEvaluator evaluator = new MetaEvaluator(1, EVAL_EPISODES);
-        try (Maml maml = new Maml(config, policy, 2); LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
+        try (Maml maml = new Maml(config, policy, initial, 2);
+             Pretraining pretraining = new Pretraining(config, policy, initial, 2);
+             LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
+            AdaptablePolicy random = maml.explorationPolicy();
             for (int i = 0; i < ITERATIONS; i++) {
                 var tasks = family.tasks().train().sample(TASKS, root.child("tasks").child(i).generator());
-                theta = maml.metaStep(sampler, family, tasks, theta, root.child("batch").child(i).generator()).theta();
+                maml.metaStep(family, tasks, root.child("batch").child(i).generator());
                 if (pretrain) {
-                    pretrained = maml.pretrainStep(sampler, family, tasks, pretrained,
-                            root.child("pretrain").child(i).generator()).theta();
+                    pretraining.metaStep(family, tasks, root.child("pretrain").child(i).generator());
                 }
             }
             SeedTree eval = root.child("eval");
             return new Outcome(
-                    evaluator.evaluate("maml", maml.policyAt(theta), family, heldOut, Optional.empty(), sampler, eval),
-                    pretrain ? evaluator.evaluate("pretrained", maml.policyAt(pretrained), family, heldOut,
+                    evaluator.evaluate("maml", maml.explorationPolicy(), family, heldOut, Optional.empty(), sampler, eval),
+                    pretrain ? evaluator.evaluate("pretrained", pretraining.explorationPolicy(), family, heldOut,
                             Optional.empty(), sampler, eval) : null,
-                    evaluator.evaluate("random", maml.policyAt(initial), family, heldOut, Optional.empty(), sampler,
-                            eval));
+                    evaluator.evaluate("random", random, family, heldOut, Optional.empty(), sampler, eval));
         }
     }
 

@@ -1,0 +1,62 @@
+package io.github.metarl4j.algo;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A learner's complete state as named flat arrays (parameters, optimiser moments, counters), in
+ * double precision, which holds float and double parameters exactly. Names are sorted, so a state
+ * writes and compares the same way every time.
+ *
+ * @param arrays the entries by name; copied on construction
+ */
+public record LearnerState(Map<String, double[]> arrays) {
+
+    public LearnerState {
+        TreeMap<String, double[]> copy = new TreeMap<>();
+        arrays.forEach((k, v) -> copy.put(k, v.clone()));
+        arrays = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * The entry {@code name}, checked to have {@code length} elements.
+     *
+     * @throws IllegalArgumentException naming the entry when it is missing or has another length
+     */
+    public double[] get(String name, long length) {
+        double[] v = arrays.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("learner state has no entry '" + name + "'; it has " + arrays.keySet());
+        }
+        if (v.length != length) {
+            throw new IllegalArgumentException("learner state entry '" + name + "' has length " + v.length
+                    + ", expected " + length);
+        }
+        return v.clone();
+    }
+
+    /** Equal when both hold the same names with bit-identical values. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof LearnerState other) || !arrays.keySet().equals(other.arrays.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, double[]> e : arrays.entrySet()) {
+            if (!Arrays.equals(e.getValue(), other.arrays.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = arrays.keySet().hashCode();
+        for (double[] v : arrays.values()) {
+            h = 31 * h + Arrays.hashCode(v);
+        }
+        return h;
+    }
+}

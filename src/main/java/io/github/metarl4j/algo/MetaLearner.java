@@ -1,0 +1,50 @@
+package io.github.metarl4j.algo;
+
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.task.Task;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The contract every meta-learner implements, and the only one the evaluator and the experiment
+ * tooling see: MAML, the pretrained baseline and later learners (RL^2, ...) are trained, evaluated,
+ * checkpointed and resumed by the same code.
+ *
+ * <p>A learner holds its meta-parameters and optimiser state and replaces them (never mutates them in
+ * place) at each {@link #metaStep}. {@link #explorationPolicy()} is the policy at the current
+ * meta-parameters; adapting it to a new task is {@code explorationPolicy().adapt(episodes)}, which
+ * returns a new policy and leaves the learner unchanged. A policy taken before a meta-step keeps the
+ * parameters it was taken at.
+ */
+public interface MetaLearner extends AutoCloseable {
+
+    /** The policy at the current meta-parameters: what a new task starts from (k = 0 of an adaptation curve). */
+    AdaptablePolicy explorationPolicy();
+
+    /**
+     * One meta-iteration on the meta-batch {@code tasks} of {@code family}: the learner samples what
+     * it needs, updates its meta-parameters and reports what it did.
+     *
+     * @param rng the generator for this meta-batch's episodes; the same generator state gives the same step
+     */
+    <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks, RandomGenerator rng);
+
+    /** The current meta-parameters, a flat vector {@code [P]} (never mutated afterwards). */
+    INDArray parameters();
+
+    /** Everything a later {@link #restore} needs to continue bit for bit: parameters and optimiser state. */
+    LearnerState state();
+
+    /**
+     * Replaces the parameters and optimiser state with {@code state}, taken from a learner of the same
+     * configuration and policy.
+     *
+     * @throws IllegalArgumentException naming the entry when an entry is missing or has the wrong length
+     */
+    void restore(LearnerState state);
+
+    /** Releases the learner's threads. */
+    @Override
+    void close();
+}

@@ -1,0 +1,40 @@
+package io.github.metarl4j.algo.maml;
+
+import io.github.metarl4j.algo.AdaptablePolicy;
+import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.policy.Policy;
+import io.github.metarl4j.policy.ReinforceLoss;
+import io.github.metarl4j.sampler.ActionFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Parameters {@code theta} that adapt by MAML's inner loop: each {@link #adapt} is the loop's
+ * REINFORCE steps on the given episodes of one task, with the specification's advantages. MAML's
+ * meta-parameters, the pretrained baseline's and a random initialisation adapt by this same rule.
+ */
+final class GradientAdapted implements AdaptablePolicy {
+
+    private final Policy policy;
+    private final InnerLoop inner;
+    private final MamlConfig config;
+    private final INDArray theta;
+
+    GradientAdapted(Policy policy, InnerLoop inner, MamlConfig config, INDArray theta) {
+        this.policy = policy;
+        this.inner = inner;
+        this.config = config;
+        this.theta = theta;
+    }
+
+    @Override
+    public ActionFunction actions() {
+        return policy.actions(theta);
+    }
+
+    @Override
+    public AdaptablePolicy adapt(EpisodeBatch episodes) {
+        ReinforceLoss loss = new ReinforceLoss(policy, episodes,
+                TaskEpisodes.advantages(episodes, config.gamma(), config.gaeLambda()));
+        return new GradientAdapted(policy, inner, config, inner.adapt(theta, loss).get(inner.steps()));
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.metarl4j.algo.maml;
+
+import io.github.metarl4j.algo.AdaptablePolicy;
+import io.github.metarl4j.algo.LearnerState;
+import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.optim.Trpo;
+import io.github.metarl4j.policy.Policy;
+import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.task.Task;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The MAML paper's "pretrained" baseline (Finn, Abbeel and Levine, ICML 2017, section 5.3): one
+ * policy trained by ordinary policy gradient on the pooled tasks of each meta-batch, with no
+ * adaptation during training; at meta-test time it adapts by the same inner loop as MAML. A step
+ * samples {@code fastBatch} episodes per task, computes the same per-task advantages and takes one
+ * TRPO step on the mean surrogate (the meta-objective with inner step size 0 and first-order
+ * Jacobians is exactly that), with the configuration's TRPO settings.
+ */
+public final class Pretraining implements MetaLearner {
+
+    private final MamlConfig config;
+    private final Policy policy;
+    private final InnerLoop inner;
+    private final InnerLoop noAdaptation = new InnerLoop(0.0, 1);
+    private final Trpo trpo;
+    private final TaskParallel parallel;
+    private final LockstepSampler sampler;
+    private INDArray theta;
+
+    /**
+     * @param config  MAML's settings: the batch sizes, advantages and TRPO step for training, the inner
+     *                loop for adaptation at meta-test time
+     * @param policy  the policy
+     * @param theta   the initial parameters {@code [P]}, in the policy's data type
+     * @param threads threads for sampling and per-task work; results are identical for any number
+     */
+    public Pretraining(MamlConfig config, Policy policy, INDArray theta, int threads) {
+        if (theta.length() != policy.numParams() || theta.dataType() != policy.dataType()) {
+            throw new IllegalArgumentException("initial parameters must be " + policy.dataType() + " ["
+                    + policy.numParams() + "], got " + theta.dataType() + " " + java.util.Arrays.toString(theta.shape()));
+        }
+        this.config = config;
+        this.policy = policy;
+        this.inner = new InnerLoop(config.innerStepSize(), config.innerSteps());
+        this.trpo = new Trpo(config.trpo());
+        this.parallel = new TaskParallel(threads);
+        this.sampler = new LockstepSampler(threads, policy.dataType());
+        this.theta = theta;
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
+        sampler.close();
+    }
+
+    @Override
+    public INDArray parameters() {
+        return theta;
+    }
+
+    /** The pretrained policy, adapting by MAML's inner loop on each new task's episodes. */
+    @Override
+    public AdaptablePolicy explorationPolicy() {
+        return new GradientAdapted(policy, inner, config, theta);
+    }
+
+    @Override
+    public LearnerState state() {
+        return new LearnerState(Map.of("theta", HostArrays.read(theta)));
+    }
+
+    @Override
+    public void restore(LearnerState state) {
+        theta = HostArrays.create(state.get("theta", policy.numParams()), policy.dataType(), policy.numParams());
+    }
+
+    /** One TRPO step of ordinary policy gradient on the pooled {@code tasks}. */
+    @Override
+    public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
+                                                          RandomGenerator rng) {
+        int e = config.fastBatch();
+        long t0 = System.nanoTime();
+        EpisodeBatch batch = sampler.sample(family, tasks, e, policy.actions(theta), rng);
+        long t1 = System.nanoTime();
+        List<MetaObjective.Task> data = TaskEpisodes.split(batch, tasks.size(), e, config, parallel).stream()
+                .map(t -> new MetaObjective.Task(t.episodes(), t.advantages(), t.episodes(), t.advantages())).toList();
+        long t2 = System.nanoTime();
+        Trpo.Result r;
+        try (MetaObjective objective = new MetaObjective(policy, noAdaptation, data, theta, true, parallel)) {
+            r = trpo.step(objective, theta);
+        }
+        theta = r.theta();
+        long t3 = System.nanoTime();
+        double ret = batch.meanEpisodeReturn();
+        return new MetaStepReport(ret, ret, r.valueBefore(), r.valueAfter(), r.kl(), r.accepted(), r.backtracks(),
+                batch.totalSteps(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+    }
+}
