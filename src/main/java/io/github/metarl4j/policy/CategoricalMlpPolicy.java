@@ -3,10 +3,13 @@ package io.github.metarl4j.policy;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
+import io.github.metarl4j.nn.MlpBlocks;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
 import io.github.metarl4j.nn.ScratchPool;
+import io.github.metarl4j.sampler.ActionFunction;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -81,20 +84,39 @@ public final class CategoricalMlpPolicy implements Policy {
     @Override
     public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
         try (Point point = at(theta, observations)) {
-            double[] p = point.p;
-            int k = numActions();
-            double[] out = new double[p.length / k];
-            for (int row = 0; row < out.length; row++) {
-                double u = rng.nextDouble();
-                int j = 0;
-                double cumulative = p[row * k];
-                while (u >= cumulative && j < k - 1) {
-                    cumulative += p[row * k + ++j];
-                }
-                out[row] = j;
-            }
-            return HostArrays.create(out, dataType(), out.length, 1);
+            return draw(point.p, rng);
         }
+    }
+
+    /** Row block i acts with {@code thetas[i]}: one batched network pass for all blocks per call. */
+    @Override
+    public ActionFunction actions(List<INDArray> thetas) {
+        MlpBlocks blocks = new MlpBlocks(net, thetas);
+        return (observations, rng) -> {
+            Rows.checkObservations(observations, obsDim(), dataType());
+            return draw(softmax(HostArrays.read(blocks.output(observations)), numActions()), rng);
+        };
+    }
+
+    @Override
+    public ActionFunction actions(INDArray theta) {
+        return actions(List.of(theta));
+    }
+
+    /** One action index per row of the probabilities {@code p [N * K]}, by inversion, in row order. */
+    private INDArray draw(double[] p, RandomGenerator rng) {
+        int k = numActions();
+        double[] out = new double[p.length / k];
+        for (int row = 0; row < out.length; row++) {
+            double u = rng.nextDouble();
+            int j = 0;
+            double cumulative = p[row * k];
+            while (u >= cumulative && j < k - 1) {
+                cumulative += p[row * k + ++j];
+            }
+            out[row] = j;
+        }
+        return HostArrays.create(out, dataType(), out.length, 1);
     }
 
     @Override

@@ -3,10 +3,13 @@ package io.github.metarl4j.policy;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
+import io.github.metarl4j.nn.MlpBlocks;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
 import io.github.metarl4j.nn.ScratchPool;
+import io.github.metarl4j.sampler.ActionFunction;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -107,13 +110,42 @@ public final class GaussianMlpPolicy implements Policy {
     @Override
     public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
         try (Point d = at(theta, observations)) {
-            int k = actDim();
-            double[] out = new double[d.mu.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = d.mu[i] + Math.exp(d.rho[i % k]) * rng.nextGaussian();
-            }
-            return HostArrays.create(out, dataType(), out.length / k, k);
+            return draw(d.mu, new double[][] {d.rho}, rng);
         }
+    }
+
+    /** Row block i acts with {@code thetas[i]}: one batched network pass for all blocks per call. */
+    @Override
+    public ActionFunction actions(List<INDArray> thetas) {
+        for (int i = 0; i < thetas.size(); i++) {
+            checkTheta(thetas.get(i), "parameter vector " + i);
+        }
+        MlpBlocks blocks = new MlpBlocks(net, thetas.stream().map(this::netPart).toList());
+        double[][] rho = thetas.stream().map(t -> HostArrays.read(logStdPart(t))).toArray(double[][]::new);
+        return (observations, rng) -> {
+            Rows.checkObservations(observations, obsDim(), dataType());
+            return draw(HostArrays.read(blocks.output(observations)), rho, rng);
+        };
+    }
+
+    @Override
+    public ActionFunction actions(INDArray theta) {
+        return actions(List.of(theta));
+    }
+
+    /**
+     * {@code mu + exp(rho) eps} per row of {@code mu [N * d]}, in row order; row block i (of N / M rows)
+     * uses the log-stds {@code rho[i]}.
+     */
+    private INDArray draw(double[] mu, double[][] rho, RandomGenerator rng) {
+        int k = actDim();
+        int rows = mu.length / k;
+        int perBlock = rows / rho.length;
+        double[] out = new double[mu.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mu[i] + Math.exp(rho[i / k / perBlock][i % k]) * rng.nextGaussian();
+        }
+        return HostArrays.create(out, dataType(), rows, k);
     }
 
     @Override

@@ -11,9 +11,7 @@ import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.ReinforceLoss;
-import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.sampler.LockstepSampler;
-import io.github.metarl4j.sampler.RowBlocks;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,8 +115,7 @@ public final class Maml implements MetaLearner {
         List<INDArray> adapted = parallel.map(tasks.size(), i -> inner.adapt(start,
                 new ReinforceLoss(policy, trains.get(i).episodes(), trains.get(i).advantages())).get(inner.steps()));
         long t2 = System.nanoTime();
-        List<ActionFunction> adaptedActions = adapted.stream().map(policy::actions).toList();
-        EpisodeBatch valid = sampler.sample(family, tasks, e, new RowBlocks(adaptedActions, e), rng);
+        EpisodeBatch valid = sampler.sample(family, tasks, e, policy.actions(adapted), rng);
         long t3 = System.nanoTime();
         List<TaskEpisodes> valids = TaskEpisodes.split(valid, tasks.size(), e, config, parallel);
         List<MetaObjective.Task> data = new ArrayList<>();
