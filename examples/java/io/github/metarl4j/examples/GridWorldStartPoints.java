@@ -37,7 +37,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * and of the disjoint out-of-distribution region, the fraction of the optimal return after
  * k = 0..K adaptation steps for MAML, the pretrained policy and a policy learning from scratch.
  *
- * <pre>GridWorldStartPoints [config.yaml] [--full] [--smoke]</pre>
+ * <pre>GridWorldStartPoints [config.yaml] [--full] [--smoke] [--seed N]</pre>
  */
 public final class GridWorldStartPoints {
 
@@ -76,21 +76,22 @@ public final class GridWorldStartPoints {
                 c.maml().firstOrder(), 2, 2, c.maml().gamma(), c.maml().gaeLambda(), c.maml().outer(), c.maml().trpo(),
                 c.maml().ppo()) : c.maml();
         int evalTasks = smoke ? 2 : c.evalTasks();
-        run(c, mamlConfig, batches, evalTasks, smoke ? 1 : c.evalSteps());
+        long seed = BenchmarkArgs.intArg(args, "--seed", (int) c.seed());
+        run(c, seed, mamlConfig, batches, evalTasks, smoke ? 1 : c.evalSteps());
     }
 
-    static void run(Config c, MamlConfig mamlConfig, int batches, int evalTasks, int evalSteps) throws IOException {
+    static void run(Config c, long seed, MamlConfig mamlConfig, int batches, int evalTasks, int evalSteps) throws IOException {
         TaskSplit<GridTask> split = GridTasks.startPoints(c.world().map(), c.trainRegion(), c.testRegion());
         TaskFamily<GridTask, double[], Integer> family = GridWorld.family(c.world(), split);
         int[] hidden = c.hidden().stream().mapToInt(Integer::intValue).toArray();
         var policy = new CategoricalMlpPolicy(c.world().observation().dim(c.world().map()), hidden, 4, Activation.TANH,
                 DataType.FLOAT);
         Optional<Oracle<GridTask>> oracle = Optional.of(new GridOracle(c.world()));
-        SeedTree root = SeedTree.root(c.seed());
+        SeedTree root = SeedTree.root(seed);
         INDArray initial = policy.initialParameters(root.child("init").generator());
         System.out.printf("Meta-training MAML (%s outer step) on starts in '%s' for %d meta-batches of %d tasks x %d "
-                + "episodes; pretraining a policy on the same tasks.%n", mamlConfig.outer(), c.trainRegion(), batches,
-                mamlConfig.metaBatch(), mamlConfig.fastBatch());
+                + "episodes (seed %d); pretraining a policy on the same tasks.%n", mamlConfig.outer(), c.trainRegion(),
+                batches, mamlConfig.metaBatch(), mamlConfig.fastBatch(), seed);
         try (Maml maml = new Maml(mamlConfig, policy, initial, c.threads());
              Pretraining pretraining = new Pretraining(mamlConfig, policy, initial, c.threads());
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
