@@ -80,46 +80,71 @@ public final class GridWorldStartPoints {
         run(c, seed, mamlConfig, batches, evalTasks, smoke ? 1 : c.evalSteps());
     }
 
+    /**
+     * One region's adaptation curves.
+     *
+     * @param part        the training region's held-out starts, or the out-of-distribution region's
+     * @param region      the region
+     * @param curves      MAML, pretrained and scratch, in that order
+     * @param meanOptimal the oracle's mean optimal return over the region's evaluation tasks
+     */
+    record RegionOutcome(TaskSplit.Part part, Region region, List<AdaptationCurve> curves, double meanOptimal) {
+    }
+
     static void run(Config c, long seed, MamlConfig mamlConfig, int batches, int evalTasks, int evalSteps) throws IOException {
+        System.out.printf("Meta-training MAML (%s outer step) on starts in '%s' for %d meta-batches of %d tasks x %d "
+                + "episodes (seed %d); pretraining a policy on the same tasks.%n", mamlConfig.outer(), c.trainRegion(),
+                batches, mamlConfig.metaBatch(), mamlConfig.fastBatch(), seed);
+        List<RegionOutcome> outcomes = trainAndEvaluate(c, seed, mamlConfig, batches, evalTasks, evalSteps, 5);
+        Files.createDirectories(Path.of(c.output()));
+        for (RegionOutcome o : outcomes) {
+            System.out.printf("%nHeld-out starts in '%s' (%s): fraction of the optimal return after k adaptation "
+                    + "steps, mean +- 95%% CI over %d tasks (oracle's mean optimal return %.3f):%n", o.region(),
+                    o.part() == TaskSplit.Part.TRAIN ? "training region" : "out of distribution", evalTasks,
+                    o.meanOptimal());
+            System.out.print(AdaptationTable.text(o.curves(), true));
+            Path csv = Path.of(c.output(), "adaptation-" + o.part().name().toLowerCase() + ".csv");
+            Files.writeString(csv, AdaptationTable.csv(o.curves()));
+            System.out.println("saved " + csv);
+        }
+    }
+
+    /** Meta-trains and pretrains from {@code seed}, then evaluates both regions (what the learning test checks). */
+    static List<RegionOutcome> trainAndEvaluate(Config c, long seed, MamlConfig mamlConfig, int batches, int evalTasks,
+                                                int evalSteps, int logEvery) {
         TaskSplit<GridTask> split = GridTasks.startPoints(c.world().map(), c.trainRegion(), c.testRegion());
         TaskFamily<GridTask, double[], Integer> family = GridWorld.family(c.world(), split);
         int[] hidden = c.hidden().stream().mapToInt(Integer::intValue).toArray();
         var policy = new CategoricalMlpPolicy(c.world().observation().dim(c.world().map()), hidden, 4, Activation.TANH,
                 DataType.FLOAT);
-        Optional<Oracle<GridTask>> oracle = Optional.of(new GridOracle(c.world()));
+        Oracle<GridTask> oracle = new GridOracle(c.world());
         SeedTree root = SeedTree.root(seed);
         INDArray initial = policy.initialParameters(root.child("init").generator());
-        System.out.printf("Meta-training MAML (%s outer step) on starts in '%s' for %d meta-batches of %d tasks x %d "
-                + "episodes (seed %d); pretraining a policy on the same tasks.%n", mamlConfig.outer(), c.trainRegion(),
-                batches, mamlConfig.metaBatch(), mamlConfig.fastBatch(), seed);
         try (Maml maml = new Maml(mamlConfig, policy, initial, c.threads());
              Pretraining pretraining = new Pretraining(mamlConfig, policy, initial, c.threads());
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
             AdaptablePolicy scratch = maml.explorationPolicy();
             TaskSchedule<GridTask> schedule = TaskSchedule.constant(split.train());
-            Training.train("maml", maml, family, schedule, mamlConfig.metaBatch(), 0, batches, root.child("maml"), 5);
+            Training.train("maml", maml, family, schedule, mamlConfig.metaBatch(), 0, batches, root.child("maml"),
+                    logEvery);
             Training.train("pretrained", pretraining, family, schedule, mamlConfig.metaBatch(), 0, batches,
                     root.child("pretrain"), 0);
             MetaEvaluator evaluator = new MetaEvaluator(evalSteps, mamlConfig.fastBatch());
-            Files.createDirectories(Path.of(c.output()));
+            List<RegionOutcome> out = new java.util.ArrayList<>();
             for (TaskSplit.Part part : TaskSplit.Part.values()) {
-                Region region = part == TaskSplit.Part.TRAIN ? c.trainRegion() : c.testRegion();
                 List<GridTask> tasks = split.get(part).sample(evalTasks, root.child("eval-tasks").child(part.name())
                         .generator());
                 SeedTree node = root.child("eval").child(part.name());
                 List<AdaptationCurve> curves = List.of(
-                        evaluator.evaluate("maml", maml.explorationPolicy(), family, tasks, oracle, sampler, node),
-                        evaluator.evaluate("pretrained", pretraining.explorationPolicy(), family, tasks, oracle, sampler, node),
-                        evaluator.evaluate("scratch", scratch, family, tasks, oracle, sampler, node));
-                double optimal = tasks.stream().mapToDouble(oracle.get()::optimalReturn).average().orElseThrow();
-                System.out.printf("%nHeld-out starts in '%s' (%s): fraction of the optimal return after k adaptation "
-                        + "steps, mean +- 95%% CI over %d tasks (oracle's mean optimal return %.3f):%n", region,
-                        part == TaskSplit.Part.TRAIN ? "training region" : "out of distribution", tasks.size(), optimal);
-                System.out.print(AdaptationTable.text(curves, true));
-                Path csv = Path.of(c.output(), "adaptation-" + part.name().toLowerCase() + ".csv");
-                Files.writeString(csv, AdaptationTable.csv(curves));
-                System.out.println("saved " + csv);
+                        evaluator.evaluate("maml", maml.explorationPolicy(), family, tasks, Optional.of(oracle), sampler,
+                                node),
+                        evaluator.evaluate("pretrained", pretraining.explorationPolicy(), family, tasks,
+                                Optional.of(oracle), sampler, node),
+                        evaluator.evaluate("scratch", scratch, family, tasks, Optional.of(oracle), sampler, node));
+                out.add(new RegionOutcome(part, part == TaskSplit.Part.TRAIN ? c.trainRegion() : c.testRegion(), curves,
+                        tasks.stream().mapToDouble(oracle::optimalReturn).average().orElseThrow()));
             }
+            return out;
         }
     }
 }
