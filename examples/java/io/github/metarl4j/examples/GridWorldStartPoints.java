@@ -18,6 +18,7 @@ import io.github.metarl4j.experiment.ConfigFiles;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.policy.CategoricalMlpPolicy;
 import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.run.Trainer;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.TaskSchedule;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -125,10 +127,10 @@ public final class GridWorldStartPoints {
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
             AdaptablePolicy scratch = maml.explorationPolicy();
             TaskSchedule<GridTask> schedule = TaskSchedule.constant(split.train());
-            Training.train("maml", maml, family, schedule, mamlConfig.metaBatch(), 0, batches, root.child("maml"),
-                    logEvery);
-            Training.train("pretrained", pretraining, family, schedule, mamlConfig.metaBatch(), 0, batches,
-                    root.child("pretrain"), 0);
+            new Trainer(Trainer.Persistence.none(), System.out::println, logEvery).train("maml", maml, family,
+                    schedule, mamlConfig.metaBatch(), batches, root.child("maml"), new AtomicBoolean());
+            new Trainer(Trainer.Persistence.none(), System.out::println, 0).train("pretrained", pretraining, family,
+                    schedule, mamlConfig.metaBatch(), batches, root.child("pretrain"), new AtomicBoolean());
             MetaEvaluator evaluator = new MetaEvaluator(evalSteps, mamlConfig.fastBatch());
             List<RegionOutcome> out = new java.util.ArrayList<>();
             for (TaskSplit.Part part : TaskSplit.Part.values()) {

@@ -13,6 +13,7 @@ import io.github.metarl4j.experiment.ConfigFiles;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.policy.GaussianMlpPolicy;
 import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.run.Trainer;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.task.TaskSchedule;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -76,10 +78,11 @@ public final class Navigation2DExample {
              LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
             AdaptablePolicy scratch = maml.explorationPolicy();
             TaskSchedule<NavigationTask> schedule = TaskSchedule.constant(family.tasks().train());
-            Training.train("maml", maml, family, schedule, config.metaBatch(), 0, batches, root.child("maml"), 10);
+            new Trainer(Trainer.Persistence.none(), System.out::println, 10).train("maml", maml, family,
+                    schedule, config.metaBatch(), batches, root.child("maml"), new AtomicBoolean());
             if (c.pretrain()) {
-                Training.train("pretrained", pretraining, family, schedule, config.metaBatch(), 0, batches,
-                        root.child("pretrain"), 0);
+                new Trainer(Trainer.Persistence.none(), System.out::println, 0).train("pretrained", pretraining,
+                        family, schedule, config.metaBatch(), batches, root.child("pretrain"), new AtomicBoolean());
             }
             List<NavigationTask> tasks = family.tasks().test().sample(smoke ? 2 : c.evalTasks(),
                     root.child("held-out").generator());

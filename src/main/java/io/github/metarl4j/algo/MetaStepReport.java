@@ -9,6 +9,7 @@ package io.github.metarl4j.algo;
  * @param objectiveBefore the outer objective (a loss to minimise) at the old meta-parameters
  * @param objectiveAfter  the outer objective at the new ones
  * @param kl              the mean KL from the sampling policies to the new ones
+ * @param gradientNorm    the Euclidean norm of the outer objective's gradient at the old meta-parameters
  * @param accepted        whether the meta-parameters changed (a TRPO step can be refused)
  * @param backtracks      line-search backtracks (0 where there is no line search)
  * @param envSteps        environment steps sampled
@@ -17,7 +18,7 @@ package io.github.metarl4j.algo;
  * @param outerSecs       wall time spent in the outer step
  */
 public record MetaStepReport(double returnBefore, double returnAfter, double objectiveBefore, double objectiveAfter,
-                             double kl, boolean accepted, int backtracks, long envSteps, double samplingSecs,
+                             double kl, double gradientNorm, boolean accepted, int backtracks, long envSteps, double samplingSecs,
                              double adaptationSecs, double outerSecs) {
 
     /** Sampling, adaptation and outer step together. */

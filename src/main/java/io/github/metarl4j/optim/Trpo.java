@@ -38,19 +38,21 @@ public final class Trpo {
      * @param valueBefore {@code L(thetaOld)}
      * @param valueAfter  {@code L(theta)}
      * @param kl          {@code KL(theta)}
+     * @param gradientNorm the Euclidean norm of the objective's gradient at {@code thetaOld}
      */
     public record Result(INDArray theta, boolean accepted, int backtracks, double valueBefore, double valueAfter,
-                         double kl) {
+                         double kl, double gradientNorm) {
     }
 
     /** Takes one step from {@code thetaOld} on {@code problem}. */
     public Result step(TrustRegionProblem problem, INDArray thetaOld) {
         INDArray g = problem.gradient();
+        double gradientNorm = g.norm2Number().doubleValue();
         INDArray s = solve(problem, g);
         double shs = 0.5 * s.mul(damped(problem, s)).sumNumber().doubleValue();
         double before = problem.value(thetaOld);
         if (!(shs > 0)) {
-            return new Result(thetaOld, false, 0, before, before, 0);
+            return new Result(thetaOld, false, 0, before, before, 0, gradientNorm);
         }
         INDArray fullStep = s.divi(Math.sqrt(shs / config.maxKl()));
         double fraction = 1.0;
@@ -59,10 +61,10 @@ public final class Trpo {
             double value = problem.value(candidate);
             double kl = problem.kl(candidate);
             if (value < before && kl < config.maxKl()) {
-                return new Result(candidate, true, k, before, value, kl);
+                return new Result(candidate, true, k, before, value, kl, gradientNorm);
             }
         }
-        return new Result(thetaOld, false, config.lineSearchSteps(), before, before, 0);
+        return new Result(thetaOld, false, config.lineSearchSteps(), before, before, 0, gradientNorm);
     }
 
     private INDArray damped(TrustRegionProblem problem, INDArray v) {

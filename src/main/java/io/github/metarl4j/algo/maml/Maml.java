@@ -134,20 +134,25 @@ public final class Maml implements MetaLearner {
         theta = r.theta();
         long t4 = System.nanoTime();
         return new MetaStepReport(train.meanEpisodeReturn(), valid.meanEpisodeReturn(), r.valueBefore(),
-                r.valueAfter(), r.kl(), r.accepted(), r.backtracks(), train.totalSteps() + valid.totalSteps(),
+                r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(), r.backtracks(), train.totalSteps() + valid.totalSteps(),
                 ((t1 - t0) + (t3 - t2)) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9);
     }
 
-    /** Several Adam epochs on the clipped surrogate, reported in TRPO's terms (no backtracks, always accepted). */
+    /** Several Adam epochs on the clipped surrogate, reported in TRPO's terms (no backtracks, always accepted; the gradient norm of the first epoch). */
     private Trpo.Result ppoStep(List<MetaObjective.Task> data, List<INDArray> adapted, INDArray start) {
         try (ClippedMetaObjective objective = new ClippedMetaObjective(policy, inner, data, adapted,
                 config.firstOrder(), config.ppo().clip(), parallel)) {
             INDArray next = start;
             double before = objective.value(start);
+            double gradientNorm = Double.NaN;
             for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
-                next = adam.step(next, objective.gradient(next));
+                INDArray g = objective.gradient(next);
+                if (epoch == 0) {
+                    gradientNorm = g.norm2Number().doubleValue();
+                }
+                next = adam.step(next, g);
             }
-            return new Trpo.Result(next, true, 0, before, objective.value(next), objective.kl(next));
+            return new Trpo.Result(next, true, 0, before, objective.value(next), objective.kl(next), gradientNorm);
         }
     }
 }

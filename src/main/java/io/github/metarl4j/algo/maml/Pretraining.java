@@ -101,7 +101,7 @@ public final class Pretraining implements MetaLearner {
         theta = r.theta();
         long t3 = System.nanoTime();
         double ret = batch.meanEpisodeReturn();
-        return new MetaStepReport(ret, ret, r.valueBefore(), r.valueAfter(), r.kl(), r.accepted(), r.backtracks(),
+        return new MetaStepReport(ret, ret, r.valueBefore(), r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(), r.backtracks(),
                 batch.totalSteps(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 }
