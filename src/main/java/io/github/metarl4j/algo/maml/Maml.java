@@ -32,6 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Maml implements MetaLearner {
 
+    private final LearnerParts parts;
     private final MamlConfig config;
     private final Policy policy;
     private final InnerLoop inner;
@@ -49,24 +50,21 @@ public final class Maml implements MetaLearner {
      *                identical for any number
      */
     public Maml(MamlConfig config, Policy policy, INDArray theta, int threads) {
-        if (theta.length() != policy.numParams() || theta.dataType() != policy.dataType()) {
-            throw new IllegalArgumentException("initial parameters must be " + policy.dataType() + " ["
-                    + policy.numParams() + "], got " + theta.dataType() + " " + java.util.Arrays.toString(theta.shape()));
-        }
+        LearnerParts p = LearnerParts.of(config, policy, theta, threads);
+        this.parts = p;
         this.config = config;
         this.policy = policy;
-        this.inner = new InnerLoop(config.innerStepSize(), config.innerSteps());
-        this.trpo = new Trpo(config.trpo());
-        this.parallel = new TaskParallel(threads);
-        this.sampler = new LockstepSampler(threads, policy.dataType());
+        this.inner = p.inner();
+        this.trpo = p.trpo();
+        this.parallel = p.parallel();
+        this.sampler = p.sampler();
         this.adam = new AdamOptimizer(config.ppo().learningRate(), policy.numParams(), policy.dataType());
         this.theta = theta;
     }
 
     @Override
     public void close() {
-        parallel.close();
-        sampler.close();
+        parts.close();
     }
 
     public MamlConfig config() {

@@ -26,6 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Pretraining implements MetaLearner {
 
+    private final LearnerParts parts;
     private final MamlConfig config;
     private final Policy policy;
     private final InnerLoop inner;
@@ -43,23 +44,20 @@ public final class Pretraining implements MetaLearner {
      * @param threads threads for sampling and per-task work; results are identical for any number
      */
     public Pretraining(MamlConfig config, Policy policy, INDArray theta, int threads) {
-        if (theta.length() != policy.numParams() || theta.dataType() != policy.dataType()) {
-            throw new IllegalArgumentException("initial parameters must be " + policy.dataType() + " ["
-                    + policy.numParams() + "], got " + theta.dataType() + " " + java.util.Arrays.toString(theta.shape()));
-        }
+        LearnerParts p = LearnerParts.of(config, policy, theta, threads);
+        this.parts = p;
         this.config = config;
         this.policy = policy;
-        this.inner = new InnerLoop(config.innerStepSize(), config.innerSteps());
-        this.trpo = new Trpo(config.trpo());
-        this.parallel = new TaskParallel(threads);
-        this.sampler = new LockstepSampler(threads, policy.dataType());
+        this.inner = p.inner();
+        this.trpo = p.trpo();
+        this.parallel = p.parallel();
+        this.sampler = p.sampler();
         this.theta = theta;
     }
 
     @Override
     public void close() {
-        parallel.close();
-        sampler.close();
+        parts.close();
     }
 
     @Override
