@@ -32,7 +32,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Maml implements MetaLearner {
 
-    private final LearnerParts parts;
     private final MamlConfig config;
     private final Policy policy;
     private final InnerLoop inner;
@@ -51,7 +50,6 @@ public final class Maml implements MetaLearner {
      */
     public Maml(MamlConfig config, Policy policy, INDArray theta, int threads) {
         LearnerParts p = LearnerParts.of(config, policy, theta, threads);
-        this.parts = p;
         this.config = config;
         this.policy = policy;
         this.inner = p.inner();
@@ -64,7 +62,8 @@ public final class Maml implements MetaLearner {
 
     @Override
     public void close() {
-        parts.close();
+        parallel.close();
+        sampler.close();
     }
 
     public MamlConfig config() {

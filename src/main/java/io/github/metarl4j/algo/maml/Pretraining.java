@@ -26,7 +26,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Pretraining implements MetaLearner {
 
-    private final LearnerParts parts;
     private final MamlConfig config;
     private final Policy policy;
     private final InnerLoop inner;
@@ -45,7 +44,6 @@ public final class Pretraining implements MetaLearner {
      */
     public Pretraining(MamlConfig config, Policy policy, INDArray theta, int threads) {
         LearnerParts p = LearnerParts.of(config, policy, theta, threads);
-        this.parts = p;
         this.config = config;
         this.policy = policy;
         this.inner = p.inner();
@@ -57,7 +55,8 @@ public final class Pretraining implements MetaLearner {
 
     @Override
     public void close() {
-        parts.close();
+        parallel.close();
+        sampler.close();
     }
 
     @Override
