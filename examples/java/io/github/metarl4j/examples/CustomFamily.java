@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -31,7 +32,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code noise} it moves the other way. Tasks with the paying end on the left are for
  * meta-training, on the right for meta-testing.
  */
-public final class CustomFamily {
+public final class CustomFamily implements Supplier<TaskFamily<?, ?, ?>> {
 
     /** 1. The task: an immutable record. */
     public record Corridor(int length, boolean payLeft, double noise) implements Task {
@@ -97,7 +98,13 @@ public final class CustomFamily {
         }
     }
 
-    private CustomFamily() {
+    /** For {@code metarl4j check-env} and {@code family: {type: class}} in an experiment config. */
+    public CustomFamily() {
+    }
+
+    @Override
+    public TaskFamily<?, ?, ?> get() {
+        return family();
     }
 
     /** 4. The family: spaces and horizon shared by all tasks, the train/test split, the factory. */

@@ -18,6 +18,7 @@ import io.github.metarl4j.experiment.ConfigFiles;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.policy.CategoricalMlpPolicy;
 import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.run.Progress;
 import io.github.metarl4j.run.Trainer;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.task.Oracle;
@@ -85,10 +86,10 @@ public final class Forgetting {
             System.out.printf("Meta-training on A (goals in '%s') for %d meta-batches, then on B (goals in '%s') for %d;%n"
                     + "a second learner on B alone for %d.%n", c.regionA(), period, c.regionB(), period, period);
             AdaptablePolicy scratch = aThenB.explorationPolicy();
-            new Trainer(Trainer.Persistence.none(), System.out::println, 5).train("a-then-b", aThenB, family,
+            new Trainer(Trainer.Persistence.none(), Progress.lines(System.out::println, 5)).train("a-then-b", aThenB, family,
                     TaskSchedule.alternating(ab.train(), ab.test(), period), config.metaBatch(), 2 * period,
                     root.child("a-then-b"), new AtomicBoolean());
-            new Trainer(Trainer.Persistence.none(), System.out::println, 0).train("b-only", bOnly, family,
+            new Trainer(Trainer.Persistence.none(), Progress.none()).train("b-only", bOnly, family,
                     TaskSchedule.constant(ab.test()), config.metaBatch(), period, root.child("b-only"),
                     new AtomicBoolean());
             List<GridTask> tasks = ab.train().sample(smoke ? 2 : c.evalTasks(), root.child("held-out").generator());

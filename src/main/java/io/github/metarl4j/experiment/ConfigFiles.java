@@ -1,106 +1,124 @@
 package io.github.metarl4j.experiment;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads YAML config files into the library's validated config records (Jackson reads records
- * through their canonical constructors, so a record's own checks run on every load) and
- * writes records back as YAML. Every key is required and unknown keys are errors.
+ * through their canonical constructors, so a record's own checks run on every load) and writes
+ * records back as YAML. Every key is required; unknown or repeated keys, numbers where text is
+ * expected and the reverse, and fractions where integers are expected are errors.
+ *
+ * <p>Every error is a {@link ConfigException} whose message names the file, the dotted key path
+ * ({@code learner.maml.trpo.maxKl}) and the bad value or what was expected.
  */
 public final class ConfigFiles {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE))
+    static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID))
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
 
     private ConfigFiles() {
     }
 
-    /**
-     * Reads {@code file} into a {@code type} record.
-     *
-     * @throws IllegalArgumentException naming the file, the dotted key path and what is wrong:
-     *                                  a missing key, an unknown key (with the nearest valid one), or
-     *                                  the record's own validation message
-     */
+    /** Reads {@code file} into a {@code type} record. */
     public static <T> T read(Path file, Class<T> type) {
+        return read(file, type, List.of());
+    }
+
+    /**
+     * Reads {@code file} into a {@code type} record after applying {@code overrides}, each
+     * {@code key.path=value} with the value written as YAML ({@code run.metaBatches=200},
+     * {@code policy.hidden=[32, 32]}); the key must exist in the file.
+     *
+     * @throws ConfigException naming the file, the key path and what is wrong
+     */
+    public static <T> T read(Path file, Class<T> type, List<String> overrides) {
+        String where = "config " + file;
+        String text;
         try {
-            return YAML.readValue(Files.readString(file), type);
-        } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("config " + file + ": " + describe(e), e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("config " + file + ": " + e.getOriginalMessage(), e);
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(where + ": no such file", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config " + file, e);
         }
+        return parse(where, text, type, overrides);
     }
 
-    /** What went wrong, at which dotted key path ({@code world.horizon}). */
-    static String describe(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-        if (e instanceof UnrecognizedPropertyException u) {
-            String nearest = u.getKnownPropertyIds().stream().map(Object::toString)
-                    .min(java.util.Comparator.comparingInt(k -> editDistance(k, u.getPropertyName())))
-                    .orElse("?");
-            return "unknown key '" + path + "'; did you mean '" + nearest + "'? Valid keys here: "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-        }
-        String message = e.getOriginalMessage();
-        if (message.startsWith("Missing creator property") || message.startsWith("Null value for creator property")) {
-            return "missing required key '" + path + "'";
-        }
-        Throwable cause = e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause() : null;
-        return "key '" + path + "': " + (cause != null ? cause.getMessage() : message);
+    /** Reads YAML text, for round-trip checks and configs held in memory. */
+    public static <T> T fromYaml(String yaml, Class<T> type) {
+        return parse("config", yaml, type, List.of());
     }
 
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+    private static <T> T parse(String where, String text, Class<T> type, List<String> overrides) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(where + ": " + ConfigErrors.syntax(e), e);
         }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ConfigException(where + ": the file is empty; expected a mapping of keys to values", null);
+        }
+        if (!(tree instanceof ObjectNode root)) {
+            throw new ConfigException(where + ": expected a mapping of keys to values at the top, got "
+                    + ConfigErrors.kind(tree), null);
+        }
+        for (String override : overrides) {
+            try {
+                ConfigOverrides.apply(root, override);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ": --set " + override + ": " + e.getMessage(), e);
             }
-            prev = cur;
         }
-        return prev[b.length()];
+        try {
+            ConfigKeys.check(root, type, "");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + e.getMessage(), e);
+        }
+        try {
+            return YAML.treeToValue(root, type);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(where + ": " + ConfigErrors.describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(where + ": " + e.getOriginalMessage(), e);
+        }
     }
 
-    /** A record as YAML text; {@link #read} of it gives an equal record. */
+    /** A record as YAML text; {@link #fromYaml} of it gives an equal record. */
     public static String toYaml(Object config) {
         try {
             return YAML.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + config.getClass().getSimpleName() + " as YAML", e);
-        }
-    }
-
-    /** Reads YAML text, for round-trip checks and configs held in memory. */
-    public static <T> T fromYaml(String yaml, Class<T> type) {
-        try {
-            return YAML.readValue(yaml, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("config: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.github.metarl4j.task.TaskSchedule;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * The meta-training loop for any {@link MetaLearner}: batch b samples {@code metaBatch} tasks from
@@ -49,18 +48,15 @@ public final class Trainer {
     }
 
     private final Persistence persistence;
-    private final Consumer<String> log;
-    private final int logEvery;
+    private final Progress progress;
 
     /**
      * @param persistence checkpoints and metrics, or {@link Persistence#none()}
-     * @param log         receives progress lines and warnings
-     * @param logEvery    batches between progress lines (0: none)
+     * @param progress    shows progress, resumption, stop requests and warnings
      */
-    public Trainer(Persistence persistence, Consumer<String> log, int logEvery) {
+    public Trainer(Persistence persistence, Progress progress) {
         this.persistence = persistence;
-        this.log = log;
-        this.logEvery = logEvery;
+        this.progress = progress;
     }
 
     /**
@@ -72,13 +68,14 @@ public final class Trainer {
                                              SeedTree seeds, AtomicBoolean stop) {
         long start = 0;
         if (persistence.checkpoints().isPresent()) {
-            Optional<Checkpoint> last = persistence.checkpoints().get().latest(log);
+            Optional<Checkpoint> last = persistence.checkpoints().get().latest(progress::message);
             if (last.isPresent()) {
                 learner.restore(last.get().state());
                 start = last.get().batchesDone();
-                log.accept(name + ": resuming after batch " + start + " of " + totalBatches);
+                progress.message(name + ": resuming after batch " + start + " of " + totalBatches);
             }
         }
+        progress.start(name, start, totalBatches);
         long first = start;
         persistence.metrics().ifPresent(m -> m.truncate(first));
         long done = start;
@@ -94,12 +91,9 @@ public final class Trainer {
                 long d = done;
                 persistence.checkpoints().ifPresent(c -> c.write(new Checkpoint(d, learner.state())));
             }
-            if (logEvery > 0 && (done % logEvery == 0 || done == totalBatches)) {
-                log.accept(String.format("  %-10s batch %4d/%d: return %.3f before adaptation, %.3f after (%.2f s)",
-                        name, done, totalBatches, r.returnBefore(), r.returnAfter(), r.totalSecs()));
-            }
+            progress.batch(name, done, totalBatches, r);
             if (stopping) {
-                log.accept(name + ": stopped on request after batch " + done + "; resume continues from there");
+                progress.message(name + ": stopped on request after batch " + done + "; resume continues from there");
                 break;
             }
         }

@@ -41,19 +41,6 @@ class ExamplesSmokeTest {
         assertEquals(2, rows, out);
     }
 
-    @Test
-    void gridWorldStartPoints_printsAndSavesAdaptationTables(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        String out = runWithOutputIn(dir, "gridworld-start-points.yaml", "output: runs/gridworld-start-points",
-                unchecked(GridWorldStartPoints::main));
-        assertTrue(out.contains("Held-out starts in 'left-half' (training region)"), out);
-        assertTrue(out.contains("Held-out starts in 'right-half' (out of distribution)"), out);
-        String csv = java.nio.file.Files.readString(dir.resolve("out/adaptation-test.csv"));
-        assertTrue(csv.startsWith("k,maml_return,maml_return_ci95,maml_fraction,maml_fraction_ci95,pretrained_return"),
-                csv);
-        assertEquals(3, csv.strip().split("\\n").length, csv); // header, k = 0, k = 1
-    }
-
     /** Runs an example main on its YAML with the output folder moved under {@code dir}, in smoke mode. */
     private static String runWithOutputIn(java.nio.file.Path dir, String yamlName, String outputLine,
                                           java.util.function.Consumer<String[]> main) throws Exception {
@@ -77,16 +64,6 @@ class ExamplesSmokeTest {
     @FunctionalInterface
     private interface ThrowingMain {
         void run(String[] args) throws java.io.IOException;
-    }
-
-    @Test
-    void navigation2DExample_printsAndSavesItsTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        String out = runWithOutputIn(dir, "navigation-2d.yaml", "output: runs/navigation-2d",
-                unchecked(Navigation2DExample::main));
-        assertTrue(out.contains("Held-out goals: mean return after k adaptation steps"), out);
-        assertTrue(java.nio.file.Files.readString(dir.resolve("out/adaptation.csv"))
-                .startsWith("k,maml_return,maml_return_ci95,pretrained_return"));
     }
 
     @Test

@@ -36,15 +36,36 @@ class ConfigFilesTest {
     }
 
     @Test
-    void foundingExampleConfig_readsMamlSettings_andRoundTrips() {
-        var c = ConfigFiles.read(Path.of("examples/configs/gridworld-start-points.yaml"),
-                io.github.metarl4j.examples.GridWorldStartPoints.Config.class);
-        assertEquals(0.5, c.maml().innerStepSize());
-        assertEquals(io.github.metarl4j.algo.maml.MamlConfig.OuterOptimizer.TRPO, c.maml().outer());
-        assertEquals(0.01, c.maml().trpo().maxKl());
-        assertEquals(java.util.List.of(64, 64), c.hidden());
-        assertEquals(c, ConfigFiles.fromYaml(ConfigFiles.toYaml(c),
-                io.github.metarl4j.examples.GridWorldStartPoints.Config.class));
+    void everyExperimentConfig_readsAndRoundTripsToAnEqualRecord() throws IOException {
+        for (String name : new String[] {"gridworld-start-points", "navigation-2d", "custom-family"}) {
+            ExperimentConfig c = ConfigFiles.read(Path.of("examples/configs/" + name + ".yaml"), ExperimentConfig.class);
+            assertEquals(name, c.name());
+            assertEquals(c, ConfigFiles.fromYaml(ConfigFiles.toYaml(c), ExperimentConfig.class), name);
+            Path resolved = RunDirectory.create(dir.resolve(name), c).root().resolve(RunDirectory.CONFIG);
+            assertEquals(c, ConfigFiles.read(resolved, ExperimentConfig.class), name);
+        }
+        ExperimentConfig founding = ConfigFiles.read(Path.of("examples/configs/gridworld-start-points.yaml"),
+                ExperimentConfig.class);
+        var maml = ((MamlLearner) founding.learner()).maml();
+        assertEquals(0.5, maml.innerStepSize());
+        assertEquals(io.github.metarl4j.algo.maml.MamlConfig.OuterOptimizer.TRPO, maml.outer());
+        assertEquals(0.01, maml.trpo().maxKl());
+        assertEquals(java.util.List.of(64, 64), founding.policy().hidden());
+        assertEquals(GridMap.of("four-rooms"), ((GridWorldFamily) founding.family()).world().map());
+    }
+
+    @Test
+    void overrides_setNestedKeysWithYamlValues() {
+        ExperimentConfig c = ConfigFiles.read(Path.of("examples/configs/gridworld-start-points.yaml"),
+                ExperimentConfig.class, java.util.List.of("run.metaBatches=200", "policy.hidden=[32, 16]",
+                        "learner.maml.outer=PPO", "learner.maml.trpo.maxKl=0.02", "family.world.slip=0.1"));
+        assertEquals(200, c.run().metaBatches());
+        assertEquals(java.util.List.of(32, 16), c.policy().hidden());
+        var maml = ((MamlLearner) c.learner()).maml();
+        assertEquals(io.github.metarl4j.algo.maml.MamlConfig.OuterOptimizer.PPO, maml.outer());
+        assertEquals(0.02, maml.trpo().maxKl());
+        assertEquals(0.1, ((GridWorldFamily) c.family()).world().slip());
+        assertEquals(c, ConfigFiles.fromYaml(ConfigFiles.toYaml(c), ExperimentConfig.class));
     }
 
     @Test
@@ -59,7 +80,7 @@ class ConfigFilesTest {
         String yaml = Files.readString(Path.of("examples/configs/gridworld-tour.yaml")).replace("slip: 0.0", "slip: 1.5");
         Path f = write(yaml);
         var e = assertThrows(IllegalArgumentException.class, () -> ConfigFiles.read(f, GridWorldTour.Config.class));
-        assertEquals("config " + f + ": key 'world': slip must be in [0, 1], got 1.5", e.getMessage());
+        assertEquals("config " + f + ": key 'world.slip': slip must be in [0, 1], got 1.5", e.getMessage());
     }
 
     @Test

@@ -51,7 +51,7 @@ class TrainerTest {
 
     private static long train(MetaLearner learner, Path dir, long total, AtomicBoolean stop) {
         var family = Navigation2D.family();
-        return new Trainer(persistence(dir, 2), s -> { }, 0).train("maml", learner, family,
+        return new Trainer(persistence(dir, 2), Progress.none()).train("maml", learner, family,
                 TaskSchedule.constant(family.tasks().train()), 3, total, SeedTree.root(11), stop);
     }
 

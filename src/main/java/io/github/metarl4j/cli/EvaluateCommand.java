@@ -1,0 +1,53 @@
+package io.github.metarl4j.cli;
+
+import io.github.metarl4j.experiment.EvaluationConfig;
+import io.github.metarl4j.experiment.Experiment;
+import io.github.metarl4j.experiment.ExperimentConfig;
+import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.report.HtmlReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code metarl4j evaluate}: adaptation curves of a trained run, again or with other settings. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluates a trained run on held-out tasks of the meta-training and meta-test "
+            + "distributions beside its baselines and the oracle, writes evaluation/*.csv and rewrites report.html."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "the run directory")
+    Path dir;
+
+    @Option(names = "--tasks", paramLabel = "N", description = "held-out tasks per distribution (default: the config's)")
+    Integer tasks;
+
+    @Option(names = "--steps", paramLabel = "K", description = "adaptation steps, k = 0..K (default: the config's)")
+    Integer steps;
+
+    @Override
+    public Integer call() {
+        RunDirectory run = Commands.open(spec, dir);
+        ExperimentConfig c = run.config();
+        EvaluationConfig eval;
+        try {
+            eval = c.evaluation().with(tasks != null ? tasks : c.evaluation().tasks(),
+                    steps != null ? steps : c.evaluation().steps());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + e.getMessage());
+        }
+        Experiment<?, ?, ?> experiment = Experiment.of(c);
+        try {
+            RunSession.printed(experiment.evaluate(run, eval), run, spec.commandLine().getOut());
+        } catch (IllegalStateException unfinished) {
+            throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
+        }
+        spec.commandLine().getOut().println("report " + HtmlReport.write(run));
+        return Main.DONE;
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.metarl4j.cli;
+
+import io.github.metarl4j.experiment.ConfigException;
+import io.github.metarl4j.run.NonFiniteValueException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code metarl4j} command: its subcommands and exit codes. */
+@Command(name = "metarl4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Meta-reinforcement learning experiments: train, resume, evaluate, report, check-env.",
+        subcommands = {TrainCommand.class, ResumeCommand.class, EvaluateCommand.class, ReportCommand.class,
+            CheckEnvCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit status when everything was done. */
+    public static final int DONE = 0;
+    /** Exit status for a failure while running. */
+    public static final int FAILURE = 1;
+    /** Exit status for bad usage or a bad config. */
+    public static final int BAD_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(execute(args, out, err));
+    }
+
+    /** Runs the command {@code args} writing to {@code out} and {@code err}; returns the exit status. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof ConfigException) {
+                err.println("metarl4j: " + e.getMessage());
+                return BAD_USAGE;
+            }
+            err.println("metarl4j: failed: " + e.getMessage());
+            if (!(e instanceof NonFiniteValueException)) {
+                e.printStackTrace(err);
+            }
+            return FAILURE;
+        });
+        int status = cl.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train, resume, evaluate, "
+                + "report or check-env (metarl4j help COMMAND for its options)");
+    }
+
+    /** The library's version, for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"metarl4j " + io.github.metarl4j.run.Provenance.capture(0, java.util.List.of())
+                    .libraryVersion()};
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.metarl4j.experiment;
+
+import io.github.metarl4j.eval.AdaptationCurve;
+import io.github.metarl4j.task.TaskSplit;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The adaptation curves of a run on held-out tasks of one distribution.
+ *
+ * @param part        the meta-training distribution's held-out tasks, or the meta-test distribution's
+ * @param curves      the learner's curve first, then the baselines' in the config's order
+ * @param meanOptimal the oracle's mean optimal return over the tasks, where the family has an oracle
+ */
+public record EvaluationResult(TaskSplit.Part part, List<AdaptationCurve> curves, OptionalDouble meanOptimal) {
+
+    public EvaluationResult {
+        curves = List.copyOf(curves);
+    }
+
+    /** The CSV file name of this part's table: {@code adaptation-train.csv} or {@code adaptation-test.csv}. */
+    public String fileName() {
+        return fileName(part);
+    }
+
+    /** The CSV file name of {@code part}'s table. */
+    public static String fileName(TaskSplit.Part part) {
+        return "adaptation-" + part.name().toLowerCase(java.util.Locale.ROOT) + ".csv";
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.metarl4j.experiment;
+
+import io.github.metarl4j.run.CheckpointStore;
+import io.github.metarl4j.run.MetricsLog;
+import io.github.metarl4j.run.Provenance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A run's folder and its layout:
+ * <pre>
+ * resolved-config.yaml        the experiment exactly as run (reads back into an equal record)
+ * provenance.json             what produced the run; provenance-resume-N.json for each resumption
+ * metrics.csv, metrics.jsonl  one row per meta-batch of the learner
+ * checkpoints/                the learner's checkpoints
+ * pretrained/                 the pretrained reference's metrics and checkpoints, when it is evaluated
+ * evaluation/                 adaptation-train.csv, adaptation-test.csv
+ * report.html                 the self-contained report
+ * </pre>
+ *
+ * @param root the folder
+ */
+public record RunDirectory(Path root) {
+
+    /** The resolved config's file name. */
+    public static final String CONFIG = "resolved-config.yaml";
+    /** The role of a run's reference trained without meta-learning. */
+    public static final String PRETRAINED = "pretrained";
+
+    /**
+     * Creates {@code root} (which must not exist or be empty) and writes the resolved config.
+     *
+     * @throws IllegalArgumentException if {@code root} already holds files
+     */
+    public static RunDirectory create(Path root, ExperimentConfig config) {
+        try {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> entries = Files.list(root)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException("run directory " + root + " already holds files; choose "
+                                + "another --out, or continue that run with 'resume " + root + "'");
+                    }
+                }
+            }
+            Files.createDirectories(root);
+            Files.writeString(root.resolve(CONFIG), ConfigFiles.toYaml(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run directory " + root, e);
+        }
+        return new RunDirectory(root);
+    }
+
+    /**
+     * An existing run.
+     *
+     * @throws IllegalArgumentException if {@code root} holds no resolved config
+     */
+    public static RunDirectory open(Path root) {
+        if (!Files.isRegularFile(root.resolve(CONFIG))) {
+            throw new IllegalArgumentException(root + " is not a run directory: it has no " + CONFIG);
+        }
+        return new RunDirectory(root);
+    }
+
+    /** The experiment as it was resolved when the run was created. */
+    public ExperimentConfig config() {
+        return ConfigFiles.read(root.resolve(CONFIG), ExperimentConfig.class);
+    }
+
+    /** The metrics of the learner ({@code role} null) or of a reference ({@link #PRETRAINED}). */
+    public MetricsLog metrics(String role) {
+        return new MetricsLog(folder(role));
+    }
+
+    /** The checkpoints of the learner ({@code role} null) or of a reference. */
+    public CheckpointStore checkpoints(String role, int keep) {
+        return new CheckpointStore(folder(role).resolve("checkpoints"), keep);
+    }
+
+    /** The folder of the evaluation tables, created if needed. */
+    public Path evaluation() {
+        return created(root.resolve("evaluation"));
+    }
+
+    /** The report's file. */
+    public Path report() {
+        return root.resolve("report.html");
+    }
+
+    /** Writes the provenance of this session: {@code provenance.json} first, then one file per resumption. */
+    public Path writeProvenance(Provenance provenance) {
+        Path file = root.resolve("provenance.json");
+        for (int n = 1; Files.exists(file); n++) {
+            file = root.resolve("provenance-resume-" + n + ".json");
+        }
+        provenance.write(file);
+        return file;
+    }
+
+    /** Every session's provenance, the original run first. */
+    public List<Provenance> provenance() {
+        List<Provenance> out = new ArrayList<>();
+        Path file = root.resolve("provenance.json");
+        for (int n = 1; Files.exists(file); n++) {
+            out.add(Provenance.read(file));
+            file = root.resolve("provenance-resume-" + n + ".json");
+        }
+        return out;
+    }
+
+    private Path folder(String role) {
+        return role == null ? root : created(root.resolve(role));
+    }
+
+    private static Path created(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

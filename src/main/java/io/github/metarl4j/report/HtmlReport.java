@@ -1,0 +1,180 @@
+package io.github.metarl4j.report;
+
+import io.github.metarl4j.experiment.EvaluationResult;
+import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.run.Provenance;
+import io.github.metarl4j.task.TaskSplit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A run's {@code report.html}, self-contained (the plots are embedded as base64 PNG images, no
+ * script, no external file): the summary, the training curves, for each held-out distribution the
+ * adaptation curves and their table, the resolved config and every session's provenance. The plots
+ * are also written as PNG files under {@code plots/}. Everything is read from the run directory,
+ * so the report can be written again at any time.
+ */
+public final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    /** Writes {@code report.html} and {@code plots/*.png} of {@code run}; returns the report's path. */
+    public static Path write(RunDirectory run) {
+        Path plots = run.root().resolve("plots");
+        StringBuilder body = new StringBuilder();
+        Map<String, CsvTable> metrics = new LinkedHashMap<>();
+        String learner = run.config().learner().name();
+        for (String role : new String[] {null, RunDirectory.PRETRAINED}) {
+            Path csv = (role == null ? run.root() : run.root().resolve(role)).resolve("metrics.csv");
+            if (Files.exists(csv)) {
+                metrics.put(role == null ? learner : role, CsvTable.read(csv));
+            }
+        }
+        body.append(summary(run, metrics.get(learner)));
+        if (metrics.values().stream().anyMatch(t -> t.rows() > 0)) {
+            body.append("<h2>Training</h2>\n").append(image(plots, "training.png", Charts.trainingCurves(metrics),
+                    "training curves"));
+        }
+        for (TaskSplit.Part part : TaskSplit.Part.values()) {
+            Path table = run.root().resolve("evaluation").resolve(EvaluationResult.fileName(part));
+            String title = part == TaskSplit.Part.TRAIN ? "Held-out tasks of the meta-training distribution"
+                    : "Held-out tasks of the meta-test distribution";
+            body.append("<h2>").append(title).append("</h2>\n");
+            if (!Files.exists(table)) {
+                body.append("<p>Not evaluated yet: run <code>metarl4j evaluate ").append(escape(run.root().toString()))
+                        .append("</code>.</p>\n");
+                continue;
+            }
+            List<CurveSeries> curves = CurveSeries.of(CsvTable.read(table));
+            String name = "adaptation-" + part.name().toLowerCase(Locale.ROOT) + ".png";
+            body.append(image(plots, name, Charts.adaptationCurves(title, curves), title)).append(table(curves));
+        }
+        body.append("<h2>Config</h2>\n<pre>").append(escape(read(run.root().resolve(RunDirectory.CONFIG))))
+                .append("</pre>\n<h2>Provenance</h2>\n");
+        List<Provenance> sessions = run.provenance();
+        for (int i = 0; i < sessions.size(); i++) {
+            body.append(provenance(i == 0 ? "Run" : "Resumption " + i, sessions.get(i)));
+        }
+        String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+                + escape(run.config().name()) + " - MetaRL4J run</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n"
+                + "<h1>" + escape(run.config().name()) + "</h1>\n" + body + "</body>\n</html>\n";
+        Path file = run.report();
+        try {
+            Files.writeString(file, html, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    private static final String STYLE = """
+            body { font-family: sans-serif; max-width: 960px; margin: 2em auto; color: #222; }
+            table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
+            th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+            th { background: #f3f3f3; } td.key { text-align: left; }
+            pre { background: #f7f7f7; padding: 1em; overflow-x: auto; }
+            img { max-width: 100%; }
+            """;
+
+    private static String summary(RunDirectory run, CsvTable main) {
+        var c = run.config();
+        StringBuilder sb = new StringBuilder("<p>").append(escape(c.learner().name())).append(" on the ")
+                .append(escape(c.family().getClass().getSimpleName())).append(" family, seed ").append(c.seed())
+                .append(".</p>\n<table>\n");
+        long rows = main == null ? 0 : main.rows();
+        row(sb, "meta-batches done", rows + " of " + c.run().metaBatches());
+        if (rows > 0) {
+            double[] steps = main.column("env_steps");
+            double secs = sum(main.column("sampling_s")) + sum(main.column("adaptation_s")) + sum(main.column("outer_s"));
+            row(sb, "environment steps", String.format(Locale.ROOT, "%.0f", sum(steps)));
+            row(sb, "training time (learner)", String.format(Locale.ROOT, "%.1f s (%.2f s per meta-batch)", secs,
+                    secs / rows));
+            int last = (int) rows - 1;
+            row(sb, "last meta-batch: return before / after adaptation", String.format(Locale.ROOT, "%.4f / %.4f",
+                    main.column("return_before")[last], main.column("return_after")[last]));
+        }
+        return sb.append("</table>\n").toString();
+    }
+
+    private static String table(List<CurveSeries> curves) {
+        boolean fraction = curves.stream().allMatch(CurveSeries::hasFractions);
+        StringBuilder sb = new StringBuilder("<table>\n<tr><th>k</th>");
+        for (CurveSeries c : curves) {
+            sb.append("<th>").append(escape(c.name())).append(fraction ? " (fraction of optimal)" : " (return)")
+                    .append("</th>");
+        }
+        sb.append("</tr>\n");
+        for (int k = 0; k < curves.get(0).returns().length; k++) {
+            sb.append("<tr><td>").append(k).append("</td>");
+            for (CurveSeries c : curves) {
+                double mean = fraction ? c.fractions()[k] : c.returns()[k];
+                double half = fraction ? c.fractionsCi()[k] : c.returnsCi()[k];
+                sb.append(String.format(Locale.ROOT, "<td>%.3f &plusmn; %.3f</td>", mean, half));
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</table>\n<p>Mean over held-out tasks &plusmn; half-width of the 95% t-interval.</p>\n")
+                .toString();
+    }
+
+    private static String provenance(String title, Provenance p) {
+        StringBuilder sb = new StringBuilder("<h3>").append(title).append("</h3>\n<table>\n");
+        row(sb, "library version", p.libraryVersion());
+        row(sb, "git commit", p.gitCommit());
+        row(sb, "JVM", p.jvm());
+        row(sb, "OS", p.os());
+        row(sb, "cores", String.valueOf(p.cores()));
+        row(sb, "seed", String.valueOf(p.seed()));
+        row(sb, "start", p.start());
+        row(sb, "end", p.end() == null ? "(did not end cleanly)" : p.end());
+        row(sb, "command line", String.join(" ", p.commandLine()));
+        return sb.append("</table>\n").toString();
+    }
+
+    private static void row(StringBuilder sb, String key, String value) {
+        sb.append("<tr><td class=\"key\">").append(escape(key)).append("</td><td class=\"key\">").append(escape(value))
+                .append("</td></tr>\n");
+    }
+
+    private static String image(Path plots, String name, byte[] png, String alt) {
+        try {
+            Files.createDirectories(plots);
+            Files.write(plots.resolve(name), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + plots.resolve(name), e);
+        }
+        return "<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
+                + "\">\n";
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** {@code text} with the five HTML special characters escaped. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.metarl4j.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Malformed experiment configs, each with the exact message it must produce: the file, the dotted
+ * key path and the bad value or what was expected.
+ */
+class ExperimentConfigErrorsTest {
+
+    private static final Path FOUNDING = Path.of("examples/configs/gridworld-start-points.yaml");
+    private static final String TOP_KEYS = "[evaluation, family, learner, name, policy, run, seed]";
+    private static final String FAMILY_TYPES = "[class, gridworld, navigation]";
+
+    @TempDir
+    Path dir;
+
+    private static Arguments edit(String what, UnaryOperator<String> edit, String message) {
+        return Arguments.of(what, edit, List.of(), message);
+    }
+
+    private static Arguments set(String what, List<String> overrides, String message) {
+        return Arguments.of(what, UnaryOperator.<String>identity(), overrides, message);
+    }
+
+    /** Replaces the first line that starts (after indentation) with {@code key:} by {@code line}. */
+    private static UnaryOperator<String> line(String key, String line) {
+        return y -> {
+            String out = y.replaceFirst("(?m)^( *)" + java.util.regex.Pattern.quote(key) + ":.*$",
+                    java.util.regex.Matcher.quoteReplacement(line));
+            if (out.equals(y)) {
+                throw new IllegalStateException("no line '" + key + ":' in the base config");
+            }
+            return out;
+        };
+    }
+
+    private static UnaryOperator<String> indented(String key, String value) {
+        return y -> y.replaceFirst("(?m)^( *)" + key + ":.*$", "$1" + key + ": " + java.util.regex.Matcher
+                .quoteReplacement(value));
+    }
+
+    private static UnaryOperator<String> block(String key, String replacement) {
+        return y -> y.replaceFirst("(?ms)^" + key + ":\\n(  .*?\\n)+(?=[a-z]|\\z)", java.util.regex.Matcher
+                .quoteReplacement(replacement));
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                edit("unknown top-level key", y -> y + "seeds: 2\n",
+                        "unknown key 'seeds'; did you mean 'seed'? Valid keys here: " + TOP_KEYS),
+                edit("unknown nested key", indented("stepCost", "0.01\n    stepCosts: 0.5"),
+                        "unknown key 'family.world.stepCosts'; did you mean 'stepCost'? Valid keys here: "
+                                + "[goalReward, horizon, map, observation, slip, stepCost]"),
+                edit("misspelt learner key", line("innerStepSize", "    innerStepsize: 0.5"),
+                        "unknown key 'learner.maml.innerStepsize'; did you mean 'innerStepSize'? Valid keys here: "
+                                + "[fastBatch, firstOrder, gaeLambda, gamma, innerStepSize, innerSteps, metaBatch, "
+                                + "outer, ppo, trpo]"),
+                edit("missing top-level key", line("seed", ""), "missing required key 'seed'"),
+                edit("missing nested key", line("horizon", ""), "missing required key 'family.world.horizon'"),
+                edit("missing section", block("evaluation", ""), "missing required key 'evaluation'"),
+                edit("missing family type", line("type", ""),
+                        "missing required key 'family.type'; one of " + FAMILY_TYPES),
+                edit("unknown family type", indented("type", "grid"),
+                        "key 'family.type': unknown type 'grid'; did you mean 'gridworld'? Valid types: " + FAMILY_TYPES),
+                edit("unknown learner type", y -> y.replace("type: maml", "type: mamal"),
+                        "key 'learner.type': unknown type 'mamal'; did you mean 'maml'? Valid types: [maml]"),
+                edit("text for an integer", indented("metaBatches", "twenty"),
+                        "key 'run.metaBatches': expected an integer, got 'twenty'"),
+                edit("fraction for an integer", indented("threads", "2.5"),
+                        "key 'run.threads': expected an integer, got 2.5"),
+                edit("text for a number", indented("slip", "high"),
+                        "key 'family.world.slip': expected a number, got 'high'"),
+                edit("text for a boolean", indented("firstOrder", "maybe"),
+                        "key 'learner.maml.firstOrder': expected true or false, got 'maybe'"),
+                edit("unknown enum value", indented("outer", "SGD"),
+                        "key 'learner.maml.outer': expected one of [TRPO, PPO], got 'SGD'"),
+                edit("unknown observation mode", indented("observation", "PIXELS"),
+                        "key 'family.world.observation': expected one of [ONE_HOT, COORDINATES, COORDINATES_AND_GOAL], got 'PIXELS'"),
+                edit("number for a list", indented("hidden", "64"),
+                        "key 'policy.hidden': expected a list, got 64"),
+                edit("text in a list of integers", indented("hidden", "[64, wide]"),
+                        "key 'policy.hidden[1]': expected an integer, got 'wide'"),
+                edit("number for a mapping", block("run", "run: 20\n"),
+                        "key 'run': expected a mapping with keys [metaBatches, threads, checkpointEvery, "
+                                + "keepCheckpoints], got 20"),
+                edit("slip out of range", indented("slip", "1.5"),
+                        "key 'family.world.slip': slip must be in [0, 1], got 1.5"),
+                edit("no meta-batches", indented("metaBatches", "0"),
+                        "key 'run.metaBatches': metaBatches must be >= 1, got 0"),
+                edit("one checkpoint kept", indented("keepCheckpoints", "1"),
+                        "key 'run.keepCheckpoints': keepCheckpoints must be >= 2, got 1"),
+                edit("gamma out of range", indented("gamma", "1.5"),
+                        "key 'learner.maml.gamma': gamma must be in [0, 1], got 1.5"),
+                edit("negative trust region", y -> y.replace("maxKl: 0.01", "maxKl: -0.01"),
+                        "key 'learner.maml.trpo.maxKl': maxKl must be finite and > 0, got -0.01"),
+                edit("zero-width layer", indented("hidden", "[64, 0]"),
+                        "key 'policy.hidden': hidden must be a non-empty list of widths >= 1, got [64, 0]"),
+                edit("one evaluation task", y -> y.replace("  tasks: 10 ", "  tasks: 1 "),
+                        "key 'evaluation.tasks': tasks must be >= 2, got 1"),
+                edit("repeated baseline", indented("baselines", "[PRETRAINED, PRETRAINED]"),
+                        "key 'evaluation.baselines': baselines must not repeat, got [PRETRAINED, PRETRAINED]"),
+                edit("unknown baseline", indented("baselines", "[ORACLE]"),
+                        "key 'evaluation.baselines[0]': expected one of [PRETRAINED, SCRATCH], got 'ORACLE'"),
+                edit("name with a space", indented("name", "my run"),
+                        "key 'name': name must be letters, digits, '.', '_' or '-', got 'my run'"),
+                edit("unknown map", indented("map", "five-rooms"),
+                        "key 'family.world.map': unknown map name 'five-rooms'; expected one of [door-7x7, four-rooms, "
+                                + "open-8x8] or an ASCII map of '#', '.', 'G'"),
+                edit("unknown region", indented("trainRegion", "middle"),
+                        "key 'family.trainRegion': unknown region 'middle'; expected one of [all, left-half, "
+                                + "right-half, top-half, bottom-half, corners, top-left, top-right, bottom-left, "
+                                + "bottom-right] or 'cells:r,c;r,c;...'"),
+                edit("family class not found", block("family", "family:\n  type: class\n  name: com.example.Nope\n"),
+                        "key 'family.name': name 'com.example.Nope' is not a class on the classpath"),
+                edit("family class not a supplier", block("family", "family:\n  type: class\n  name: java.lang.String\n"),
+                        "key 'family.name': name 'java.lang.String' must implement Supplier<TaskFamily<?, ?, ?>>"),
+                edit("navigation horizon out of range", block("family", "family:\n  type: navigation\n  horizon: 0\n"),
+                        "key 'family.horizon': horizon must be >= 1, got 0"),
+                edit("key without a value", indented("seed", ""), "key 'seed' has no value"),
+                edit("seed too large", indented("seed", "99999999999999999999"),
+                        "key 'seed': expected an integer between -9223372036854775808 and 9223372036854775807, got "
+                                + "99999999999999999999"),
+                edit("repeated key", y -> y + "seed: 2\n", "not valid YAML at line 51, column 5: repeated key 'seed'"),
+                edit("unclosed list", indented("hidden", "[64, 64"), "not valid YAML at line 26, column 13: while parsing a flow sequence"),
+                edit("empty file", y -> "", "the file is empty; expected a mapping of keys to values"),
+                edit("list at the top", y -> "- a\n- b\n", "expected a mapping of keys to values at the top, got a list"),
+                set("--set of an unknown key", List.of("run.metaBatch=3"), "--set run.metaBatch=3: no key 'metaBatch' "
+                        + "under 'run'; did you mean 'metaBatches'? Keys there: [checkpointEvery, keepCheckpoints, "
+                        + "metaBatches, threads]"),
+                set("--set without a value", List.of("run.metaBatches"),
+                        "--set run.metaBatches: expected key.path=value, got 'run.metaBatches'"),
+                set("--set below a value", List.of("seed.root=1"),
+                        "--set seed.root=1: 'seed' holds a value, not a mapping of keys"),
+                set("--set of a bad value", List.of("run.threads=many"),
+                        "key 'run.threads': expected an integer, got 'many'"),
+                set("--set of invalid YAML", List.of("policy.hidden=[1,"),
+                        "--set policy.hidden=[1,: the value '[1,' is not valid YAML: "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void malformedConfig_namesFileKeyAndValue(String what, UnaryOperator<String> edit, List<String> overrides,
+                                              String message) throws IOException {
+        Path file = dir.resolve("experiment.yaml");
+        Files.writeString(file, edit.apply(Files.readString(FOUNDING)));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigFiles.read(file, ExperimentConfig.class, overrides), what);
+        String expected = "config " + file + ": " + message;
+        if (message.endsWith(": ") || message.endsWith("flow sequence")) {
+            assertTrue(e.getMessage().startsWith(expected), what + ":\n" + e.getMessage());
+        } else {
+            assertEquals(expected, e.getMessage(), what);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void atLeastThirtyMalformedConfigsAreTried() {
+        assertTrue(cases().count() >= 30, "got " + cases().count());
+    }
+
+    @org.junit.jupiter.api.Test
+    void missingFile_isNamed() {
+        Path file = dir.resolve("nope.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.read(file, ExperimentConfig.class));
+        assertEquals("config " + file + ": no such file", e.getMessage());
+    }
+}
