@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code metarl4j check-env}: the conformance checker on a user's family. */
-@Command(name = "check-env", mixinStandardHelpOptions = true,
+@Command(name = "check-env",
         description = {"Runs the conformance checker on a task family: CLASS must be on the classpath, have a "
             + "public no-argument constructor and implement Supplier<TaskFamily<?, ?, ?>>. Exit status 0 if every "
             + "check passes, 1 if one fails."})
@@ -19,6 +19,9 @@ final class CheckEnvCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(paramLabel = "CLASS", description = "the family's supplier, e.g. com.example.MyFamily")
     String className;

@@ -13,13 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code metarl4j evaluate}: adaptation curves of a trained run, again or with other settings. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate",
         description = {"Evaluates a trained run on held-out tasks of the meta-training and meta-test "
             + "distributions beside its baselines and the oracle, writes evaluation/*.csv and rewrites report.html."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(paramLabel = "RUN_DIR", description = "the run directory")
     Path dir;

@@ -31,15 +31,15 @@ final class RunSession {
         Path provenanceFile = dir.writeProvenance(provenance);
         out.println("run directory " + dir.root());
         out.flush();
-        boolean complete;
         try (StopOnSignal signal = new StopOnSignal(err)) {
-            Progress progress = Progress.console(Math.max(1, config.run().metaBatches() / 10));
-            complete = experiment.train(dir, progress, signal.flag());
+            Progress progress = Progress.console(out, Math.max(1, config.run().metaBatches() / 10));
+            boolean complete = experiment.train(dir, progress, signal.flag());
             provenance.ended().write(provenanceFile);
-        }
-        if (!complete) {
-            out.println("stopped; continue with: metarl4j resume " + dir.root());
-            return Main.DONE;
+            if (!complete) {
+                out.println("stopped; continue with: metarl4j resume " + dir.root());
+                out.flush();
+                return Main.DONE;
+            }
         }
         printed(experiment.evaluate(dir, config.evaluation()), dir, out);
         out.println("report " + HtmlReport.write(dir));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code metarl4j train}: a new run of an experiment config. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train",
         description = {"Trains the experiment of a YAML config into a new run directory, then evaluates it on "
             + "held-out tasks and writes report.html there. Ctrl-C (SIGINT) or SIGTERM finishes the current "
             + "meta-batch, writes a checkpoint and stops; 'resume' continues the run."})
@@ -22,6 +22,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--config", required = true, paramLabel = "FILE.yaml", description = "the experiment config")
     Path config;

@@ -27,7 +27,7 @@ public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines) {
         if (steps < 0) {
             throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         }
-        if (baselines == null || baselines.contains(null)) {
+        if (baselines == null || baselines.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("baselines must be a list of " + java.util.Arrays.toString(
                     Baseline.values()) + ", got " + baselines);
         }

@@ -61,7 +61,10 @@ public final class Charts {
             renderer.setSeriesPaint(s, COLORS[(s / 2) % COLORS.length]);
             renderer.setSeriesStroke(s, s % 2 == 0 ? dashed() : new BasicStroke(2f));
         }
-        style(chart).getXYPlot().setRenderer(renderer);
+        XYPlot plot = style(chart).getXYPlot();
+        plot.setRenderer(renderer);
+        ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
+                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         return png(chart);
     }
 

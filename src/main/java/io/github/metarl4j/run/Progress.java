@@ -1,7 +1,7 @@
 package io.github.metarl4j.run;
 
 import io.github.metarl4j.algo.MetaStepReport;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -26,13 +26,16 @@ public interface Progress {
     }
 
     /** A bar redrawn in place on {@code terminal} after every batch. */
-    static Progress bar(PrintStream terminal) {
+    static Progress bar(PrintWriter terminal) {
         return new ProgressBar(terminal, System::nanoTime);
     }
 
-    /** A bar when this process writes to a terminal, else a line every {@code every} batches to standard output. */
-    static Progress console(int every) {
-        return System.console() != null ? bar(System.out) : lines(System.out::println, every);
+    /** A bar on {@code out} when this process runs on a terminal, else a line there every {@code every} batches. */
+    static Progress console(PrintWriter out, int every) {
+        return System.console() != null ? bar(out) : lines(line -> {
+            out.println(line);
+            out.flush();
+        }, every);
     }
 
     /** Shows nothing. */

@@ -1,7 +1,7 @@
 package io.github.metarl4j.run;
 
 import io.github.metarl4j.algo.MetaStepReport;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -13,11 +13,11 @@ final class ProgressBar implements Progress {
 
     static final int WIDTH = 20;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Pace pace;
     private boolean open;
 
-    ProgressBar(PrintStream out, LongSupplier clock) {
+    ProgressBar(PrintWriter out, LongSupplier clock) {
         this.out = out;
         this.pace = new Pace(clock);
     }

@@ -1,0 +1,138 @@
+package io.github.metarl4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.metarl4j.run.Checkpoint;
+import io.github.metarl4j.run.CheckpointStore;
+import io.github.metarl4j.run.MetricsLog;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exact resume of a run whose process was stopped: by SIGTERM (the current meta-batch finishes and
+ * is checkpointed) and by SIGKILL between checkpoints (the newest checkpoint holds the run). The
+ * resumed run's checkpoints and metric rows (all but the timings) equal those of an uninterrupted
+ * run of the same config.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignalResumeTest {
+
+    private static final int BATCHES = 24;
+    private static final int EVERY = 4;
+
+    private Path dir;
+
+    private Path reference;
+
+    @BeforeAll
+    void uninterruptedRun(@TempDir Path shared) {
+        dir = shared;
+        reference = dir.resolve("reference");
+        assertEquals(Main.DONE, Cli.run(Cli.smallTrain(reference, BATCHES, EVERY).toArray(String[]::new)).status());
+    }
+
+    @Test
+    void sigkillBetweenCheckpoints_thenResume_givesTheUninterruptedRun() throws Exception {
+        Path run = dir.resolve("killed");
+        Process p = start(run, EVERY);
+        int rows = awaitRows(p, run, EVERY + 2);
+        assertTrue(p.isAlive() && rows < BATCHES, "killed mid-run, after " + rows + " batches");
+        p.destroyForcibly();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(137, p.exitValue(), "SIGKILL");
+        long checkpointed = latest(run, null).batchesDone();
+        assertTrue(checkpointed >= EVERY && checkpointed % EVERY == 0, "checkpoint after " + checkpointed);
+        assertTrue(Files.readString(run.resolve("provenance.json")).contains("\"end\" : null"), "it did not end");
+        assertResumesToReference(run);
+    }
+
+    @Test
+    void sigterm_finishesTheBatch_checkpoints_thenResumeGivesTheUninterruptedRun() throws Exception {
+        Path run = dir.resolve("terminated");
+        Process p = start(run, 1000);
+        awaitRows(p, run, 2);
+        p.destroy();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(143, p.exitValue(), "SIGTERM after the shutdown hook");
+        String out = Files.readString(run.resolveSibling("terminated.log"));
+        assertTrue(out.contains("stop requested; finishing the current meta-batch"), out);
+        assertTrue(out.contains("stopped; continue with: metarl4j resume " + run), out);
+        long rows = Files.readAllLines(run.resolve("metrics.csv")).size() - 1;
+        assertTrue(rows < BATCHES, "stopped early, after " + rows);
+        assertEquals(rows, latest(run, null).batchesDone(), "a checkpoint at the batch where it stopped");
+        assertResumesToReference(run);
+    }
+
+    private void assertResumesToReference(Path run) throws IOException {
+        Cli resumed = Cli.run("resume", run.toString());
+        assertEquals(Main.DONE, resumed.status(), resumed.err());
+        assertTrue(resumed.out().contains("maml: resuming after batch"), resumed.out());
+        for (String role : new String[] {null, "pretrained"}) {
+            Checkpoint a = latest(reference, role);
+            Checkpoint b = latest(run, role);
+            assertEquals(BATCHES, b.batchesDone());
+            assertEquals(a.state(), b.state(), "parameters and optimiser state of " + role);
+            assertEquals(withoutTimings(folder(reference, role)), withoutTimings(folder(run, role)), "metric rows");
+        }
+        assertEquals(Files.readString(reference.resolve("evaluation/adaptation-test.csv")),
+                Files.readString(run.resolve("evaluation/adaptation-test.csv")));
+        assertTrue(Files.exists(run.resolve("provenance-resume-1.json")));
+    }
+
+    private static Path folder(Path run, String role) {
+        return role == null ? run : run.resolve(role);
+    }
+
+    private static Checkpoint latest(Path run, String role) {
+        return new CheckpointStore(folder(run, role).resolve("checkpoints"), 3).latest(s -> { }).orElseThrow();
+    }
+
+    /** The metric rows without the three timing columns. */
+    private static List<String> withoutTimings(Path folder) throws IOException {
+        int timings = MetricsLog.COLUMNS.indexOf("sampling_s");
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(folder.resolve("metrics.csv"))) {
+            out.add(String.join(",", List.of(line.split(",")).subList(0, timings)));
+        }
+        return out;
+    }
+
+    /** {@code metarl4j train} in a JVM of its own, with the project's memory caps; output to {@code RUN.log}. */
+    private static Process start(Path run, int checkpointEvery) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=3g", "-Djava.awt.headless=true", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(Cli.smallTrain(run, BATCHES, checkpointEvery));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File(run.resolveSibling(run.getFileName() + ".log").toString()));
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        return pb.start();
+    }
+
+    /** Waits until the learner's metrics have at least {@code rows} rows; returns how many there are. */
+    private static int awaitRows(Process p, Path run, int rows) throws Exception {
+        Path csv = run.resolve("metrics.csv");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.exists(csv)) {
+                int n = Files.readAllLines(csv).size() - 1;
+                if (n >= rows) {
+                    return n;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the run did not reach " + rows + " batches; alive " + p.isAlive() + "\n"
+                + Files.readString(run.resolveSibling(run.getFileName() + ".log")));
+    }
+}
