@@ -20,8 +20,8 @@ final class CheckEnvCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "CLASS", description = "the family's supplier, e.g. com.example.MyFamily")
     String className;

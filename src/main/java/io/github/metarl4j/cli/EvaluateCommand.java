@@ -5,12 +5,10 @@ import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.report.HtmlReport;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code metarl4j evaluate}: adaptation curves of a trained run, again or with other settings. */
 @Command(name = "evaluate",
@@ -21,11 +19,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help;
 
-    @Parameters(paramLabel = "RUN_DIR", description = "the run directory")
-    Path dir;
+    @CommandLine.Mixin
+    RunDirArgument runDir;
 
     @Option(names = "--tasks", paramLabel = "N", description = "held-out tasks per distribution (default: the config's)")
     Integer tasks;
@@ -35,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunDirectory run = Commands.open(spec, dir);
+        RunDirectory run = runDir.open();
         ExperimentConfig c = run.config();
         EvaluationConfig eval;
         try {

@@ -1,12 +1,9 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.report.HtmlReport;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code metarl4j report}: writes a run's report from its files. */
 @Command(name = "report",
@@ -17,15 +14,15 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help;
 
-    @Parameters(paramLabel = "RUN_DIR", description = "the run directory")
-    Path dir;
+    @CommandLine.Mixin
+    RunDirArgument run;
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println("report " + HtmlReport.write(Commands.open(spec, dir)));
+        spec.commandLine().getOut().println("report " + HtmlReport.write(run.open()));
         return Main.DONE;
     }
 }

@@ -1,11 +1,8 @@
 package io.github.metarl4j.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code metarl4j resume}: continues a run from its newest intact checkpoint. */
 @Command(name = "resume",
@@ -17,15 +14,15 @@ final class ResumeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help;
 
-    @Parameters(paramLabel = "RUN_DIR", description = "the run directory")
-    Path dir;
+    @CommandLine.Mixin
+    RunDirArgument run;
 
     @Override
     public Integer call() {
-        return RunSession.run(Commands.open(spec, dir), Commands.commandLine(spec), spec.commandLine().getOut(),
+        return RunSession.run(run.open(), Commands.commandLine(spec), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

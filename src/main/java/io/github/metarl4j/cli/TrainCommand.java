@@ -23,8 +23,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help;
 
     @Option(names = "--config", required = true, paramLabel = "FILE.yaml", description = "the experiment config")
     Path config;

@@ -1,0 +1,25 @@
+package io.github.metarl4j.cli;
+
+import io.github.metarl4j.experiment.RunDirectory;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Parameters;
+
+/** The {@code RUN_DIR} argument of {@code resume}, {@code evaluate} and {@code report}. */
+final class RunDirArgument {
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "the run directory")
+    Path dir;
+
+    /** The run, or a usage error saying why the folder is not one. */
+    RunDirectory open() {
+        try {
+            return RunDirectory.open(dir);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}
