@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Exact resume of a run whose process was stopped: by SIGTERM (the current meta-batch finishes and
- * is checkpointed) and by SIGKILL between checkpoints (the newest checkpoint holds the run). The
+ * Exact resume of a run whose process was stopped: by SIGTERM or SIGINT (the current meta-batch
+ * finishes and is checkpointed) and by SIGKILL between checkpoints (the newest checkpoint holds the run). The
  * resumed run's checkpoints and metric rows (all but the timings) equal those of an uninterrupted
  * run of the same config.
  */
@@ -56,15 +58,20 @@ class SignalResumeTest {
         assertResumesToReference(run);
     }
 
-    @Test
-    void sigterm_finishesTheBatch_checkpoints_thenResumeGivesTheUninterruptedRun() throws Exception {
-        Path run = dir.resolve("terminated");
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"TERM", "INT"})
+    void stopSignal_finishesTheBatch_checkpoints_thenResumeGivesTheUninterruptedRun(String signal) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(signal.equals("INT") && sigintIgnored(),
+                "SIGINT is ignored by this process tree (a background job without job control); a JVM started "
+                        + "with it ignored never sees it, so there is nothing to test here");
+        Path run = dir.resolve("signalled-" + signal);
         Process p = start(run, 1000);
         awaitRows(p, run, 2);
-        p.destroy();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + signal);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(143, p.exitValue(), "SIGTERM after the shutdown hook");
-        String out = Files.readString(run.resolveSibling("terminated.log"));
+        assertEquals(signal.equals("TERM") ? 143 : 130, p.exitValue(), "the signal's status after the shutdown hook");
+        String out = Files.readString(run.resolveSibling(run.getFileName() + ".log"));
         assertTrue(out.contains("stop requested; finishing the current meta-batch"), out);
         assertTrue(out.contains("stopped; continue with: metarl4j resume " + run), out);
         long rows = Files.readAllLines(run.resolve("metrics.csv")).size() - 1;
@@ -117,6 +124,20 @@ class SignalResumeTest {
                 .redirectOutput(new File(run.resolveSibling(run.getFileName() + ".log").toString()));
         pb.environment().put("OMP_NUM_THREADS", "1");
         return pb.start();
+    }
+
+    /** Whether this process ignores SIGINT (then so does every process it starts). */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (2 - 1))) != 0;
+            }
+        }
+        return false;
     }
 
     /** Waits until the learner's metrics have at least {@code rows} rows; returns how many there are. */
