@@ -1,5 +1,7 @@
 package io.github.metarl4j.conformance;
 
+import io.github.metarl4j.envs.bandit.BanditConfig;
+import io.github.metarl4j.envs.bandit.Bandits;
 import io.github.metarl4j.envs.gridworld.Cell;
 import io.github.metarl4j.envs.gridworld.GridMap;
 import io.github.metarl4j.envs.gridworld.GridTasks;
@@ -9,6 +11,8 @@ import io.github.metarl4j.envs.gridworld.ObservationMode;
 import io.github.metarl4j.envs.gridworld.Region;
 import io.github.metarl4j.envs.navigation.GoalSquare;
 import io.github.metarl4j.envs.navigation.Navigation2D;
+import io.github.metarl4j.envs.tabular.RandomMdps;
+import io.github.metarl4j.envs.tabular.TabularMdpConfig;
 import io.github.metarl4j.task.TaskSplit;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +46,13 @@ final class BuiltInFamilies {
         out.add(Arguments.of("navigation-2d reference", Navigation2D.family()));
         out.add(Arguments.of("navigation-2d out-of-distribution", Navigation2D.family(
                 new TaskSplit<>(new GoalSquare(-0.5, 0), new GoalSquare(0, 0.5)), 50)));
+        for (int arms : new int[] {2, 5, 10}) {
+            out.add(Arguments.of("bandit " + arms + " Bernoulli", Bandits.family(BanditConfig.bernoulli(arms))));
+        }
+        out.add(Arguments.of("bandit 5 Gaussian", Bandits.family(new BanditConfig(5, BanditConfig.Rewards.GAUSSIAN,
+                1.0))));
+        out.add(Arguments.of("tabular RL^2 paper", RandomMdps.family(TabularMdpConfig.RL2_PAPER)));
+        out.add(Arguments.of("tabular 3x2 horizon 4", RandomMdps.family(new TabularMdpConfig(3, 2, 4))));
         return out;
     }
 
