@@ -1,0 +1,47 @@
+package io.github.metarl4j.eval;
+
+import io.github.metarl4j.data.TrialBatch;
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.sampler.TrialPolicy;
+import io.github.metarl4j.sampler.TrialSampler;
+import io.github.metarl4j.task.Oracle;
+import io.github.metarl4j.task.Task;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Scores trial policies (RL^2 and the reference agents alike) by the total reward of one trial
+ * of {@code episodes} episodes on each held-out task, the RL^2 paper's measure.
+ */
+public final class TrialEvaluator {
+
+    /** Trials played in lockstep at a time. */
+    static final int CHUNK = 500;
+
+    private TrialEvaluator() {
+    }
+
+    /** Plays one trial per task with {@code policy} and reports the score. */
+    public static <T extends Task, O> TrialScore evaluate(String name, TrialPolicy policy,
+                                                         TaskFamily<T, O, Integer> family, List<T> tasks, int episodes,
+                                                         Optional<Oracle<T>> oracle, RandomGenerator rng) {
+        if (tasks.size() < 2) {
+            throw new IllegalArgumentException("a confidence interval needs at least 2 tasks, got " + tasks.size());
+        }
+        double[] totals = new double[tasks.size()];
+        for (int from = 0; from < tasks.size(); from += CHUNK) {
+            List<T> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
+            TrialBatch batch = TrialSampler.sample(family, chunk, episodes, policy, rng);
+            System.arraycopy(batch.trialReturns(), 0, totals, from, chunk.size());
+        }
+        Optional<ConfidenceInterval> fraction = oracle.map(o -> {
+            double[] f = new double[tasks.size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = o.fractionOfOptimal(tasks.get(i), totals[i] / episodes);
+            }
+            return ConfidenceInterval.of95(f);
+        });
+        return new TrialScore(name, ConfidenceInterval.of95(totals), fraction);
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.metarl4j.sampler;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A policy with memory across the episodes of a trial (Duan et al. 2016, "RL^2"): RL^2's
+ * recurrent network, or a reference agent such as UCB1 whose memory is its counts. Both see the
+ * same input each step, built by {@link TrialSampler}: the observation, the one-hot previous
+ * action, the previous reward and the previous step's episode-end flag.
+ */
+@FunctionalInterface
+public interface TrialPolicy {
+
+    /**
+     * Fresh memory for {@code trials} trials played in lockstep (RL^2 resets its hidden state
+     * here, and only here: not at episode boundaries).
+     *
+     * @param trials B
+     * @param layout the width and parts of each input row
+     */
+    Actor start(int trials, TrialInputs layout);
+
+    /** The acting side of a started policy. */
+    @FunctionalInterface
+    interface Actor {
+
+        /**
+         * One step of every trial.
+         *
+         * @param inputs  {@code [B, layout.width()]} row-major
+         * @param active  {@code [B]}: false for trials already finished (their rows are zeros; any action is ignored)
+         * @param rng     the generator for any sampling, drawn in row order
+         * @param actions {@code [B]} out: the action of each trial
+         */
+        void act(double[] inputs, boolean[] active, RandomGenerator rng, int[] actions);
+    }
+}
