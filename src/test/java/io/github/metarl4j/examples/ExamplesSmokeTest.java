@@ -75,6 +75,13 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void referenceAgents_printTheirRowsBesideThePaper() {
+        String out = run(() -> ReferenceAgents.main(new String[] {"--smoke"}));
+        assertTrue(out.contains("bandit k=5 n=10        gittins             6.6"), out);
+        assertTrue(out.contains("tabular MDP n=10       psrl              138.1"), out);
+    }
+
+    @Test
     void customFamily_passesConformanceAndRolls() {
         String out = run(() -> CustomFamily.main(new String[0]));
         assertTrue(out.contains("conformance of 'corridor': passed"), out);

@@ -79,13 +79,7 @@ public abstract class TabularAgent implements TrialPolicy {
         int previous = layout.previousAction(inputs, row);
         boolean newEpisode = previous < 0 || layout.previousEnded(inputs, row);
         if (previous >= 0) {
-            int sa = p.state * p.actions + previous;
-            double tau1 = p.tau[sa] + 1;
-            p.mu[sa] = (p.mu[sa] * p.tau[sa] + layout.previousReward(inputs, row)) / tau1;
-            p.tau[sa] = tau1;
-            if (!layout.previousEnded(inputs, row)) {
-                p.alpha[sa * p.states + state] += 1;
-            }
+            observe(p, p.state, previous, layout.previousReward(inputs, row), layout.previousEnded(inputs, row), state);
         }
         if (newEpisode) {
             p.q = plan(model(p, rng), p.states, p.actions, horizon);
@@ -98,6 +92,21 @@ public abstract class TabularAgent implements TrialPolicy {
             return rng.nextInt(p.actions);
         }
         return argmaxRandomTies(p.q[p.step], state * p.actions, p.actions, rng);
+    }
+
+    /**
+     * Counts one step: the reward posterior of {@code (state, action)} (prior precision plus one
+     * per observation, unit noise) and, unless the step ended its episode, the transition to
+     * {@code next}.
+     */
+    static void observe(Posterior p, int state, int action, double reward, boolean ended, int next) {
+        int sa = state * p.actions + action;
+        double tau1 = p.tau[sa] + 1;
+        p.mu[sa] = (p.mu[sa] * p.tau[sa] + reward) / tau1;
+        p.tau[sa] = tau1;
+        if (!ended) {
+            p.alpha[sa * p.states + next] += 1;
+        }
     }
 
     /**
