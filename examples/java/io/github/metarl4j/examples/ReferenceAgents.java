@@ -48,7 +48,8 @@ public final class ReferenceAgents {
         System.out.printf("%-22s %-14s %8s %18s %9s%n", "setting", "agent", "paper", "this library", "gap");
         for (int arms : new int[] {5, 10}) {
             for (int n : smoke ? new int[] {10} : new int[] {10, 100}) {
-                bandits(arms, n, trials, root.child("bandit").child(arms).child(n));
+                bandits(arms, n, trials, root.child("bandit").child(arms).child(n), smoke
+                        ? new double[] {0.5, 0.9} : new double[] {0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99});
             }
         }
         for (int n : smoke ? new int[] {10} : new int[] {10, 25}) {
@@ -56,14 +57,13 @@ public final class ReferenceAgents {
         }
     }
 
-    private static void bandits(int arms, int n, int trials, SeedTree seeds) {
+    private static void bandits(int arms, int n, int trials, SeedTree seeds, double[] discounts) {
         var family = Bandits.family(BanditConfig.bernoulli(arms));
         Setting<BanditTask> s = new Setting<>("bandit k=" + arms + " n=" + n, family, n, trials, seeds,
                 Optional.of(Bandits.oracle()));
         Map<String, Double> paper = PaperTables.bandit(arms, n);
         s.report("random", new RandomAgent(), paper);
-        s.report("gittins", s.tuned(g -> new GittinsBandit(new GittinsIndex(g, n)), 0.5, 0.7, 0.8, 0.9, 0.95, 0.98,
-                0.99), paper);
+        s.report("gittins", s.tuned(g -> new GittinsBandit(new GittinsIndex(g, n)), discounts), paper);
         s.report("thompson", new ThompsonBandit(), paper);
         s.report("ucb1", s.tuned(Ucb1Bandit::new, 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0), paper);
         s.report("eps-greedy", s.tuned(EpsilonGreedyBandit::new, 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
