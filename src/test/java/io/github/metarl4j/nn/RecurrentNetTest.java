@@ -1,0 +1,91 @@
+package io.github.metarl4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.metarl4j.testing.FiniteDifferences;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class RecurrentNetTest {
+
+    private static final RecurrentNet NET = new RecurrentNet(5, 6, 3, DataType.DOUBLE);
+
+    private static INDArray theta() {
+        // larger than the initial scale, so every gate is away from its linear regime
+        return FiniteDifferences.randomVector(NET.numParams(), 1).muli(0.5);
+    }
+
+    private static INDArray inputs(int t, int b, long seed) {
+        return FiniteDifferences.randomVector((long) t * b * 5, seed).reshape('c', t, b, 5);
+    }
+
+    @Test
+    void bptt_matchesCentralFiniteDifferences() {
+        INDArray x = inputs(6, 3, 2);
+        INDArray cy = FiniteDifferences.randomVector(6 * 3 * 3, 3).reshape('c', 6, 3, 3);
+        INDArray cv = FiniteDifferences.randomVector(6 * 3, 4).reshape('c', 6, 3);
+        INDArray theta = theta();
+        INDArray grad = NET.forward(theta, x).backward(cy, cv);
+        INDArray fd = FiniteDifferences.gradient(th -> {
+            RecurrentPass p = NET.forward(th, x);
+            return p.outputs().mul(cy).sumNumber().doubleValue() + p.values().mul(cv).sumNumber().doubleValue();
+        }, theta);
+        FiniteDifferences.assertClose(fd, grad, 1e-7, "GRU and heads gradient, BPTT over 6 steps");
+    }
+
+    @Test
+    void bptt_ofALossAtTheLastStepOnly_reachesTheFirstInputsWeights() {
+        // only y at t = T - 1 counts: its gradient flows back through every earlier hidden state
+        INDArray x = inputs(5, 2, 5);
+        INDArray cy = Nd4j.zeros(DataType.DOUBLE, 5, 2, 3);
+        cy.get(NDArrayIndex.point(4), NDArrayIndex.all(), NDArrayIndex.all()).assign(1.0);
+        INDArray cv = Nd4j.zeros(DataType.DOUBLE, 5, 2);
+        INDArray theta = theta();
+        INDArray grad = NET.forward(theta, x).backward(cy, cv);
+        INDArray fd = FiniteDifferences.gradient(th -> NET.forward(th, x).outputs()
+                .get(NDArrayIndex.point(4), NDArrayIndex.all(), NDArrayIndex.all()).sumNumber().doubleValue(), theta);
+        FiniteDifferences.assertClose(fd, grad, 1e-7, "gradient of the last step's output");
+    }
+
+    @Test
+    void step_reproducesTheForwardPass() {
+        INDArray x = inputs(4, 3, 6);
+        INDArray theta = theta();
+        RecurrentPass pass = NET.forward(theta, x);
+        INDArray h = Nd4j.zeros(DataType.DOUBLE, 3, 6);
+        for (int t = 0; t < 4; t++) {
+            INDArray next = Nd4j.create(DataType.DOUBLE, 3, 6);
+            INDArray y = NET.step(theta, x.get(NDArrayIndex.point(t), NDArrayIndex.all(), NDArrayIndex.all()), h, next);
+            INDArray expected = pass.outputs().get(NDArrayIndex.point(t), NDArrayIndex.all(), NDArrayIndex.all());
+            assertEquals(0, expected.sub(y).norm2Number().doubleValue(), 1e-12, "step " + t);
+            h = next;
+        }
+    }
+
+    @Test
+    void hiddenState_carriesInformationAcrossSteps() {
+        // the same input at step 2 gives a different output when step 0's input differs
+        INDArray a = inputs(3, 1, 7);
+        INDArray b = a.dup();
+        b.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all()).addi(1.0);
+        INDArray theta = theta();
+        double diff = NET.forward(theta, a).outputs().get(NDArrayIndex.point(2)).sub(
+                NET.forward(theta, b).outputs().get(NDArrayIndex.point(2))).norm2Number().doubleValue();
+        assertEquals(true, diff > 1e-3, "difference " + diff);
+    }
+
+    @Test
+    void initialParameters_andBadInput() {
+        INDArray init = NET.initialParameters(new SplittableRandom(1));
+        assertEquals(NET.numParams(), init.length());
+        assertEquals(5 * 18 + 6 * 18 + 18 + 6 * 3 + 3 + 6 + 1, NET.numParams());
+        var e = assertThrows(IllegalArgumentException.class, () -> NET.forward(init, Nd4j.zeros(DataType.DOUBLE, 2, 3,
+                4)));
+        assertEquals("inputs must be a DOUBLE array of shape [T, B, 5], got DOUBLE [2, 3, 4]", e.getMessage());
+    }
+}
