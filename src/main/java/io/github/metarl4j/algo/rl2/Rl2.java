@@ -1,0 +1,172 @@
+package io.github.metarl4j.algo.rl2;
+
+import io.github.metarl4j.algo.LearnerState;
+import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.data.TrialBatch;
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.nn.RecurrentNet;
+import io.github.metarl4j.nn.RecurrentPass;
+import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.sampler.TrialSampler;
+import io.github.metarl4j.task.Task;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * RL^2 (Duan et al. 2016) trained with PPO: each meta-step plays one trial of
+ * {@code episodesPerTrial} episodes on each task with the current policy, computes GAE over the
+ * trials with the value head, then runs {@code ppo.epochs} epochs of Adam steps on the clipped
+ * surrogate, each over {@code minibatches} minibatches of whole trials (BPTT through each trial).
+ * Its parameters are replaced at each step, never mutated in place; its state is the parameters
+ * and Adam's moments and step count.
+ */
+public final class Rl2 {
+
+    private final Rl2Config config;
+    private final RecurrentNet net;
+    private final AdamOptimizer adam;
+    private INDArray theta;
+
+    /** A learner at {@code theta0}. */
+    public Rl2(Rl2Config config, RecurrentNet net, INDArray theta0) {
+        net.checkParameters(theta0, "initial parameters");
+        this.config = config;
+        this.net = net;
+        this.theta = theta0.dup();
+        this.adam = new AdamOptimizer(config.ppo().learningRate(), net.numParams(), net.dataType());
+    }
+
+    /** The policy at the current parameters. */
+    public Rl2Policy policy() {
+        return new Rl2Policy(net, theta);
+    }
+
+    /** The current parameters. */
+    public INDArray parameters() {
+        return theta;
+    }
+
+    /** Parameters and optimiser state. */
+    public LearnerState state() {
+        return new LearnerState(Map.of("theta", HostArrays.read(theta), "adam.moments", adam.moments(),
+                "adam.iteration", new double[] {adam.iteration()}));
+    }
+
+    /** Continues from {@code state}. */
+    public void restore(LearnerState state) {
+        double[] moments = state.get("adam.moments", adam.moments().length);
+        int iteration = (int) state.get("adam.iteration", 1)[0];
+        theta = HostArrays.create(state.get("theta", net.numParams()), net.dataType(), net.numParams());
+        adam.restore(moments, iteration);
+    }
+
+    /** One PPO iteration on one trial per task. */
+    public <T extends Task, O> MetaStepReport metaStep(TaskFamily<T, O, Integer> family, List<T> tasks,
+                                                       RandomGenerator rng) {
+        long t0 = System.nanoTime();
+        TrialBatch batch = TrialSampler.sample(family, tasks, config.episodesPerTrial(), policy(), rng);
+        long t1 = System.nanoTime();
+        int steps = batch.steps();
+        int trials = batch.trials();
+        INDArray x = HostArrays.create(batch.inputs(), net.dataType(), steps, trials, net.in());
+        RecurrentPass before = net.forward(theta, x);
+        double[] oldLogits = HostArrays.read(before.outputs());
+        double[] values = HostArrays.read(before.values());
+        double[] oldLogProb = logProbs(oldLogits, batch.actions(), net.out());
+        TrialAdvantages adv = TrialAdvantages.of(batch, values, config.gamma(), config.gaeLambda());
+        double[] advantages = normalised(adv.advantages(), batch.mask());
+        TrialLoss lossBefore = loss(oldLogits, values, batch.actions(), oldLogProb, oldLogits, advantages,
+                adv.returns(), batch.mask());
+        double gradientNorm = before.backward(array(lossBefore.dLogits(), steps, trials, net.out()),
+                array(lossBefore.dValues(), steps, trials)).norm2Number().doubleValue();
+        Minibatches minibatches = new Minibatches(batch, oldLogits, oldLogProb, advantages, adv.returns(), net.out());
+        for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
+            for (int[] trialsOfMb : minibatches.split(config.minibatches(), rng)) {
+                Minibatches.Part part = minibatches.part(trialsOfMb);
+                RecurrentPass pass = net.forward(theta, HostArrays.create(part.inputs(), net.dataType(), steps,
+                        trialsOfMb.length, net.in()));
+                TrialLoss l = loss(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), part.actions(),
+                        part.oldLogProb(), part.oldLogits(), part.advantages(), part.returns(), part.mask());
+                INDArray grad = pass.backward(array(l.dLogits(), steps, trialsOfMb.length, net.out()),
+                        array(l.dValues(), steps, trialsOfMb.length));
+                theta = adam.step(theta, grad);
+            }
+        }
+        RecurrentPass after = net.forward(theta, x);
+        TrialLoss lossAfter = loss(HostArrays.read(after.outputs()), HostArrays.read(after.values()), batch.actions(),
+                oldLogProb, oldLogits, advantages, adv.returns(), batch.mask());
+        long t2 = System.nanoTime();
+        double[] episodeReturns = firstAndLastEpisodeReturns(batch);
+        return new MetaStepReport(episodeReturns[0], episodeReturns[1], lossBefore.value(), lossAfter.value(),
+                lossAfter.meanKl(), gradientNorm, true, 0, batch.totalSteps(), (t1 - t0) / 1e9, 0, (t2 - t1) / 1e9);
+    }
+
+    private TrialLoss loss(double[] logits, double[] values, int[] actions, double[] oldLogProb, double[] oldLogits,
+                           double[] advantages, double[] returns, boolean[] mask) {
+        return TrialLoss.of(logits, values, actions, oldLogProb, oldLogits, advantages, returns, mask,
+                config.ppo().clip(), config.valueCoef(), config.entropyCoef());
+    }
+
+    private INDArray array(double[] values, long... shape) {
+        return HostArrays.create(values, net.dataType(), shape);
+    }
+
+    static double[] logProbs(double[] logits, int[] actions, int a) {
+        double[] out = new double[actions.length];
+        double[] logP = new double[a];
+        for (int i = 0; i < actions.length; i++) {
+            TrialLoss.logSoftmax(logits, i * a, a, logP);
+            out[i] = logP[actions[i]];
+        }
+        return out;
+    }
+
+    /** Advantages shifted and scaled to mean 0 and standard deviation 1 over the real steps. */
+    static double[] normalised(double[] advantages, boolean[] mask) {
+        double sum = 0;
+        double sumSq = 0;
+        int n = 0;
+        for (int i = 0; i < advantages.length; i++) {
+            if (mask[i]) {
+                sum += advantages[i];
+                sumSq += advantages[i] * advantages[i];
+                n++;
+            }
+        }
+        double mean = sum / n;
+        double std = Math.sqrt(Math.max(sumSq / n - mean * mean, 0)) + 1e-8;
+        double[] out = new double[advantages.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mask[i] ? (advantages[i] - mean) / std : 0;
+        }
+        return out;
+    }
+
+    /** The mean return of the trials' first episodes and of their last episodes. */
+    static double[] firstAndLastEpisodeReturns(TrialBatch batch) {
+        double first = 0;
+        double last = 0;
+        for (int b = 0; b < batch.trials(); b++) {
+            int episode = 0;
+            double current = 0;
+            double finished = 0;
+            for (int t = 0; t < batch.steps(); t++) {
+                int i = t * batch.trials() + b;
+                if (!batch.mask()[i]) {
+                    break;
+                }
+                current += batch.rewards()[i];
+                if (batch.episodeEnds()[i]) {
+                    first += episode++ == 0 ? current : 0;
+                    finished = current;
+                    current = 0;
+                }
+            }
+            last += finished;
+        }
+        return new double[] {first / batch.trials(), last / batch.trials()};
+    }
+}

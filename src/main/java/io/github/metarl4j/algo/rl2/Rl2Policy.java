@@ -1,0 +1,58 @@
+package io.github.metarl4j.algo.rl2;
+
+import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.nn.RecurrentNet;
+import io.github.metarl4j.sampler.TrialInputs;
+import io.github.metarl4j.sampler.TrialPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * RL^2's policy with fixed parameters, as a {@link TrialPolicy}: a hidden state {@code [B, H]} per
+ * batch of trials, zero at the start of each trial and carried across its episodes; each step
+ * one GRU step on the batch's inputs and a categorical draw from the logits.
+ */
+public final class Rl2Policy implements TrialPolicy {
+
+    private final RecurrentNet net;
+    private final INDArray theta;
+
+    /** The policy of {@code net} at {@code theta} (not copied; callers never mutate it). */
+    public Rl2Policy(RecurrentNet net, INDArray theta) {
+        net.checkParameters(theta, "RL^2 parameters");
+        this.net = net;
+        this.theta = theta;
+    }
+
+    @Override
+    public Actor start(int trials, TrialInputs layout) {
+        if (layout.width() != net.in() || layout.actions() != net.out()) {
+            throw new IllegalArgumentException("the network takes inputs of width " + net.in() + " and has " + net.out()
+                    + " actions; the family's trials have width " + layout.width() + " and " + layout.actions()
+                    + " actions");
+        }
+        INDArray[] h = {Nd4j.zeros(net.dataType(), trials, net.hidden())};
+        return (inputs, active, rng, actions) -> {
+            INDArray x = HostArrays.create(inputs, net.dataType(), trials, net.in());
+            INDArray next = Nd4j.create(net.dataType(), trials, net.hidden());
+            double[] logits = HostArrays.read(net.step(theta, x, h[0], next));
+            h[0] = next;
+            int a = net.out();
+            double[] logP = new double[a];
+            for (int b = 0; b < trials; b++) {
+                TrialLoss.logSoftmax(logits, b * a, a, logP);
+                double u = rng.nextDouble();
+                double cumulative = 0;
+                int choice = a - 1;
+                for (int j = 0; j < a; j++) {
+                    cumulative += Math.exp(logP[j]);
+                    if (u < cumulative) {
+                        choice = j;
+                        break;
+                    }
+                }
+                actions[b] = choice;
+            }
+        };
+    }
+}

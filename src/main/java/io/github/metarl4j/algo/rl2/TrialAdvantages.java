@@ -1,0 +1,39 @@
+package io.github.metarl4j.algo.rl2;
+
+import io.github.metarl4j.data.TrialBatch;
+
+/**
+ * GAE (Schulman et al. 2016) over whole trials: a trial is one long episode for RL^2, so the
+ * discounting and the bootstrapping run across its episode boundaries, and its value after the
+ * last step is 0. {@code delta_t = r_t + gamma V_{t+1} - V_t}, {@code A_t = delta_t + gamma lambda A_{t+1}},
+ * returns {@code R_t = A_t + V_t}; padded steps get 0.
+ *
+ * @param advantages {@code [T, B]}
+ * @param returns    {@code [T, B]}: the value head's regression targets
+ */
+public record TrialAdvantages(double[] advantages, double[] returns) {
+
+    /** Advantages and returns of {@code batch} with value estimates {@code values [T, B]}. */
+    public static TrialAdvantages of(TrialBatch batch, double[] values, double gamma, double lambda) {
+        int t = batch.steps();
+        int b = batch.trials();
+        double[] adv = new double[t * b];
+        double[] ret = new double[t * b];
+        for (int trial = 0; trial < b; trial++) {
+            double next = 0;
+            double nextValue = 0;
+            for (int s = t - 1; s >= 0; s--) {
+                int i = s * b + trial;
+                if (!batch.mask()[i]) {
+                    continue;
+                }
+                double delta = batch.rewards()[i] + gamma * nextValue - values[i];
+                next = delta + gamma * lambda * next;
+                adv[i] = next;
+                ret[i] = next + values[i];
+                nextValue = values[i];
+            }
+        }
+        return new TrialAdvantages(adv, ret);
+    }
+}

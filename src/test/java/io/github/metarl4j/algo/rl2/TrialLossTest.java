@@ -1,0 +1,124 @@
+package io.github.metarl4j.algo.rl2;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.data.TrialBatch;
+import io.github.metarl4j.nn.RecurrentNet;
+import io.github.metarl4j.nn.RecurrentPass;
+import io.github.metarl4j.testing.FiniteDifferences;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class TrialLossTest {
+
+    private static final int N = 12;
+    private static final int A = 3;
+
+    private static double[] random(int n, long seed, double scale) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = scale * rng.nextGaussian();
+        }
+        return v;
+    }
+
+    private static final double[] OLD_LOGITS = random(N * A, 1, 1);
+    private static final int[] ACTIONS = new SplittableRandom(2).ints(N, 0, A).toArray();
+    private static final double[] ADV = random(N, 3, 1);
+    private static final double[] RET = random(N, 4, 1);
+    private static final boolean[] MASK = {true, true, true, true, true, true, true, true, true, true, false, false};
+
+    private static TrialLoss at(double[] logits, double[] values) {
+        return TrialLoss.of(logits, values, ACTIONS, Rl2.logProbs(OLD_LOGITS, ACTIONS, A), OLD_LOGITS, ADV, RET, MASK,
+                0.2, 0.5, 0.05);
+    }
+
+    @Test
+    void gradient_matchesCentralFiniteDifferences_withSomeRatiosClipped() {
+        // logits moved by up to ~0.6 from the sampling ones: some ratios leave [0.8, 1.2], some do not
+        double[] logits = OLD_LOGITS.clone();
+        double[] shift = random(N * A, 5, 0.3);
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] += shift[i];
+        }
+        double[] values = random(N, 6, 1);
+        TrialLoss l = at(logits, values);
+        double h = 1e-6;
+        for (int i = 0; i < logits.length; i++) {
+            double[] plus = logits.clone();
+            double[] minus = logits.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            assertEquals((at(plus, values).value() - at(minus, values).value()) / (2 * h), l.dLogits()[i], 1e-7,
+                    "dL/dlogit " + i);
+        }
+        for (int i = 0; i < N; i++) {
+            double[] plus = values.clone();
+            double[] minus = values.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            assertEquals((at(logits, plus).value() - at(logits, minus).value()) / (2 * h), l.dValues()[i], 1e-7,
+                    "dL/dV " + i);
+        }
+    }
+
+    @Test
+    void atTheSamplingPolicy_klIsZero_andTheSurrogateIsMinusTheMeanAdvantage() {
+        double[] values = RET.clone();
+        TrialLoss l = TrialLoss.of(OLD_LOGITS, values, ACTIONS, Rl2.logProbs(OLD_LOGITS, ACTIONS, A), OLD_LOGITS, ADV,
+                RET, MASK, 0.2, 0.5, 0.0);
+        double meanAdv = 0;
+        for (int i = 0; i < 10; i++) {
+            meanAdv += ADV[i] / 10;
+        }
+        assertEquals(-meanAdv, l.value(), 1e-12);
+        assertEquals(0, l.meanKl(), 1e-12);
+    }
+
+    @Test
+    void endToEnd_ppoLossGradientThroughBptt_matchesFiniteDifferences() {
+        RecurrentNet net = new RecurrentNet(4, 5, A, DataType.DOUBLE);
+        INDArray theta0 = FiniteDifferences.randomVector(net.numParams(), 7).muli(0.4);
+        int t = 4;
+        int b = 3;
+        INDArray x = FiniteDifferences.randomVector((long) t * b * 4, 8).reshape('c', t, b, 4);
+        double[] oldLogits = HostArrays.read(net.forward(theta0, x).outputs());
+        int[] actions = new SplittableRandom(9).ints(t * b, 0, A).toArray();
+        double[] oldLogProb = Rl2.logProbs(oldLogits, actions, A);
+        double[] adv = random(t * b, 10, 1);
+        double[] ret = random(t * b, 11, 1);
+        boolean[] mask = new boolean[t * b];
+        java.util.Arrays.fill(mask, true);
+        INDArray theta = theta0.add(FiniteDifferences.randomVector(net.numParams(), 12).muli(0.05));
+        java.util.function.ToDoubleFunction<INDArray> loss = th -> {
+            RecurrentPass p = net.forward(th, x);
+            return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()), actions, oldLogProb,
+                    oldLogits, adv, ret, mask, 0.2, 0.5, 0.01).value();
+        };
+        RecurrentPass p = net.forward(theta, x);
+        TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()), actions, oldLogProb,
+                oldLogits, adv, ret, mask, 0.2, 0.5, 0.01);
+        INDArray grad = p.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, t, b, A),
+                HostArrays.create(l.dValues(), DataType.DOUBLE, t, b));
+        FiniteDifferences.assertClose(FiniteDifferences.gradient(loss, theta), grad, 1e-6,
+                "PPO loss gradient through the GRU");
+    }
+
+    @Test
+    void gaeOverATrial_crossesEpisodeBoundaries_byHand() {
+        // one trial of 3 steps (episode ends after step 0 and step 2), gamma 0.5, lambda 0.5
+        TrialBatch batch = new TrialBatch(3, 1, 1, new double[3], new int[3], new double[] {1, 2, 4},
+                new boolean[] {true, true, true}, new boolean[] {true, false, true});
+        double[] v = {1, 1, 2};
+        TrialAdvantages a = TrialAdvantages.of(batch, v, 0.5, 0.5);
+        // delta_2 = 4 - 2 = 2; delta_1 = 2 + 0.5 * 2 - 1 = 2; delta_0 = 1 + 0.5 * 1 - 1 = 0.5
+        // A_2 = 2; A_1 = 2 + 0.25 * 2 = 2.5; A_0 = 0.5 + 0.25 * 2.5 = 1.125
+        assertArrayEquals(new double[] {1.125, 2.5, 2}, a.advantages(), 1e-15);
+        assertArrayEquals(new double[] {2.125, 3.5, 4}, a.returns(), 1e-15);
+    }
+}
