@@ -56,7 +56,7 @@ final class RunSession {
                     r.curves().get(0).returns().get(0).n(), fraction ? String.format(Locale.ROOT,
                             " (oracle's mean optimal return %.3f)", r.meanOptimal().getAsDouble()) : "");
             out.print(AdaptationTable.text(r.curves(), fraction));
-            out.println("saved " + dir.root().resolve("evaluation").resolve(r.fileName()));
+            out.println("saved " + dir.evaluationTable(r.part()));
         }
         out.flush();
     }

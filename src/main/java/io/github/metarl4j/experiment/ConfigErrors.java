@@ -60,8 +60,8 @@ final class ConfigErrors {
         if (message.startsWith("Null value for creator property") || message.startsWith("Cannot map `null`")) {
             return "key '" + path + "' has no value";
         }
-        if (e instanceof ValueInstantiationException && e.getCause() != null) {
-            return "key '" + qualify(path, e.getCause().getMessage()) + "': " + e.getCause().getMessage();
+        if (e instanceof ValueInstantiationException v && e.getCause() != null) {
+            return "key '" + qualify(path, v.getType(), e.getCause().getMessage()) + "': " + e.getCause().getMessage();
         }
         if (e instanceof InvalidFormatException f) {
             Throwable cause = f.getCause();
@@ -102,13 +102,14 @@ final class ConfigErrors {
      * A record's own check names the component it rejects first ("slip must be in [0, 1]"); the
      * path then ends at that component.
      */
-    private static String qualify(String path, String message) {
-        if (message == null) {
+    private static String qualify(String path, JavaType type, String message) {
+        if (message == null || type == null || !type.getRawClass().isRecord()) {
             return path;
         }
         String first = message.split("[ ,]", 2)[0];
-        return first.matches("[a-z][A-Za-z0-9]*") && !first.equals("must") && !first.equals("unknown")
-                && !first.equals("class") ? (path.isEmpty() ? first : path + "." + first) : path;
+        boolean component = Arrays.stream(type.getRawClass().getRecordComponents())
+                .anyMatch(c -> c.getName().equals(first));
+        return component ? (path.isEmpty() ? first : path + "." + first) : path;
     }
 
     private static String expected(Class<?> type) {

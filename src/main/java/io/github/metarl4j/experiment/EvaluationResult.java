@@ -18,12 +18,7 @@ public record EvaluationResult(TaskSplit.Part part, List<AdaptationCurve> curves
         curves = List.copyOf(curves);
     }
 
-    /** The CSV file name of this part's table: {@code adaptation-train.csv} or {@code adaptation-test.csv}. */
-    public String fileName() {
-        return fileName(part);
-    }
-
-    /** The CSV file name of {@code part}'s table. */
+    /** The CSV file name of {@code part}'s table: {@code adaptation-train.csv} or {@code adaptation-test.csv}. */
     public static String fileName(TaskSplit.Part part) {
         return "adaptation-" + part.name().toLowerCase(java.util.Locale.ROOT) + ".csv";
     }

@@ -17,6 +17,7 @@ import io.github.metarl4j.task.TaskSplit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -143,7 +144,9 @@ public final class Experiment<T extends Task, O, A> {
 
     private static void write(RunDirectory dir, EvaluationResult result) {
         try {
-            Files.writeString(dir.evaluation().resolve(result.fileName()), AdaptationTable.csv(result.curves()));
+            Path table = dir.evaluationTable(result.part());
+            Files.createDirectories(table.getParent());
+            Files.writeString(table, AdaptationTable.csv(result.curves()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evaluation table in " + dir.root(), e);
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.metarl4j.task.TaskSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -82,9 +83,14 @@ public record RunDirectory(Path root) {
         return new CheckpointStore(folder(role).resolve("checkpoints"), keep);
     }
 
-    /** The folder of the evaluation tables, created if needed. */
-    public Path evaluation() {
-        return created(root.resolve("evaluation"));
+    /** The learner's ({@code role} null) or a reference's {@code metrics.csv}, which may not exist yet. */
+    public Path metricsCsv(String role) {
+        return (role == null ? root : root.resolve(role)).resolve("metrics.csv");
+    }
+
+    /** The evaluation table of {@code part}, which may not exist yet. */
+    public Path evaluationTable(TaskSplit.Part part) {
+        return root.resolve("evaluation").resolve(EvaluationResult.fileName(part));
     }
 
     /** The report's file. */

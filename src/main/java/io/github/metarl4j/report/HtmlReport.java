@@ -1,6 +1,5 @@
 package io.github.metarl4j.report;
 
-import io.github.metarl4j.experiment.EvaluationResult;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.run.Provenance;
 import io.github.metarl4j.task.TaskSplit;
@@ -34,7 +33,7 @@ public final class HtmlReport {
         Map<String, CsvTable> metrics = new LinkedHashMap<>();
         String learner = run.config().learner().name();
         for (String role : new String[] {null, RunDirectory.PRETRAINED}) {
-            Path csv = (role == null ? run.root() : run.root().resolve(role)).resolve("metrics.csv");
+            Path csv = run.metricsCsv(role);
             if (Files.exists(csv)) {
                 metrics.put(role == null ? learner : role, CsvTable.read(csv));
             }
@@ -45,7 +44,7 @@ public final class HtmlReport {
                     "training curves"));
         }
         for (TaskSplit.Part part : TaskSplit.Part.values()) {
-            Path table = run.root().resolve("evaluation").resolve(EvaluationResult.fileName(part));
+            Path table = run.evaluationTable(part);
             String title = part == TaskSplit.Part.TRAIN ? "Held-out tasks of the meta-training distribution"
                     : "Held-out tasks of the meta-test distribution";
             body.append("<h2>").append(title).append("</h2>\n");

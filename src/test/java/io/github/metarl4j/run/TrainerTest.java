@@ -14,7 +14,6 @@ import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.envs.navigation.Navigation2D;
-import io.github.metarl4j.envs.navigation.NavigationTask;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.policy.GaussianMlpPolicy;
 import io.github.metarl4j.random.SeedTree;

@@ -11,7 +11,6 @@ import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.ReinforceLoss;
-import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +32,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Maml implements MetaLearner {
 
     private final MamlConfig config;
+    private final LearnerParts parts;
     private final Policy policy;
-    private final InnerLoop inner;
-    private final Trpo trpo;
-    private final TaskParallel parallel;
-    private final LockstepSampler sampler;
     private final AdamOptimizer adam;
     private INDArray theta;
 
@@ -49,21 +45,16 @@ public final class Maml implements MetaLearner {
      *                identical for any number
      */
     public Maml(MamlConfig config, Policy policy, INDArray theta, int threads) {
-        LearnerParts p = LearnerParts.of(config, policy, theta, threads);
         this.config = config;
+        this.parts = LearnerParts.of(config, policy, theta, threads);
         this.policy = policy;
-        this.inner = p.inner();
-        this.trpo = p.trpo();
-        this.parallel = p.parallel();
-        this.sampler = p.sampler();
         this.adam = new AdamOptimizer(config.ppo().learningRate(), policy.numParams(), policy.dataType());
         this.theta = theta;
     }
 
     @Override
     public void close() {
-        parallel.close();
-        sampler.close();
+        parts.close();
     }
 
     public MamlConfig config() {
@@ -82,7 +73,7 @@ public final class Maml implements MetaLearner {
     /** The meta-policy, adapting by the inner loop on each new task's episodes. */
     @Override
     public AdaptablePolicy explorationPolicy() {
-        return new GradientAdapted(policy, inner, config, theta);
+        return new GradientAdapted(policy, parts.inner(), config, theta);
     }
 
     @Override
@@ -106,15 +97,16 @@ public final class Maml implements MetaLearner {
         int e = config.fastBatch();
         INDArray start = theta;
         long t0 = System.nanoTime();
-        EpisodeBatch train = sampler.sample(family, tasks, e, policy.actions(start), rng);
+        EpisodeBatch train = parts.sampler().sample(family, tasks, e, policy.actions(start), rng);
         long t1 = System.nanoTime();
-        List<TaskEpisodes> trains = TaskEpisodes.split(train, tasks.size(), e, config, parallel);
-        List<INDArray> adapted = parallel.map(tasks.size(), i -> inner.adapt(start,
+        List<TaskEpisodes> trains = TaskEpisodes.split(train, tasks.size(), e, config, parts.parallel());
+        InnerLoop inner = parts.inner();
+        List<INDArray> adapted = parts.parallel().map(tasks.size(), i -> inner.adapt(start,
                 new ReinforceLoss(policy, trains.get(i).episodes(), trains.get(i).advantages())).get(inner.steps()));
         long t2 = System.nanoTime();
-        EpisodeBatch valid = sampler.sample(family, tasks, e, policy.actions(adapted), rng);
+        EpisodeBatch valid = parts.sampler().sample(family, tasks, e, policy.actions(adapted), rng);
         long t3 = System.nanoTime();
-        List<TaskEpisodes> valids = TaskEpisodes.split(valid, tasks.size(), e, config, parallel);
+        List<TaskEpisodes> valids = TaskEpisodes.split(valid, tasks.size(), e, config, parts.parallel());
         List<MetaObjective.Task> data = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             data.add(new MetaObjective.Task(trains.get(i).episodes(), trains.get(i).advantages(),
@@ -124,21 +116,25 @@ public final class Maml implements MetaLearner {
         if (config.outer() == MamlConfig.OuterOptimizer.PPO) {
             r = ppoStep(data, adapted, start);
         } else {
-            try (MetaObjective objective = new MetaObjective(policy, inner, data, start, config.firstOrder(), parallel)) {
-                r = trpo.step(objective, start);
+            try (MetaObjective objective = new MetaObjective(policy, inner, data, start, config.firstOrder(),
+                    parts.parallel())) {
+                r = parts.trpo().step(objective, start);
             }
         }
         theta = r.theta();
         long t4 = System.nanoTime();
         return new MetaStepReport(train.meanEpisodeReturn(), valid.meanEpisodeReturn(), r.valueBefore(),
-                r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(), r.backtracks(), train.totalSteps() + valid.totalSteps(),
-                ((t1 - t0) + (t3 - t2)) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9);
+                r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(), r.backtracks(),
+                train.totalSteps() + valid.totalSteps(), ((t1 - t0) + (t3 - t2)) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9);
     }
 
-    /** Several Adam epochs on the clipped surrogate, reported in TRPO's terms (no backtracks, always accepted; the gradient norm of the first epoch). */
+    /**
+     * Several Adam epochs on the clipped surrogate, reported in TRPO's terms (no backtracks, always
+     * accepted; the gradient norm of the first epoch).
+     */
     private Trpo.Result ppoStep(List<MetaObjective.Task> data, List<INDArray> adapted, INDArray start) {
-        try (ClippedMetaObjective objective = new ClippedMetaObjective(policy, inner, data, adapted,
-                config.firstOrder(), config.ppo().clip(), parallel)) {
+        try (ClippedMetaObjective objective = new ClippedMetaObjective(policy, parts.inner(), data, adapted,
+                config.firstOrder(), config.ppo().clip(), parts.parallel())) {
             INDArray next = start;
             double before = objective.value(start);
             double gradientNorm = Double.NaN;

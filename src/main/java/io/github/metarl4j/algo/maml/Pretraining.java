@@ -9,7 +9,6 @@ import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
-import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Pretraining implements MetaLearner {
 
     private final MamlConfig config;
+    private final LearnerParts parts;
     private final Policy policy;
-    private final InnerLoop inner;
     private final InnerLoop noAdaptation = new InnerLoop(0.0, 1);
-    private final Trpo trpo;
-    private final TaskParallel parallel;
-    private final LockstepSampler sampler;
     private INDArray theta;
 
     /**
@@ -43,20 +39,15 @@ public final class Pretraining implements MetaLearner {
      * @param threads threads for sampling and per-task work; results are identical for any number
      */
     public Pretraining(MamlConfig config, Policy policy, INDArray theta, int threads) {
-        LearnerParts p = LearnerParts.of(config, policy, theta, threads);
         this.config = config;
+        this.parts = LearnerParts.of(config, policy, theta, threads);
         this.policy = policy;
-        this.inner = p.inner();
-        this.trpo = p.trpo();
-        this.parallel = p.parallel();
-        this.sampler = p.sampler();
         this.theta = theta;
     }
 
     @Override
     public void close() {
-        parallel.close();
-        sampler.close();
+        parts.close();
     }
 
     @Override
@@ -67,7 +58,7 @@ public final class Pretraining implements MetaLearner {
     /** The pretrained policy, adapting by MAML's inner loop on each new task's episodes. */
     @Override
     public AdaptablePolicy explorationPolicy() {
-        return new GradientAdapted(policy, inner, config, theta);
+        return new GradientAdapted(policy, parts.inner(), config, theta);
     }
 
     @Override
@@ -86,19 +77,19 @@ public final class Pretraining implements MetaLearner {
                                                           RandomGenerator rng) {
         int e = config.fastBatch();
         long t0 = System.nanoTime();
-        EpisodeBatch batch = sampler.sample(family, tasks, e, policy.actions(theta), rng);
+        EpisodeBatch batch = parts.sampler().sample(family, tasks, e, policy.actions(theta), rng);
         long t1 = System.nanoTime();
-        List<MetaObjective.Task> data = TaskEpisodes.split(batch, tasks.size(), e, config, parallel).stream()
+        List<MetaObjective.Task> data = TaskEpisodes.split(batch, tasks.size(), e, config, parts.parallel()).stream()
                 .map(t -> new MetaObjective.Task(t.episodes(), t.advantages(), t.episodes(), t.advantages())).toList();
         long t2 = System.nanoTime();
         Trpo.Result r;
-        try (MetaObjective objective = new MetaObjective(policy, noAdaptation, data, theta, true, parallel)) {
-            r = trpo.step(objective, theta);
+        try (MetaObjective objective = new MetaObjective(policy, noAdaptation, data, theta, true, parts.parallel())) {
+            r = parts.trpo().step(objective, theta);
         }
         theta = r.theta();
         long t3 = System.nanoTime();
         double ret = batch.meanEpisodeReturn();
-        return new MetaStepReport(ret, ret, r.valueBefore(), r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(), r.backtracks(),
-                batch.totalSteps(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        return new MetaStepReport(ret, ret, r.valueBefore(), r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(),
+                r.backtracks(), batch.totalSteps(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 }
