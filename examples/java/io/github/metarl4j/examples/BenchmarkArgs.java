@@ -2,7 +2,7 @@ package io.github.metarl4j.examples;
 
 import java.util.Arrays;
 
-/** The small helpers the benchmark mains share: integer flags and medians. */
+/** The small helpers the benchmark mains share: numeric flags and medians. */
 final class BenchmarkArgs {
 
     private BenchmarkArgs() {
@@ -13,6 +13,16 @@ final class BenchmarkArgs {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    /** The number after {@code name} in {@code args}, or {@code fallback}. */
+    static double doubleArg(String[] args, String name, double fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Double.parseDouble(args[i + 1]);
             }
         }
         return fallback;

@@ -7,12 +7,14 @@ import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.nn.RecurrentNet;
 import io.github.metarl4j.nn.RecurrentPass;
+import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.sampler.TrialSampler;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -24,6 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * and Adam's moments and step count.
  */
 public final class Rl2 {
+
+    private static final String WORKSPACE = "rl2-update";
 
     private final Rl2Config config;
     private final RecurrentNet net;
@@ -71,33 +75,46 @@ public final class Rl2 {
         long t1 = System.nanoTime();
         int steps = batch.steps();
         int trials = batch.trials();
-        INDArray x = HostArrays.create(batch.inputs(), net.dataType(), steps, trials, net.in());
-        RecurrentPass before = net.forward(theta, x);
-        double[] oldLogits = HostArrays.read(before.outputs());
-        double[] values = HostArrays.read(before.values());
-        double[] oldLogProb = logProbs(oldLogits, batch.actions(), net.out());
-        TrialAdvantages adv = TrialAdvantages.of(batch, values, config.gamma(), config.gaeLambda());
-        double[] advantages = normalised(adv.advantages(), batch.mask());
-        TrialLoss lossBefore = loss(oldLogits, values, batch.actions(), oldLogProb, oldLogits, advantages,
-                adv.returns(), batch.mask());
-        double gradientNorm = before.backward(array(lossBefore.dLogits(), steps, trials, net.out()),
-                array(lossBefore.dValues(), steps, trials)).norm2Number().doubleValue();
+        double[] oldLogits;
+        double[] values;
+        double gradientNorm;
+        double[] oldLogProb;
+        double[] advantages;
+        TrialAdvantages adv;
+        TrialLoss lossBefore;
+        try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
+            RecurrentPass before = net.forward(theta, array(batch.inputs(), steps, trials, net.in()));
+            oldLogits = HostArrays.read(before.outputs());
+            values = HostArrays.read(before.values());
+            oldLogProb = logProbs(oldLogits, batch.actions(), net.out());
+            adv = TrialAdvantages.of(batch, values, config.gamma(), config.gaeLambda());
+            advantages = normalised(adv.advantages(), batch.mask());
+            lossBefore = loss(oldLogits, values, batch.actions(), oldLogProb, oldLogits, advantages, adv.returns(),
+                    batch.mask());
+            gradientNorm = before.backward(array(lossBefore.dLogits(), steps, trials, net.out()),
+                    array(lossBefore.dValues(), steps, trials)).norm2Number().doubleValue();
+        }
         Minibatches minibatches = new Minibatches(batch, oldLogits, oldLogProb, advantages, adv.returns(), net.out());
         for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
             for (int[] trialsOfMb : minibatches.split(config.minibatches(), rng)) {
                 Minibatches.Part part = minibatches.part(trialsOfMb);
-                RecurrentPass pass = net.forward(theta, HostArrays.create(part.inputs(), net.dataType(), steps,
-                        trialsOfMb.length, net.in()));
-                TrialLoss l = loss(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), part.actions(),
-                        part.oldLogProb(), part.oldLogits(), part.advantages(), part.returns(), part.mask());
-                INDArray grad = pass.backward(array(l.dLogits(), steps, trialsOfMb.length, net.out()),
-                        array(l.dValues(), steps, trialsOfMb.length));
+                INDArray grad;
+                try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
+                    RecurrentPass pass = net.forward(theta, array(part.inputs(), steps, trialsOfMb.length, net.in()));
+                    TrialLoss l = loss(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), part.actions(),
+                            part.oldLogProb(), part.oldLogits(), part.advantages(), part.returns(), part.mask());
+                    grad = pass.backward(array(l.dLogits(), steps, trialsOfMb.length, net.out()),
+                            array(l.dValues(), steps, trialsOfMb.length)).detach();
+                }
                 theta = adam.step(theta, grad);
             }
         }
-        RecurrentPass after = net.forward(theta, x);
-        TrialLoss lossAfter = loss(HostArrays.read(after.outputs()), HostArrays.read(after.values()), batch.actions(),
-                oldLogProb, oldLogits, advantages, adv.returns(), batch.mask());
+        TrialLoss lossAfter;
+        try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
+            RecurrentPass after = net.forward(theta, array(batch.inputs(), steps, trials, net.in()));
+            lossAfter = loss(HostArrays.read(after.outputs()), HostArrays.read(after.values()), batch.actions(),
+                    oldLogProb, oldLogits, advantages, adv.returns(), batch.mask());
+        }
         long t2 = System.nanoTime();
         double[] episodeReturns = firstAndLastEpisodeReturns(batch);
         return new MetaStepReport(episodeReturns[0], episodeReturns[1], lossBefore.value(), lossAfter.value(),

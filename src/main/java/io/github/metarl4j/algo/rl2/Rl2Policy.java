@@ -2,8 +2,10 @@ package io.github.metarl4j.algo.rl2;
 
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.RecurrentNet;
+import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.sampler.TrialPolicy;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,6 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * one GRU step on the batch's inputs and a categorical draw from the logits.
  */
 public final class Rl2Policy implements TrialPolicy {
+
+    private static final String WORKSPACE = "rl2-act";
 
     private final RecurrentNet net;
     private final INDArray theta;
@@ -31,12 +35,17 @@ public final class Rl2Policy implements TrialPolicy {
                     + " actions; the family's trials have width " + layout.width() + " and " + layout.actions()
                     + " actions");
         }
-        INDArray[] h = {Nd4j.zeros(net.dataType(), trials, net.hidden())};
+        INDArray[] h = {Nd4j.zeros(net.dataType(), trials, net.hidden()),
+            Nd4j.zeros(net.dataType(), trials, net.hidden())};
         return (inputs, active, rng, actions) -> {
-            INDArray x = HostArrays.create(inputs, net.dataType(), trials, net.in());
-            INDArray next = Nd4j.create(net.dataType(), trials, net.hidden());
-            double[] logits = HostArrays.read(net.step(theta, x, h[0], next));
-            h[0] = next;
+            double[] logits;
+            try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
+                INDArray x = HostArrays.create(inputs, net.dataType(), trials, net.in());
+                logits = HostArrays.read(net.step(theta, x, h[0], h[1]));
+            }
+            INDArray previous = h[0];
+            h[0] = h[1];
+            h[1] = previous;
             int a = net.out();
             double[] logP = new double[a];
             for (int b = 0; b < trials; b++) {
