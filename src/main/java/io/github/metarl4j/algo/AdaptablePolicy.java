@@ -10,7 +10,7 @@ import io.github.metarl4j.sampler.ActionFunction;
  * every task from the same meta-learned policy. MAML adapts by gradient steps on the episodes;
  * the same contract serves a pretrained or randomly initialised policy adapted by the same steps.
  */
-public interface AdaptablePolicy {
+public non-sealed interface AdaptablePolicy extends ExplorationPolicy {
 
     /** This policy's actions for {@code [E, obsDim]} observations of one task. */
     ActionFunction actions();

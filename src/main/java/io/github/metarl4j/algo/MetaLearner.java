@@ -8,19 +8,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The contract every meta-learner implements, and the only one the evaluator and the experiment
- * tooling see: MAML, the pretrained baseline and later learners (RL^2, ...) are trained, evaluated,
+ * tooling see: MAML, the pretrained baseline, RL^2 and later learners are trained, evaluated,
  * checkpointed and resumed by the same code.
  *
  * <p>A learner holds its meta-parameters and optimiser state and replaces them (never mutates them in
  * place) at each {@link #metaStep}. {@link #explorationPolicy()} is the policy at the current
- * meta-parameters; adapting it to a new task is {@code explorationPolicy().adapt(episodes)}, which
- * returns a new policy and leaves the learner unchanged. A policy taken before a meta-step keeps the
- * parameters it was taken at.
+ * meta-parameters: an {@link AdaptablePolicy} for learners that adapt by explicit updates (MAML:
+ * {@code explorationPolicy().adapt(episodes)} returns a new policy and leaves the learner
+ * unchanged), an {@link InContextPolicy} for learners that adapt in their memory over a trial
+ * (RL^2). A policy taken before a meta-step keeps the parameters it was taken at.
  */
 public interface MetaLearner extends AutoCloseable {
 
     /** The policy at the current meta-parameters: what a new task starts from (k = 0 of an adaptation curve). */
-    AdaptablePolicy explorationPolicy();
+    ExplorationPolicy explorationPolicy();
 
     /**
      * One meta-iteration on the meta-batch {@code tasks} of {@code family}: the learner samples what

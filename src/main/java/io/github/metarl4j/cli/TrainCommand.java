@@ -1,6 +1,7 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.experiment.ConfigFiles;
+import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ final class TrainCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RunDirectory run;
         try {
+            Experiment.of(c);
             run = RunDirectory.create(dir, c);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

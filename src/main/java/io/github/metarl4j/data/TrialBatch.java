@@ -26,6 +26,25 @@ public record TrialBatch(int steps, int trials, int width, double[] inputs, int[
         }
     }
 
+    /**
+     * {@code [B][n]}: the return of each episode of each trial, in order; a trial that ended fewer
+     * than {@code episodes} episodes has zeros after its last one.
+     */
+    public double[][] episodeReturns(int episodes) {
+        double[][] out = new double[trials][episodes];
+        for (int b = 0; b < trials; b++) {
+            int episode = 0;
+            for (int t = 0; t < steps && episode < episodes; t++) {
+                int i = t * trials + b;
+                if (mask[i]) {
+                    out[b][episode] += rewards[i];
+                    episode += episodeEnds[i] ? 1 : 0;
+                }
+            }
+        }
+        return out;
+    }
+
     /** {@code [B]}: each trial's total reward, the RL^2 paper's score. */
     public double[] trialReturns() {
         double[] out = new double[trials];

@@ -1,15 +1,19 @@
 package io.github.metarl4j.eval;
 
 import io.github.metarl4j.algo.AdaptablePolicy;
+import io.github.metarl4j.algo.ExplorationPolicy;
+import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.sampler.RowBlocks;
+import io.github.metarl4j.sampler.TrialSampler;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +21,9 @@ import java.util.Optional;
  * Meta-test evaluation (the MAML specification's): on held-out tasks, for k = 0..K, the mean
  * return of the policy adapted with k steps, each step on fresh episodes of the policy after
  * k - 1 steps, with a 95% Student-t interval over tasks, and, where the family has an oracle,
- * the mean fraction of the optimal return. It sees only {@link AdaptablePolicy}, so MAML, a
- * pretrained policy, a random one and later learners are evaluated by the same code.
+ * the mean fraction of the optimal return. It sees only a learner's {@link ExplorationPolicy}, so
+ * MAML, a pretrained policy, a random one and RL^2 (whose k is the episode of a trial: Duan et al.
+ * 2016) are evaluated by the same code.
  */
 public final class MetaEvaluator {
 
@@ -27,7 +32,7 @@ public final class MetaEvaluator {
 
     /**
      * @param steps           K, adaptation steps, >= 0
-     * @param episodesPerTask episodes sampled per task at each k, >= 1
+     * @param episodesPerTask episodes sampled per task at each k (trials per task, for an in-context policy), >= 1
      */
     public MetaEvaluator(int steps, int episodesPerTask) {
         if (steps < 0) {
@@ -42,38 +47,68 @@ public final class MetaEvaluator {
 
     /**
      * The adaptation curve of {@code start} on {@code tasks} (at least 2, for intervals); every task
-     * adapts from {@code start}, which is left unchanged. Randomness: {@code node.child(k)} for the
-     * episodes after k steps.
+     * adapts from {@code start}, which is left unchanged. An {@link AdaptablePolicy} plays
+     * {@code episodesPerTask} episodes per task at each k and adapts on them; randomness
+     * {@code node.child(k)} for the episodes after k steps. An {@link InContextPolicy} plays
+     * {@code episodesPerTask} trials of K + 1 episodes per task, and point k is the return of the
+     * trials' episode k (the family's actions must then be discrete); randomness
+     * {@code node.child("trials")}.
      */
-    public <T extends Task, O, A> AdaptationCurve evaluate(String name, AdaptablePolicy start, TaskFamily<T, O, A> family,
-                                                           List<T> tasks, Optional<Oracle<T>> oracle,
-                                                           LockstepSampler sampler, SeedTree node) {
+    public <T extends Task, O, A> AdaptationCurve evaluate(String name, ExplorationPolicy start,
+                                                           TaskFamily<T, O, A> family, List<T> tasks,
+                                                           Optional<Oracle<T>> oracle, LockstepSampler sampler,
+                                                           SeedTree node) {
         if (tasks.size() < 2) {
             throw new IllegalArgumentException("evaluation needs at least 2 tasks for an interval, got " + tasks.size());
         }
-        int e = episodesPerTask;
-        List<AdaptablePolicy> current = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), start));
+        double[][] perTask = start instanceof AdaptablePolicy adaptable
+                ? adapted(adaptable, family, tasks, sampler, node)
+                : inContext((InContextPolicy) start, family, tasks, node);
         List<ConfidenceInterval> returns = new ArrayList<>();
         List<ConfidenceInterval> fractions = new ArrayList<>();
+        for (double[] atK : perTask) {
+            returns.add(ConfidenceInterval.of95(atK));
+            if (oracle.isPresent()) {
+                double[] fraction = new double[tasks.size()];
+                for (int i = 0; i < fraction.length; i++) {
+                    fraction[i] = oracle.get().fractionOfOptimal(tasks.get(i), atK[i]);
+                }
+                fractions.add(ConfidenceInterval.of95(fraction));
+            }
+        }
+        return new AdaptationCurve(name, returns, fractions, perTask);
+    }
+
+    private <T extends Task, O, A> double[][] adapted(AdaptablePolicy start, TaskFamily<T, O, A> family, List<T> tasks,
+                                                      LockstepSampler sampler, SeedTree node) {
+        int e = episodesPerTask;
+        List<AdaptablePolicy> current = new ArrayList<>(Collections.nCopies(tasks.size(), start));
         double[][] perTask = new double[steps + 1][];
         for (int k = 0; k <= steps; k++) {
             List<ActionFunction> acting = current.stream().map(AdaptablePolicy::actions).toList();
             EpisodeBatch batch = sampler.sample(family, tasks, e, new RowBlocks(acting, e), node.child(k).generator());
             perTask[k] = batch.meanReturnPerTask();
-            returns.add(ConfidenceInterval.of95(perTask[k]));
-            if (oracle.isPresent()) {
-                double[] fraction = new double[tasks.size()];
-                for (int i = 0; i < fraction.length; i++) {
-                    fraction[i] = oracle.get().fractionOfOptimal(tasks.get(i), perTask[k][i]);
-                }
-                fractions.add(ConfidenceInterval.of95(fraction));
-            }
             if (k < steps) {
                 for (int i = 0; i < tasks.size(); i++) {
                     current.set(i, current.get(i).adapt(batch.columns(i * e, (i + 1) * e)));
                 }
             }
         }
-        return new AdaptationCurve(name, returns, fractions, perTask);
+        return perTask;
+    }
+
+    private <T extends Task> double[][] inContext(InContextPolicy start, TaskFamily<T, ?, ?> family, List<T> tasks,
+                                                  SeedTree node) {
+        int e = episodesPerTask;
+        List<T> trials = tasks.stream().flatMap(t -> Collections.nCopies(e, t).stream()).toList();
+        double[][] returns = TrialSampler.sample(family, trials, steps + 1, start.trials(),
+                node.child("trials").generator()).episodeReturns(steps + 1);
+        double[][] perTask = new double[steps + 1][tasks.size()];
+        for (int b = 0; b < trials.size(); b++) {
+            for (int k = 0; k <= steps; k++) {
+                perTask[k][b / e] += returns[b][k] / e;
+            }
+        }
+        return perTask;
     }
 }

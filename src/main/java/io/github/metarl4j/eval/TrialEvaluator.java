@@ -24,7 +24,7 @@ public final class TrialEvaluator {
 
     /** Plays one trial per task with {@code policy} and reports the score. */
     public static <T extends Task, O> TrialScore evaluate(String name, TrialPolicy policy,
-                                                         TaskFamily<T, O, Integer> family, List<T> tasks, int episodes,
+                                                         TaskFamily<T, O, ?> family, List<T> tasks, int episodes,
                                                          Optional<Oracle<T>> oracle, RandomGenerator rng) {
         if (tasks.size() < 2) {
             throw new IllegalArgumentException("a confidence interval needs at least 2 tasks, got " + tasks.size());

@@ -1,11 +1,10 @@
 package io.github.metarl4j.experiment;
 
-import io.github.metarl4j.algo.AdaptablePolicy;
+import io.github.metarl4j.algo.ExplorationPolicy;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.eval.AdaptationCurve;
 import io.github.metarl4j.eval.AdaptationTable;
 import io.github.metarl4j.eval.MetaEvaluator;
-import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.run.Checkpoint;
 import io.github.metarl4j.run.Progress;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An experiment wired from its config: the family, the policy, the initial parameters (from the
@@ -41,21 +39,23 @@ public final class Experiment<T extends Task, O, A> {
 
     private final ExperimentConfig config;
     private final FamilySetup<T, O, A> setup;
-    private final Policy policy;
-    private final INDArray theta0;
     private final SeedTree root;
 
     private Experiment(ExperimentConfig config, FamilySetup<T, O, A> setup) {
         this.config = config;
         this.setup = setup;
-        this.policy = config.policy().create(setup.family().spec());
         this.root = SeedTree.root(config.seed());
-        this.theta0 = policy.initialParameters(root.child("init").generator());
     }
 
-    /** The experiment of {@code config}; builds its family. */
+    /**
+     * The experiment of {@code config}; builds its family.
+     *
+     * @throws IllegalArgumentException if the learner cannot learn the family (RL^2 on continuous actions)
+     */
     public static Experiment<?, ?, ?> of(ExperimentConfig config) {
-        return wire(config, config.family().build());
+        FamilySetup<?, ?, ?> setup = config.family().build();
+        config.learner().checkFamily(setup.family().spec());
+        return wire(config, setup);
     }
 
     private static <T extends Task, O, A> Experiment<T, O, A> wire(ExperimentConfig config, FamilySetup<T, O, A> setup) {
@@ -75,7 +75,7 @@ public final class Experiment<T extends Task, O, A> {
      */
     public boolean train(RunDirectory dir, Progress progress, AtomicBoolean stop) {
         LearnerConfig learner = config.learner();
-        try (MetaLearner main = learner.create(policy, theta0, config.run().threads())) {
+        try (MetaLearner main = create(learner, config.run().threads())) {
             if (trainer(dir, null, progress).train(learner.name(), main, setup.family(), schedule(), learner.metaBatch(),
                     config.run().metaBatches(), root.child(learner.name()), stop) < config.run().metaBatches()) {
                 return false;
@@ -84,7 +84,7 @@ public final class Experiment<T extends Task, O, A> {
         if (!config.evaluation().baselines().contains(EvaluationConfig.Baseline.PRETRAINED)) {
             return true;
         }
-        try (MetaLearner pretrained = learner.pretrained(policy, theta0, config.run().threads())) {
+        try (MetaLearner pretrained = learner.pretrained(setup.family().spec(), config.policy(), root.child("init"), config.run().threads())) {
             return trainer(dir, RunDirectory.PRETRAINED, progress).train(RunDirectory.PRETRAINED, pretrained,
                     setup.family(), schedule(), learner.metaBatch(), config.run().metaBatches(), root.child("pretrain"),
                     stop) == config.run().metaBatches();
@@ -101,11 +101,12 @@ public final class Experiment<T extends Task, O, A> {
         LearnerConfig learner = config.learner();
         int threads = config.run().threads();
         MetaEvaluator evaluator = new MetaEvaluator(evaluation.steps(), learner.evaluationEpisodes());
-        try (MetaLearner main = trained(dir, null, learner.create(policy, theta0, threads));
+        try (MetaLearner main = trained(dir, null, create(learner, threads));
              MetaLearner pretrained = evaluation.baselines().contains(EvaluationConfig.Baseline.PRETRAINED)
-                     ? trained(dir, RunDirectory.PRETRAINED, learner.pretrained(policy, theta0, threads)) : null;
-             MetaLearner scratch = learner.create(policy, theta0, threads);
-             LockstepSampler sampler = new LockstepSampler(threads, policy.dataType())) {
+                     ? trained(dir, RunDirectory.PRETRAINED, learner.pretrained(setup.family().spec(), config.policy(),
+                     root.child("init"), threads)) : null;
+             MetaLearner scratch = create(learner, threads);
+             LockstepSampler sampler = new LockstepSampler(threads, config.policy().arrays())) {
             List<EvaluationResult> results = new ArrayList<>();
             for (TaskSplit.Part part : TaskSplit.Part.values()) {
                 List<T> tasks = setup.family().tasks().get(part).sample(evaluation.tasks(),
@@ -115,7 +116,7 @@ public final class Experiment<T extends Task, O, A> {
                 curves.add(evaluator.evaluate(learner.name(), main.explorationPolicy(), setup.family(), tasks,
                         setup.oracle(), sampler, node));
                 for (EvaluationConfig.Baseline b : evaluation.baselines()) {
-                    AdaptablePolicy start = b == EvaluationConfig.Baseline.PRETRAINED ? pretrained.explorationPolicy()
+                    ExplorationPolicy start = b == EvaluationConfig.Baseline.PRETRAINED ? pretrained.explorationPolicy()
                             : scratch.explorationPolicy();
                     curves.add(evaluator.evaluate(b.name().toLowerCase(java.util.Locale.ROOT), start, setup.family(),
                             tasks, setup.oracle(), sampler, node));
@@ -128,6 +129,10 @@ public final class Experiment<T extends Task, O, A> {
             }
             return results;
         }
+    }
+
+    private MetaLearner create(LearnerConfig learner, int threads) {
+        return learner.create(setup.family().spec(), config.policy(), root.child("init"), threads);
     }
 
     private MetaLearner trained(RunDirectory dir, String role, MetaLearner learner) {

@@ -23,6 +23,11 @@ public record ExperimentConfig(String name, long seed, FamilyConfig family, Poli
         if (family == null || policy == null || learner == null || run == null || evaluation == null) {
             throw new IllegalArgumentException("family, policy, learner, run and evaluation must be given");
         }
+        learner.checkPolicy(policy);
+        if (!learner.hasPretrained() && evaluation.baselines().contains(EvaluationConfig.Baseline.PRETRAINED)) {
+            throw new IllegalArgumentException("evaluation.baselines: learner " + learner.name() + " has no pretrained "
+                    + "reference; use [SCRATCH] or [], got " + evaluation.baselines());
+        }
     }
 
     /** This experiment with another seed (the CLI's {@code --seed}). */

@@ -3,34 +3,51 @@ package io.github.metarl4j.experiment;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.metarl4j.algo.MetaLearner;
-import io.github.metarl4j.policy.Policy;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import io.github.metarl4j.env.EnvSpec;
+import io.github.metarl4j.random.SeedTree;
 
 /**
  * Which meta-learner an experiment trains, chosen in YAML by its {@code type}: {@code maml}
- * ({@link MamlLearner}). The run machinery sees only the {@link MetaLearner} it creates.
+ * ({@link MamlLearner}) or {@code rl2} ({@link Rl2Learner}). The run machinery sees only the
+ * {@link MetaLearner} it creates.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = MamlLearner.class, name = "maml")})
-public sealed interface LearnerConfig permits MamlLearner {
+@JsonSubTypes({@JsonSubTypes.Type(value = MamlLearner.class, name = "maml"),
+    @JsonSubTypes.Type(value = Rl2Learner.class, name = "rl2")})
+public sealed interface LearnerConfig permits MamlLearner, Rl2Learner {
 
-    /** The learner's name in logs, metrics and tables ("maml"). */
+    /** The learner's name in logs, metrics and tables ("maml", "rl2"). */
     String name();
 
     /** Tasks per meta-batch. */
     int metaBatch();
 
-    /** Episodes per task between adaptation steps when the learner is evaluated. */
+    /** Episodes per task between adaptation steps when the learner is evaluated (trials per task, for RL^2). */
     int evaluationEpisodes();
 
-    /** A fresh learner at meta-parameters {@code theta0}. */
-    MetaLearner create(Policy policy, INDArray theta0, int threads);
+    /** Whether {@link #pretrained} exists (the evaluation's PRETRAINED baseline). */
+    boolean hasPretrained();
+
+    /**
+     * Throws an {@link IllegalArgumentException} naming the key and value when {@code policy} does
+     * not describe a network this learner can train.
+     */
+    void checkPolicy(PolicyConfig policy);
+
+    /**
+     * Throws an {@link IllegalArgumentException} naming what is wrong when the family with
+     * {@code spec} cannot be learned by this learner.
+     */
+    void checkFamily(EnvSpec<?, ?> spec);
+
+    /** A fresh learner for a family with {@code spec}, its initial parameters drawn from {@code init}. */
+    MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads);
 
     /**
      * The pretrained reference: a learner trained on the pooled tasks without meta-learning and
-     * adapted the same way at evaluation.
+     * adapted the same way at evaluation, from the same initial parameters as {@link #create}.
      *
      * @throws IllegalArgumentException if this learner has no such reference
      */
-    MetaLearner pretrained(Policy policy, INDArray theta0, int threads);
+    MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads);
 }

@@ -4,12 +4,14 @@ import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.maml.Maml;
 import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.algo.maml.Pretraining;
+import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.policy.Policy;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import io.github.metarl4j.random.SeedTree;
 
 /**
- * MAML ({@code type: maml}; Finn, Abbeel and Levine, ICML 2017) with its settings; its pretrained
- * reference is {@link Pretraining} with the same settings.
+ * MAML ({@code type: maml}; Finn, Abbeel and Levine, ICML 2017) with its settings, on the MLP
+ * policy of the experiment's {@code policy} section; its pretrained reference is
+ * {@link Pretraining} with the same settings.
  *
  * @param maml MAML's settings
  */
@@ -37,12 +39,29 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
     }
 
     @Override
-    public MetaLearner create(Policy policy, INDArray theta0, int threads) {
-        return new Maml(maml, policy, theta0, threads);
+    public boolean hasPretrained() {
+        return true;
+    }
+
+    /** Any MLP. */
+    @Override
+    public void checkPolicy(PolicyConfig policy) {
+    }
+
+    /** Discrete and continuous actions alike. */
+    @Override
+    public void checkFamily(EnvSpec<?, ?> spec) {
     }
 
     @Override
-    public MetaLearner pretrained(Policy policy, INDArray theta0, int threads) {
-        return new Pretraining(maml, policy, theta0, threads);
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+        Policy p = policy.create(spec);
+        return new Maml(maml, p, p.initialParameters(init.generator()), threads);
+    }
+
+    @Override
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+        Policy p = policy.create(spec);
+        return new Pretraining(maml, p, p.initialParameters(init.generator()), threads);
     }
 }

@@ -8,10 +8,13 @@ import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.space.Box;
 import io.github.metarl4j.space.Discrete;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * The MLP policy of an experiment: categorical over a {@link Discrete} action space, Gaussian with
- * a learned state-independent log-std over a {@link Box}; the observation width is the family's.
+ * The policy network of an experiment. For MAML, an MLP: categorical over a {@link Discrete}
+ * action space, Gaussian with a learned state-independent log-std over a {@link Box}; the
+ * observation width is the family's. For RL^2, a GRU of width {@code hidden[0]} (see
+ * {@link Rl2Learner}).
  *
  * @param hidden        hidden layer widths, each >= 1
  * @param activation    hidden nonlinearity
@@ -46,12 +49,16 @@ public record PolicyConfig(List<Integer> hidden, Activation activation, double i
         }
     }
 
-    /** The policy for a family with this spec. */
+    /** The ND4J type of the policy's arrays. */
+    public DataType arrays() {
+        return dataType == Precision.FLOAT ? DataType.FLOAT : DataType.DOUBLE;
+    }
+
+    /** The MLP policy for a family with this spec. */
     public Policy create(EnvSpec<?, ?> spec) {
         int[] widths = hidden.stream().mapToInt(Integer::intValue).toArray();
         int obsDim = spec.observationSpace().flatDim();
-        org.nd4j.linalg.api.buffer.DataType type = dataType == Precision.FLOAT
-                ? org.nd4j.linalg.api.buffer.DataType.FLOAT : org.nd4j.linalg.api.buffer.DataType.DOUBLE;
+        DataType type = arrays();
         if (spec.actionSpace() instanceof Discrete d) {
             return new CategoricalMlpPolicy(obsDim, widths, d.n(), activation, type);
         }

@@ -30,7 +30,7 @@ public final class TrialSampler {
      *
      * @throws IllegalArgumentException if the family's actions are not discrete or {@code episodes < 1}
      */
-    public static <T extends Task, O> TrialBatch sample(TaskFamily<T, O, Integer> family, List<T> tasks, int episodes,
+    public static <T extends Task, O> TrialBatch sample(TaskFamily<T, O, ?> family, List<T> tasks, int episodes,
                                                        TrialPolicy policy, RandomGenerator rng) {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes per trial must be >= 1, got " + episodes);
@@ -51,7 +51,7 @@ public final class TrialSampler {
         List<Env<O, Integer>> envs = new ArrayList<>(b);
         double[] current = new double[b * width];
         for (int i = 0; i < b; i++) {
-            envs.add(family.create(tasks.get(i)));
+            envs.add(withIndexActions(family).create(tasks.get(i)));
             obsSpace.write(envs.get(i).reset(seeds[i][0]), current, i * width);
         }
         int[] episode = new int[b];
@@ -102,6 +102,12 @@ public final class TrialSampler {
             ends.add(end);
         }
         return pack(b, width, inputs, acts, rewards, masks, ends);
+    }
+
+    /** A family whose action space is {@link Discrete} acts with the Integer indices that space holds. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Task, O> TaskFamily<T, O, Integer> withIndexActions(TaskFamily<T, O, ?> family) {
+        return (TaskFamily<T, O, Integer>) family;
     }
 
     private static TrialBatch pack(int b, int width, List<double[]> inputs, List<int[]> acts, List<double[]> rewards,

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metarl4j.algo.AdaptablePolicy;
+import io.github.metarl4j.algo.ExplorationPolicy;
 import io.github.metarl4j.algo.LearnerState;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.MetaStepReport;
@@ -137,7 +137,7 @@ class TrainerTest {
         }
 
         @Override
-        public AdaptablePolicy explorationPolicy() {
+        public ExplorationPolicy explorationPolicy() {
             return inner.explorationPolicy();
         }
 

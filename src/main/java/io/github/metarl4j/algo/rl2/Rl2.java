@@ -1,6 +1,8 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.algo.LearnerState;
+import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TrialBatch;
@@ -25,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Its parameters are replaced at each step, never mutated in place; its state is the parameters
  * and Adam's moments and step count.
  */
-public final class Rl2 {
+public final class Rl2 implements MetaLearner {
 
     private static final String WORKSPACE = "rl2-update";
 
@@ -48,18 +50,26 @@ public final class Rl2 {
         return new Rl2Policy(net, theta);
     }
 
-    /** The current parameters. */
+    /** The policy at the current parameters, adapting in its hidden state over a trial. */
+    @Override
+    public InContextPolicy explorationPolicy() {
+        return new InContextPolicy(policy());
+    }
+
+    @Override
     public INDArray parameters() {
         return theta;
     }
 
     /** Parameters and optimiser state. */
+    @Override
     public LearnerState state() {
         return new LearnerState(Map.of("theta", HostArrays.read(theta), "adam.moments", adam.moments(),
                 "adam.iteration", new double[] {adam.iteration()}));
     }
 
     /** Continues from {@code state}. */
+    @Override
     public void restore(LearnerState state) {
         double[] moments = state.get("adam.moments", adam.moments().length);
         int iteration = (int) state.get("adam.iteration", 1)[0];
@@ -67,9 +77,16 @@ public final class Rl2 {
         adam.restore(moments, iteration);
     }
 
-    /** One PPO iteration on one trial per task. */
-    public <T extends Task, O> MetaStepReport metaStep(TaskFamily<T, O, Integer> family, List<T> tasks,
-                                                       RandomGenerator rng) {
+    /**
+     * One PPO iteration on one trial per task. Its report's returns are the mean return of the
+     * trials' first episode (before) and of their last (after): what the policy learned in context.
+     *
+     * @throws IllegalArgumentException if the family's actions are not discrete or its trials do not
+     *                                  fit the network
+     */
+    @Override
+    public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
+                                                          RandomGenerator rng) {
         long t0 = System.nanoTime();
         TrialBatch batch = TrialSampler.sample(family, tasks, config.episodesPerTrial(), policy(), rng);
         long t1 = System.nanoTime();
@@ -121,6 +138,11 @@ public final class Rl2 {
                 lossAfter.meanKl(), gradientNorm, true, 0, batch.totalSteps(), (t1 - t0) / 1e9, 0, (t2 - t1) / 1e9);
     }
 
+    /** Nothing to release: RL^2 runs on the caller's thread. */
+    @Override
+    public void close() {
+    }
+
     private TrialLoss loss(double[] logits, double[] values, int[] actions, double[] oldLogProb, double[] oldLogits,
                            double[] advantages, double[] returns, boolean[] mask) {
         return TrialLoss.of(logits, values, actions, oldLogProb, oldLogits, advantages, returns, mask,
@@ -163,26 +185,13 @@ public final class Rl2 {
     }
 
     /** The mean return of the trials' first episodes and of their last episodes. */
-    static double[] firstAndLastEpisodeReturns(TrialBatch batch) {
+    private double[] firstAndLastEpisodeReturns(TrialBatch batch) {
+        int n = config.episodesPerTrial();
         double first = 0;
         double last = 0;
-        for (int b = 0; b < batch.trials(); b++) {
-            int episode = 0;
-            double current = 0;
-            double finished = 0;
-            for (int t = 0; t < batch.steps(); t++) {
-                int i = t * batch.trials() + b;
-                if (!batch.mask()[i]) {
-                    break;
-                }
-                current += batch.rewards()[i];
-                if (batch.episodeEnds()[i]) {
-                    first += episode++ == 0 ? current : 0;
-                    finished = current;
-                    current = 0;
-                }
-            }
-            last += finished;
+        for (double[] trial : batch.episodeReturns(n)) {
+            first += trial[0];
+            last += trial[n - 1];
         }
         return new double[] {first / batch.trials(), last / batch.trials()};
     }

@@ -3,9 +3,8 @@ package io.github.metarl4j.algo.rl2;
 import io.github.metarl4j.optim.PpoConfig;
 
 /**
- * RL^2's settings.
+ * RL^2's settings (the GRU's width is the {@link io.github.metarl4j.nn.RecurrentNet}'s).
  *
- * @param hidden           the GRU's width H, >= 1
  * @param episodesPerTrial n, episodes of a trial on one task, >= 1
  * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]
  * @param gaeLambda        GAE's lambda over the trial, in [0, 1]
@@ -14,13 +13,10 @@ import io.github.metarl4j.optim.PpoConfig;
  * @param valueCoef        weight of the value head's squared error, >= 0
  * @param entropyCoef      weight of the entropy bonus, >= 0
  */
-public record Rl2Config(int hidden, int episodesPerTrial, double gamma, double gaeLambda, PpoConfig ppo,
+public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, PpoConfig ppo,
                         int minibatches, double valueCoef, double entropyCoef) {
 
     public Rl2Config {
-        if (hidden < 1) {
-            throw new IllegalArgumentException("hidden must be >= 1, got " + hidden);
-        }
         if (episodesPerTrial < 1) {
             throw new IllegalArgumentException("episodesPerTrial must be >= 1, got " + episodesPerTrial);
         }

@@ -3,6 +3,7 @@ package io.github.metarl4j.algo.maml;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,7 @@ class MetaLearnerContractTest {
         INDArray start = initial();
         double[] startValues = HostArrays.read(start);
         try (MetaLearner learner = make.apply(start, 1)) {
-            AdaptablePolicy before = learner.explorationPolicy();
+            AdaptablePolicy before = assertInstanceOf(AdaptablePolicy.class, learner.explorationPolicy(), name);
             MetaStepReport report = step(learner, 0);
             assertArrayEquals(startValues, HostArrays.read(start), name + ": the initial array is not mutated");
             assertFalse(java.util.Arrays.equals(startValues, HostArrays.read(learner.parameters())),

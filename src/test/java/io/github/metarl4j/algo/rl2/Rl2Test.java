@@ -27,7 +27,7 @@ class Rl2Test {
 
     private static Rl2 learner(long seed, int hidden) {
         RecurrentNet net = new RecurrentNet(1 + 5 + 2, hidden, 5, DataType.FLOAT);
-        Rl2Config c = new Rl2Config(hidden, 10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), 4, 0.5, 0.01);
+        Rl2Config c = new Rl2Config(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), 4, 0.5, 0.01);
         return new Rl2(c, net, net.initialParameters(SeedTree.root(seed).child("init").generator()));
     }
 

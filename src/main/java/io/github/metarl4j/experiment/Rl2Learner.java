@@ -1,0 +1,85 @@
+package io.github.metarl4j.experiment;
+
+import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.algo.rl2.Rl2;
+import io.github.metarl4j.algo.rl2.Rl2Config;
+import io.github.metarl4j.env.EnvSpec;
+import io.github.metarl4j.nn.Activation;
+import io.github.metarl4j.nn.RecurrentNet;
+import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.TrialInputs;
+import io.github.metarl4j.space.Discrete;
+
+/**
+ * RL^2 ({@code type: rl2}; Duan et al. 2016) with its settings. Its policy is a GRU whose width is
+ * the single entry of the experiment's {@code policy.hidden} (activation TANH, the GRU's own),
+ * with a categorical head over the family's discrete actions; it has no pretrained reference.
+ *
+ * @param rl2    RL^2's settings (trial length, PPO, GAE, loss weights)
+ * @param trials trials per meta-batch, one per task, >= 1
+ */
+public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
+
+    public Rl2Learner {
+        if (rl2 == null) {
+            throw new IllegalArgumentException("rl2 settings must be given");
+        }
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "rl2";
+    }
+
+    @Override
+    public int metaBatch() {
+        return trials;
+    }
+
+    /** One trial per held-out task: the paper's measure. */
+    @Override
+    public int evaluationEpisodes() {
+        return 1;
+    }
+
+    @Override
+    public boolean hasPretrained() {
+        return false;
+    }
+
+    @Override
+    public void checkPolicy(PolicyConfig policy) {
+        if (policy.hidden().size() != 1) {
+            throw new IllegalArgumentException("policy.hidden: rl2's policy is one GRU layer; give its width as one "
+                    + "entry, got " + policy.hidden());
+        }
+        if (policy.activation() != Activation.TANH) {
+            throw new IllegalArgumentException("policy.activation: rl2's GRU uses TANH, got " + policy.activation());
+        }
+    }
+
+    @Override
+    public void checkFamily(EnvSpec<?, ?> spec) {
+        if (!(spec.actionSpace() instanceof Discrete)) {
+            throw new IllegalArgumentException("learner rl2 needs a family with discrete actions, got "
+                    + spec.actionSpace());
+        }
+    }
+
+    @Override
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+        checkFamily(spec);
+        int actions = ((Discrete) spec.actionSpace()).n();
+        RecurrentNet net = new RecurrentNet(new TrialInputs(spec.observationSpace().flatDim(), actions).width(),
+                policy.hidden().get(0), actions, policy.arrays());
+        return new Rl2(rl2, net, net.initialParameters(init.generator()));
+    }
+
+    @Override
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+        throw new IllegalArgumentException("rl2 has no pretrained reference; evaluation.baselines may hold SCRATCH only");
+    }
+}
