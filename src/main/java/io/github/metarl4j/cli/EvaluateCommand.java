@@ -44,7 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Experiment<?, ?, ?> experiment = Experiment.of(c);
         try {
-            RunSession.printed(experiment.evaluate(run, eval), run, spec.commandLine().getOut());
+            RunSession.printed(experiment.evaluate(run, eval), c.learner().adaptsInContext(), run,
+                    spec.commandLine().getOut());
         } catch (IllegalStateException unfinished) {
             throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
         }

@@ -41,21 +41,32 @@ final class RunSession {
                 return Main.DONE;
             }
         }
-        printed(experiment.evaluate(dir, config.evaluation()), dir, out);
+        printed(experiment.evaluate(dir, config.evaluation()), config.learner().adaptsInContext(), dir, out);
         out.println("report " + HtmlReport.write(dir));
         return Main.DONE;
     }
 
-    /** Prints each distribution's table: fractions of optimal where the family has an oracle, else returns. */
-    static void printed(List<EvaluationResult> results, RunDirectory dir, PrintWriter out) {
+    /**
+     * Prints each distribution's table: fractions of optimal where the family has an oracle, else
+     * returns; for an in-context learner, k is the episode of a trial, and each curve's total
+     * reward of a trial follows the table.
+     */
+    static void printed(List<EvaluationResult> results, boolean inContext, RunDirectory dir, PrintWriter out) {
         for (EvaluationResult r : results) {
             boolean fraction = r.meanOptimal().isPresent();
-            out.printf(Locale.ROOT, "%nHeld-out tasks of the %s distribution: %s after k adaptation steps, mean +- 95%% "
+            out.printf(Locale.ROOT, "%nHeld-out tasks of the %s distribution: %s %s, mean +- 95%% "
                     + "CI over %d tasks%s:%n", r.part() == TaskSplit.Part.TRAIN ? "meta-training" : "meta-test",
                     fraction ? "fraction of the optimal return" : "mean episode return",
+                    inContext ? "in episode k of a trial" : "after k adaptation steps",
                     r.curves().get(0).returns().get(0).n(), fraction ? String.format(Locale.ROOT,
                             " (oracle's mean optimal return %.3f)", r.meanOptimal().getAsDouble()) : "");
             out.print(AdaptationTable.text(r.curves(), fraction));
+            if (inContext) {
+                out.print("total reward of a trial:");
+                r.curves().forEach(c -> out.printf(Locale.ROOT, "  %s %.3f +- %.3f", c.name(), c.total().mean(),
+                        c.total().halfWidth()));
+                out.println();
+            }
             out.println("saved " + dir.evaluationTable(r.part()));
         }
         out.flush();

@@ -19,6 +19,20 @@ public record AdaptationCurve(String name, List<ConfidenceInterval> returns, Lis
         fractionOfOptimal = List.copyOf(fractionOfOptimal);
     }
 
+    /**
+     * The mean over tasks of each task's returns summed over k = 0..K, with its 95% interval: for an
+     * in-context learner, the total reward of a trial (the RL^2 paper's score).
+     */
+    public ConfidenceInterval total() {
+        double[] sums = new double[perTask[0].length];
+        for (double[] atK : perTask) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += atK[i];
+            }
+        }
+        return ConfidenceInterval.of95(sums);
+    }
+
     /** K, the number of adaptation steps. */
     public int steps() {
         return returns.size() - 1;

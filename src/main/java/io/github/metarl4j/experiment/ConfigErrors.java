@@ -17,9 +17,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns Jackson's exceptions into messages that name the key path, the bad value and what was expected. */
 final class ConfigErrors {
+
+    /** A check across record components names its key first: "policy.hidden: ...". */
+    private static final Pattern KEYED = Pattern.compile("([A-Za-z]+(?:\\.[A-Za-z]+)*): (.*)", Pattern.DOTALL);
 
     private ConfigErrors() {
     }
@@ -61,7 +66,12 @@ final class ConfigErrors {
             return "key '" + path + "' has no value";
         }
         if (e instanceof ValueInstantiationException v && e.getCause() != null) {
-            return "key '" + qualify(path, v.getType(), e.getCause().getMessage()) + "': " + e.getCause().getMessage();
+            String cause = e.getCause().getMessage();
+            Matcher keyed = KEYED.matcher(cause == null ? "" : cause);
+            if (keyed.matches() && !qualify(path, v.getType(), keyed.group(1).split("\\.")[0]).equals(path)) {
+                return "key '" + (path.isEmpty() ? "" : path + ".") + keyed.group(1) + "': " + keyed.group(2);
+            }
+            return "key '" + qualify(path, v.getType(), cause) + "': " + cause;
         }
         if (e instanceof InvalidFormatException f) {
             Throwable cause = f.getCause();

@@ -131,6 +131,15 @@ public final class Experiment<T extends Task, O, A> {
         }
     }
 
+    /**
+     * The learner of a run that has finished training, at its last checkpoint; the caller closes it.
+     *
+     * @throws IllegalStateException if the run has not finished training
+     */
+    public MetaLearner trained(RunDirectory dir) {
+        return trained(dir, null, create(config.learner(), config.run().threads()));
+    }
+
     private MetaLearner create(LearnerConfig learner, int threads) {
         return learner.create(setup.family().spec(), config.policy(), root.child("init"), threads);
     }

@@ -25,6 +25,12 @@ public sealed interface LearnerConfig permits MamlLearner, Rl2Learner {
     /** Episodes per task between adaptation steps when the learner is evaluated (trials per task, for RL^2). */
     int evaluationEpisodes();
 
+    /**
+     * Whether the learner adapts in its memory over a trial (RL^2), so that k of its adaptation
+     * curves is the episode of a trial, rather than by k explicit updates (MAML).
+     */
+    boolean adaptsInContext();
+
     /** Whether {@link #pretrained} exists (the evaluation's PRETRAINED baseline). */
     boolean hasPretrained();
 

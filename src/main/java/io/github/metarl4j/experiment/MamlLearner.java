@@ -39,6 +39,11 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
     }
 
     @Override
+    public boolean adaptsInContext() {
+        return false;
+    }
+
+    @Override
     public boolean hasPretrained() {
         return true;
     }

@@ -46,6 +46,11 @@ public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
     }
 
     @Override
+    public boolean adaptsInContext() {
+        return true;
+    }
+
+    @Override
     public boolean hasPretrained() {
         return false;
     }

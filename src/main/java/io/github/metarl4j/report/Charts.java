@@ -71,8 +71,10 @@ public final class Charts {
     /**
      * Adaptation curves over k = 0..K with their 95% confidence bands: fractions of the optimal
      * return with the oracle's line at 1 where every curve has them, else mean returns.
+     *
+     * @param xLabel what k is ("adaptation steps k", or "episode k of a trial" for an in-context learner)
      */
-    public static byte[] adaptationCurves(String title, List<CurveSeries> curves) {
+    public static byte[] adaptationCurves(String title, String xLabel, List<CurveSeries> curves) {
         boolean fraction = curves.stream().allMatch(CurveSeries::hasFractions);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (CurveSeries c : curves) {
@@ -84,7 +86,7 @@ public final class Charts {
             }
             data.addSeries(s);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "adaptation steps k",
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel,
                 fraction ? "fraction of the optimal return" : "mean episode return", data, PlotOrientation.VERTICAL,
                 true, false, false);
         DeviationRenderer renderer = new DeviationRenderer(true, true);

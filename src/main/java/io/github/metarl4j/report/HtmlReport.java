@@ -55,7 +55,9 @@ public final class HtmlReport {
             }
             List<CurveSeries> curves = CurveSeries.of(CsvTable.read(table));
             String name = "adaptation-" + part.name().toLowerCase(Locale.ROOT) + ".png";
-            body.append(image(plots, name, Charts.adaptationCurves(title, curves), title)).append(table(curves));
+            String xLabel = run.config().learner().adaptsInContext() ? "episode k of a trial" : "adaptation steps k";
+            body.append(image(plots, name, Charts.adaptationCurves(title, xLabel, curves), title))
+                    .append(table(curves));
         }
         body.append("<h2>Config</h2>\n<pre>").append(escape(read(run.root().resolve(RunDirectory.CONFIG))))
                 .append("</pre>\n<h2>Provenance</h2>\n");

@@ -23,7 +23,7 @@ class ExperimentConfigErrorsTest {
 
     private static final Path FOUNDING = Path.of("examples/configs/gridworld-start-points.yaml");
     private static final String TOP_KEYS = "[evaluation, family, learner, name, policy, run, seed]";
-    private static final String FAMILY_TYPES = "[class, gridworld, navigation]";
+    private static final String FAMILY_TYPES = "[bandit, class, gridworld, navigation, tabular]";
 
     @TempDir
     Path dir;
@@ -77,7 +77,7 @@ class ExperimentConfigErrorsTest {
                 edit("unknown family type", indented("type", "grid"),
                         "key 'family.type': unknown type 'grid'; did you mean 'gridworld'? Valid types: " + FAMILY_TYPES),
                 edit("unknown learner type", y -> y.replace("type: maml", "type: mamal"),
-                        "key 'learner.type': unknown type 'mamal'; did you mean 'maml'? Valid types: [maml]"),
+                        "key 'learner.type': unknown type 'mamal'; did you mean 'maml'? Valid types: [maml, rl2]"),
                 edit("text for an integer", indented("metaBatches", "twenty"),
                         "key 'run.metaBatches': expected an integer, got 'twenty'"),
                 edit("fraction for an integer", indented("threads", "2.5"),
@@ -165,6 +165,33 @@ class ExperimentConfigErrorsTest {
         } else {
             assertEquals(expected, e.getMessage(), what);
         }
+    }
+
+    static Stream<Arguments> rl2Cases() {
+        return Stream.of(
+                set("rl2 with a pretrained baseline", List.of("evaluation.baselines=[PRETRAINED, SCRATCH]"),
+                        "key 'evaluation.baselines': learner rl2 has no pretrained reference; use [SCRATCH] or [], got "
+                                + "[PRETRAINED, SCRATCH]"),
+                set("rl2 with two GRU layers", List.of("policy.hidden=[32, 32]"), "key 'policy.hidden': rl2's policy is one GRU layer; give its width as one entry, got [32, 32]"),
+                set("rl2 with a RELU GRU", List.of("policy.activation=RELU"), "key 'policy.activation': rl2's GRU uses TANH, got RELU"),
+                set("rl2 without trials", List.of(), "missing required key 'learner.trials'"),
+                edit("misspelt rl2 key", line("episodesPerTrial", "    epsiodesPerTrial: 10"), "unknown key 'learner.rl2.epsiodesPerTrial'; did you mean 'episodesPerTrial'? Valid keys here: "
+                                + "[entropyCoef, episodesPerTrial, gaeLambda, gamma, minibatches, ppo, valueCoef]"),
+                set("one-armed bandit", List.of("family.arms=1"), "key 'family.arms': arms must be >= 2, got 1"),
+                set("trial of no episodes", List.of("learner.rl2.episodesPerTrial=0"), "key 'learner.rl2.episodesPerTrial': episodesPerTrial must be >= 1, got 0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rl2Cases")
+    void malformedRl2Config_namesFileKeyAndValue(String what, UnaryOperator<String> edit, List<String> overrides,
+                                                 String message) throws IOException {
+        Path file = dir.resolve("rl2.yaml");
+        String base = Files.readString(Path.of("examples/configs/bandit-rl2.yaml"));
+        Files.writeString(file, what.equals("rl2 without trials") ? base.replaceFirst("(?m)^  trials:.*\n", "")
+                : edit.apply(base));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigFiles.read(file, ExperimentConfig.class, overrides), what);
+        assertEquals("config " + file + ": " + message, e.getMessage(), what);
     }
 
     @org.junit.jupiter.api.Test
