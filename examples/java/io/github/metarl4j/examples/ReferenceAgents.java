@@ -45,19 +45,30 @@ public final class ReferenceAgents {
         boolean smoke = List.of(args).contains("--smoke");
         int trials = smoke ? 20 : BenchmarkArgs.intArg(args, "--trials", 2000);
         SeedTree root = SeedTree.root(1);
-        System.out.printf("%-22s %-14s %8s %18s %9s%n", "setting", "agent", "paper", "this library", "gap");
+        header();
         for (int arms : new int[] {5, 10}) {
             for (int n : smoke ? new int[] {10} : new int[] {10, 100}) {
-                bandits(arms, n, trials, root.child("bandit").child(arms).child(n), smoke
-                        ? new double[] {0.5, 0.9} : new double[] {0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99});
+                bandits(arms, n, trials, root, smoke, Map.of());
             }
         }
         for (int n : smoke ? new int[] {10} : new int[] {10, 25}) {
-            mdps(n, trials, root.child("mdp").child(n));
+            mdps(n, trials, root, Map.of());
         }
     }
 
-    private static void bandits(int arms, int n, int trials, SeedTree seeds, double[] discounts) {
+    /** Prints the table's header line. */
+    static void header() {
+        System.out.printf("%-22s %-14s %8s %18s %9s%n", "setting", "agent", "paper", "this library", "gap");
+    }
+
+    /**
+     * Prints the rows of the bandit setting (k = {@code arms}, n pulls): the reference agents and
+     * then each of {@code learned}, all on the same {@code trials} held-out tasks of the seed tree's
+     * {@code bandit/arms/n} node.
+     */
+    static void bandits(int arms, int n, int trials, SeedTree root, boolean smoke, Map<String, TrialPolicy> learned) {
+        SeedTree seeds = root.child("bandit").child(arms).child(n);
+        double[] discounts = smoke ? new double[] {0.5, 0.9} : new double[] {0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99};
         var family = Bandits.family(BanditConfig.bernoulli(arms));
         Setting<BanditTask> s = new Setting<>("bandit k=" + arms + " n=" + n, family, n, trials, seeds,
                 Optional.of(Bandits.oracle()));
@@ -69,9 +80,12 @@ public final class ReferenceAgents {
         s.report("eps-greedy", s.tuned(EpsilonGreedyBandit::new, 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
                 paper);
         s.report("greedy", new EpsilonGreedyBandit(0), paper);
+        learned.forEach((name, policy) -> s.report(name, policy, paper));
     }
 
-    private static void mdps(int n, int trials, SeedTree seeds) {
+    /** Prints the rows of the tabular-MDP setting with n episodes, as {@link #bandits} does. */
+    static void mdps(int n, int trials, SeedTree root, Map<String, TrialPolicy> learned) {
+        SeedTree seeds = root.child("mdp").child(n);
         TabularMdpConfig config = TabularMdpConfig.RL2_PAPER;
         Setting<TabularMdp> s = new Setting<>("tabular MDP n=" + n, RandomMdps.family(config), n, trials, seeds,
                 Optional.of(new TabularOracle(config.horizon())));
@@ -80,6 +94,7 @@ public final class ReferenceAgents {
         s.report("psrl", new Psrl(config.horizon()), paper);
         s.report("eps-greedy", s.tuned(e -> new EpsilonGreedyMdp(config.horizon(), e), 0.1, 0.2, 0.3, 0.4, 0.5), paper);
         s.report("greedy", new EpsilonGreedyMdp(config.horizon(), 0), paper);
+        learned.forEach((name, policy) -> s.report(name, policy, paper));
     }
 
     /** One row group of the table: a family, a trial length, tuning and held-out tasks. */

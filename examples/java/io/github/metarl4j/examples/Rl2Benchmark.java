@@ -8,6 +8,7 @@ import io.github.metarl4j.envs.bandit.BanditTask;
 import io.github.metarl4j.envs.bandit.Bandits;
 import io.github.metarl4j.eval.TrialEvaluator;
 import io.github.metarl4j.eval.TrialScore;
+import io.github.metarl4j.eval.agents.EpsilonGreedyBandit;
 import io.github.metarl4j.eval.agents.GittinsBandit;
 import io.github.metarl4j.eval.agents.GittinsIndex;
 import io.github.metarl4j.nn.RecurrentNet;
@@ -55,8 +56,10 @@ public final class Rl2Benchmark {
         List<BanditTask> held = family.tasks().test().sample(evalTasks, root.child("held-out").generator());
         double gittins = TrialEvaluator.evaluate("gittins", new GittinsBandit(new GittinsIndex(pulls >= 100 ? 0.98 : 0.5,
                 pulls)), family, held, pulls, Optional.of(Bandits.oracle()), root.child("play").generator()).total().mean();
-        System.out.printf("k=%d n=%d: Gittins %.3f on %d held-out tasks; target %.3f%n", arms, pulls, gittins, evalTasks,
-                target * gittins);
+        double greedy = TrialEvaluator.evaluate("greedy", new EpsilonGreedyBandit(0), family, held, pulls,
+                Optional.of(Bandits.oracle()), root.child("play").generator()).total().mean();
+        System.out.printf("k=%d n=%d: Gittins %.3f, greedy %.3f on %d held-out tasks; target %.3f%n", arms, pulls,
+                gittins, greedy, evalTasks, target * gittins);
         RecurrentNet net = new RecurrentNet(1 + arms + 2, hidden, arms, DataType.FLOAT);
         Rl2 rl2 = new Rl2(config, net, net.initialParameters(root.child("init").generator()));
         double training = 0;

@@ -119,4 +119,27 @@ class ExamplesSmokeTest {
         assertTrue(last.matches("cores=\\d+( [a-z0-9_]+=\\d+)+"), last);
         assertTrue(last.contains("grid_t1_steps_per_s=") && last.contains("nav_t1_steps_per_s="), last);
     }
+
+    @Test
+    void rl2Benchmark_endsWithKeyValueLine() {
+        String out = run(() -> Rl2Benchmark.main(new String[] {"--smoke"}));
+        String[] lines = out.strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.matches("env_steps_per_s=\\d+ seconds_to_target=\\S+ .*"), last);
+    }
+
+    @Test
+    void banditRl2_printsItsRowBesideTheReferenceAgents(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String out = run(() -> BanditRl2.main(new String[] {"--out", dir.resolve("run").toString(), "--smoke"}));
+        assertTrue(out.contains("report " + dir.resolve("run").resolve("report.html")), out);
+        assertTrue(out.contains("bandit k=5 n=10        gittins             6.6"), out);
+        assertTrue(out.matches("(?s).*bandit k=5 n=10        rl2                 6\\.7 +[0-9.]+ \\+- .*"), out);
+    }
+
+    @Test
+    void tabularMdpRl2_printsItsRowBesideTheReferenceAgents(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String out = run(() -> TabularMdpRl2.main(new String[] {"--out", dir.resolve("run").toString(), "--smoke"}));
+        assertTrue(out.contains("tabular MDP n=10       psrl              138.1"), out);
+        assertTrue(out.matches("(?s).*tabular MDP n=10       rl2               156\\.2 +[0-9.]+ \\+- .*"), out);
+    }
 }

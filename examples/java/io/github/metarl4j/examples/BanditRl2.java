@@ -1,0 +1,32 @@
+package io.github.metarl4j.examples;
+
+import io.github.metarl4j.envs.bandit.BanditConfig;
+import io.github.metarl4j.experiment.BanditFamily;
+import io.github.metarl4j.experiment.Rl2Learner;
+import io.github.metarl4j.random.SeedTree;
+import java.util.Map;
+
+/**
+ * RL^2 on the RL^2 paper's Bernoulli bandits (Duan et al. 2016, Table 1), configured by
+ * {@code examples/configs/bandit-rl2.yaml}: trains it as {@code metarl4j train} does, then prints
+ * the setting's row of the paper's table, RL^2 beside the reference agents on the same held-out
+ * tasks.
+ *
+ * <pre>BanditRl2 [--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]</pre>
+ */
+public final class BanditRl2 {
+
+    private BanditRl2() {
+    }
+
+    public static void main(String[] args) {
+        Rl2Example.run(args, "examples/configs/bandit-rl2.yaml", (config, trained, trials, smoke) -> {
+            if (!(config.family() instanceof BanditFamily bandit) || bandit.rewards() != BanditConfig.Rewards.BERNOULLI) {
+                throw new IllegalArgumentException("the paper's table is for Bernoulli bandits; the config's family is "
+                        + config.family());
+            }
+            int n = ((Rl2Learner) config.learner()).rl2().episodesPerTrial();
+            ReferenceAgents.bandits(bandit.arms(), n, trials, SeedTree.root(1), smoke, Map.of("rl2", trained));
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.metarl4j.examples;
+
+import io.github.metarl4j.algo.InContextPolicy;
+import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.cli.Main;
+import io.github.metarl4j.experiment.Experiment;
+import io.github.metarl4j.experiment.ExperimentConfig;
+import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.sampler.TrialPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the RL^2 example mains share: train an experiment config through the command line's
+ * {@code train} (run directory, progress, evaluation, plots, HTML report), then hand the trained
+ * policy to a printer of the paper's table rows.
+ *
+ * <pre>[--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]</pre>
+ * {@code --trials} is the number of held-out trials of the table (default 2000); {@code --smoke}
+ * trains 2 tiny meta-batches.
+ */
+final class Rl2Example {
+
+    private Rl2Example() {
+    }
+
+    /**
+     * @param rows prints the table rows from the resolved config, the trained policy, the number of
+     *             held-out trials and whether this is a smoke run
+     */
+    static void run(String[] args, String defaultConfig, Rows rows) {
+        boolean smoke = List.of(args).contains("--smoke");
+        String config = stringArg(args, "--config", defaultConfig);
+        List<String> train = new ArrayList<>(List.of("train", "--config", config));
+        String out = stringArg(args, "--out", Path.of("runs", Path.of(config).getFileName().toString()
+                .replaceFirst("\\.ya?ml$", "") + "-" + LocalDateTime.now().format(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toString());
+        train.addAll(List.of("--out", out));
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--set")) {
+                train.addAll(List.of("--set", args[i + 1]));
+            }
+        }
+        if (smoke) {
+            train.addAll(List.of("--set", "run.metaBatches=2", "--set", "learner.trials=8", "--set",
+                    "evaluation.tasks=4", "--set", "run.checkpointEvery=1"));
+        }
+        PrintWriter stdout = new PrintWriter(System.out, true);
+        int status = Main.execute(train.toArray(String[]::new), stdout, new PrintWriter(System.err, true));
+        if (status != Main.DONE) {
+            throw new IllegalStateException("training " + config + " ended with status " + status);
+        }
+        RunDirectory dir = RunDirectory.open(Path.of(out));
+        ExperimentConfig resolved = dir.config();
+        try (MetaLearner learner = Experiment.of(resolved).trained(dir)) {
+            TrialPolicy policy = ((InContextPolicy) learner.explorationPolicy()).trials();
+            System.out.println();
+            ReferenceAgents.header();
+            rows.print(resolved, policy, smoke ? 20 : BenchmarkArgs.intArg(args, "--trials", 2000), smoke);
+        }
+    }
+
+    /** Prints the table rows of a setting. */
+    @FunctionalInterface
+    interface Rows {
+        void print(ExperimentConfig config, TrialPolicy trained, int trials, boolean smoke);
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
