@@ -129,9 +129,7 @@ public final class RecurrentNet {
      * {@code h [B, H]}, written into {@code hOut}; returns the policy head's output {@code [B, out]}.
      */
     public INDArray step(INDArray theta, INDArray x, INDArray h, INDArray hOut) {
-        INDArray gx = x.mmul(part(theta, 0, in, 3L * hidden)).addiRowVector(part(theta, 2, 3L * hidden));
-        INDArray gh = h.mmul(part(theta, 1, hidden, 3L * hidden));
-        RecurrentPass.cell(gx, gh, h, hidden, hOut, null, null, null, null);
+        RecurrentPass.gru(this, theta, x.reshape('c', 1, x.size(0), in), h, hOut.reshape('c', 1, h.size(0), hidden));
         return hOut.mmul(part(theta, 3, hidden, out)).addiRowVector(part(theta, 4, out));
     }
 }

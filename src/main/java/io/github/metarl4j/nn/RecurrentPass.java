@@ -1,26 +1,28 @@
 package io.github.metarl4j.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * One forward pass of a {@link RecurrentNet} over {@code [T, B, in]} inputs, keeping every
- * step's gates for exact backpropagation through time.
+ * One forward pass of a {@link RecurrentNet} over {@code [T, B, in]} inputs from a zero hidden
+ * state, keeping the hidden states {@code [T, B, H]} that the backward pass needs.
+ *
+ * <p>The recurrence runs in libnd4j's {@code gru} op, one native call per sequence, which
+ * computes exactly the cell documented on {@link RecurrentNet} (gate blocks r, z, n in the columns
+ * of {@code W} and {@code U}, the reset gate applied to {@code h U_n}). The backward pass
+ * recomputes every step's gates at once from the stored hidden states, then runs the recursion
+ * through time in a few ops per step. libnd4j's {@code gru_bp} is not used: on the cell above its
+ * gradient disagrees with central finite differences (by up to 0.3 on unit-scale entries, 1.0.0-M2.1).
  */
 public final class RecurrentPass {
 
     private final RecurrentNet net;
     private final INDArray theta;
-    private final int steps;
-    private final int batch;
-    private final INDArray x2;
-    private final INDArray[] h;
-    private final INDArray[] r;
-    private final INDArray[] z;
-    private final INDArray[] n;
-    private final INDArray[] hu;
+    private final INDArray x;
+    private final INDArray h0;
     private final INDArray hiddenAll;
     private final INDArray outputs;
     private final INDArray values;
@@ -28,58 +30,27 @@ public final class RecurrentPass {
     RecurrentPass(RecurrentNet net, INDArray theta, INDArray x) {
         this.net = net;
         this.theta = theta;
-        this.steps = (int) x.size(0);
-        this.batch = (int) x.size(1);
+        this.x = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
+        int steps = (int) x.size(0);
+        int batch = (int) x.size(1);
         int hd = net.hidden();
-        this.x2 = x.reshape('c', (long) steps * batch, net.in());
-        INDArray gx = x2.mmul(net.part(theta, 0, net.in(), 3L * hd)).addiRowVector(net.part(theta, 2, 3L * hd));
-        INDArray u = net.part(theta, 1, hd, 3L * hd);
-        h = new INDArray[steps + 1];
-        r = new INDArray[steps];
-        z = new INDArray[steps];
-        n = new INDArray[steps];
-        hu = new INDArray[steps];
-        h[0] = Nd4j.zeros(net.dataType(), batch, hd);
-        hiddenAll = Nd4j.create(net.dataType(), (long) steps * batch, hd);
-        for (int t = 0; t < steps; t++) {
-            INDArray gxt = gx.get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all());
-            INDArray ght = h[t].mmul(u);
-            h[t + 1] = Nd4j.create(net.dataType(), batch, hd);
-            r[t] = Nd4j.create(net.dataType(), batch, hd);
-            z[t] = Nd4j.create(net.dataType(), batch, hd);
-            n[t] = Nd4j.create(net.dataType(), batch, hd);
-            hu[t] = Nd4j.create(net.dataType(), batch, hd);
-            cell(gxt, ght, h[t], hd, h[t + 1], r[t], z[t], n[t], hu[t]);
-            hiddenAll.get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all())
-                    .assign(h[t + 1]);
-        }
+        h0 = Nd4j.zeros(net.dataType(), batch, hd);
+        INDArray hidden = Nd4j.create(net.dataType(), steps, batch, hd);
+        gru(net, theta, this.x, h0, hidden);
+        hiddenAll = hidden.reshape('c', (long) steps * batch, hd);
         outputs = hiddenAll.mmul(net.part(theta, 3, hd, net.out())).addiRowVector(net.part(theta, 4, net.out()))
                 .reshape('c', steps, batch, net.out());
         values = hiddenAll.mmul(net.part(theta, 5, hd, 1)).addi(net.part(theta, 6, 1).getDouble(0))
                 .reshape('c', steps, batch);
     }
 
-    /**
-     * The GRU cell from the input and hidden gate pre-activations {@code gx, gh [B, 3H]}: writes
-     * {@code h'} and, where not null, the gates r, z, n and {@code h U_n}.
-     */
-    static void cell(INDArray gx, INDArray gh, INDArray hPrev, int hd, INDArray hOut, INDArray rOut, INDArray zOut,
-                     INDArray nOut, INDArray huOut) {
-        INDArray rz = Transforms.sigmoid(gx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2L * hd))
-                .add(gh.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2L * hd))), false);
-        INDArray rt = rz.get(NDArrayIndex.all(), NDArrayIndex.interval(0, hd));
-        INDArray zt = rz.get(NDArrayIndex.all(), NDArrayIndex.interval(hd, 2L * hd));
-        INDArray hun = gh.get(NDArrayIndex.all(), NDArrayIndex.interval(2L * hd, 3L * hd));
-        INDArray nt = Transforms.tanh(gx.get(NDArrayIndex.all(), NDArrayIndex.interval(2L * hd, 3L * hd))
-                .add(rt.mul(hun)), false);
-        // h' = n + z * (h - n)
-        hOut.assign(nt.add(zt.mul(hPrev.sub(nt))));
-        if (rOut != null) {
-            rOut.assign(rt);
-            zOut.assign(zt);
-            nOut.assign(nt);
-            huOut.assign(hun);
-        }
+    /** Runs the recurrence of {@code x [T, B, in]} from {@code h0 [B, H]}, writing {@code hidden [T, B, H]}. */
+    static void gru(RecurrentNet net, INDArray theta, INDArray x, INDArray h0, INDArray hidden) {
+        int hd = net.hidden();
+        Nd4j.exec(DynamicCustomOp.builder("gru")
+                .addInputs(x, h0, net.part(theta, 0, net.in(), 3L * hd), net.part(theta, 1, hd, 3L * hd),
+                        net.part(theta, 2, 3L * hd))
+                .addOutputs(hidden).build());
     }
 
     /** {@code [T, B, out]}: the policy head (logits). */
@@ -99,7 +70,9 @@ public final class RecurrentPass {
      */
     public INDArray backward(INDArray dOutputs, INDArray dValues) {
         int hd = net.hidden();
-        int rows = steps * batch;
+        int steps = (int) x.size(0);
+        int batch = (int) x.size(1);
+        long rows = (long) steps * batch;
         INDArray grad = Nd4j.zeros(net.dataType(), net.numParams());
         INDArray dy = dOutputs.reshape('c', rows, net.out());
         INDArray dv = dValues.reshape('c', rows, 1);
@@ -109,26 +82,60 @@ public final class RecurrentPass {
         net.part(grad, 6, 1).assign(dv.sum(0));
         INDArray dHidden = dy.mmul(net.part(theta, 3, hd, net.out()).transpose())
                 .addi(dv.mmul(net.part(theta, 5, hd, 1).transpose()));
+        // every step's gates at once, from the inputs and the previous hidden states [T*B, H]
+        INDArray x2 = x.reshape('c', rows, net.in());
+        INDArray previous = Nd4j.create(net.dataType(), rows, hd);
+        rowsOf(previous, 0, 1, batch).assign(h0);
+        if (steps > 1) {
+            rowsOf(previous, 1, steps, batch).assign(rowsOf(hiddenAll, 0, steps - 1, batch));
+        }
+        INDArray w = net.part(theta, 0, net.in(), 3L * hd);
         INDArray u = net.part(theta, 1, hd, 3L * hd);
-        INDArray dU = Nd4j.zeros(net.dataType(), hd, 3L * hd);
-        INDArray dGx = Nd4j.create(net.dataType(), rows, 3L * hd);
+        INDArray b = net.part(theta, 2, 1, 3L * hd);
+        INDArray gx = x2.mmul(w).addiRowVector(b);
+        INDArray gh = previous.mmul(u);
+        INDArray r = Transforms.sigmoid(columns(gx, 0, hd).addi(columns(gh, 0, hd)), true);
+        INDArray z = Transforms.sigmoid(columns(gx, 1, hd).addi(columns(gh, 1, hd)), true);
+        INDArray hu = columns(gh, 2, hd).dup('c');
+        INDArray n = Transforms.tanh(columns(gx, 2, hd).addi(r.mul(hu)), true);
+        // local derivatives of h' = n + z (h - n) with respect to the gates' pre-activations
+        INDArray dnLocal = z.rsub(1).muli(n.mul(n).rsubi(1));
+        INDArray dzLocal = previous.sub(n).muli(z).muli(z.rsub(1));
+        INDArray drLocal = hu.mul(r).muli(r.rsub(1));
+        // dGh [T*B, 3H]: the gradient of every step's h U pre-activations (blocks r, z and r * dn);
+        // those of x W + b differ only in the n block, dN
+        INDArray dGh = Nd4j.create(net.dataType(), rows, 3L * hd);
+        INDArray dN = Nd4j.create(net.dataType(), rows, hd);
+        INDArray uT = u.transpose();
         INDArray dhNext = Nd4j.zeros(net.dataType(), batch, hd);
         for (int t = steps - 1; t >= 0; t--) {
-            INDArray dh = dHidden.get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all())
-                    .add(dhNext);
-            INDArray one = Nd4j.onesLike(z[t]);
-            INDArray dnPre = dh.mul(one.sub(z[t])).muli(one.sub(n[t].mul(n[t])));
-            INDArray dzPre = dh.mul(h[t].sub(n[t])).muli(z[t].mul(one.sub(z[t])));
-            INDArray drPre = dnPre.mul(hu[t]).muli(r[t].mul(one.sub(r[t])));
-            INDArray dGh = Nd4j.hstack(drPre, dzPre, dnPre.mul(r[t]));
-            dGx.get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all())
-                    .assign(Nd4j.hstack(drPre, dzPre, dnPre));
-            dU.addi(h[t].transpose().mmul(dGh));
-            dhNext = dh.mul(z[t]).addi(dGh.mmul(u.transpose()));
+            INDArray dh = rowsOf(dHidden, t, t + 1, batch).addi(dhNext);
+            INDArray ght = rowsOf(dGh, t, t + 1, batch);
+            INDArray dn = rowsOf(dN, t, t + 1, batch);
+            dh.mul(rowsOf(dnLocal, t, t + 1, batch), dn);
+            dh.mul(rowsOf(dzLocal, t, t + 1, batch), columns(ght, 1, hd));
+            dn.mul(rowsOf(drLocal, t, t + 1, batch), columns(ght, 0, hd));
+            dn.mul(rowsOf(r, t, t + 1, batch), columns(ght, 2, hd));
+            dhNext = dh.muli(rowsOf(z, t, t + 1, batch));
+            Nd4j.gemm(ght, uT, dhNext, false, false, 1.0, 1.0);
         }
-        net.part(grad, 1, hd, 3L * hd).assign(dU);
-        net.part(grad, 0, net.in(), 3L * hd).assign(x2.transpose().mmul(dGx));
-        net.part(grad, 2, 3L * hd).assign(dGx.sum(0));
+        INDArray dW = net.part(grad, 0, net.in(), 3L * hd);
+        INDArray db = net.part(grad, 2, 1, 3L * hd);
+        dW.assign(x2.transpose().mmul(dGh));
+        columns(dW, 2, hd).assign(x2.transpose().mmul(dN));
+        db.assign(dGh.sum(true, 0));
+        columns(db, 2, hd).assign(dN.sum(true, 0));
+        net.part(grad, 1, hd, 3L * hd).assign(previous.transpose().mmul(dGh));
         return grad;
+    }
+
+    /** Rows {@code [from B, to B)} of a {@code [T*B, .]} array: steps from..to-1. */
+    private static INDArray rowsOf(INDArray a, int from, int to, int batch) {
+        return a.get(NDArrayIndex.interval((long) from * batch, (long) to * batch), NDArrayIndex.all());
+    }
+
+    /** Gate block g (0 r, 1 z, 2 n) of a {@code [., 3H]} array. */
+    private static INDArray columns(INDArray a, int g, int hd) {
+        return a.get(NDArrayIndex.all(), NDArrayIndex.interval((long) g * hd, (long) (g + 1) * hd));
     }
 }

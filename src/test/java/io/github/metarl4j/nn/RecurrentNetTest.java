@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.metarl4j.testing.FiniteDifferences;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,18 +26,19 @@ class RecurrentNetTest {
         return FiniteDifferences.randomVector((long) t * b * 5, seed).reshape('c', t, b, 5);
     }
 
-    @Test
-    void bptt_matchesCentralFiniteDifferences() {
-        INDArray x = inputs(6, 3, 2);
-        INDArray cy = FiniteDifferences.randomVector(6 * 3 * 3, 3).reshape('c', 6, 3, 3);
-        INDArray cv = FiniteDifferences.randomVector(6 * 3, 4).reshape('c', 6, 3);
+    @ParameterizedTest(name = "T = {0}, B = {1}")
+    @CsvSource({"6, 3", "1, 4"})
+    void bptt_matchesCentralFiniteDifferences(int t, int b) {
+        INDArray x = inputs(t, b, 2);
+        INDArray cy = FiniteDifferences.randomVector((long) t * b * 3, 3).reshape('c', t, b, 3);
+        INDArray cv = FiniteDifferences.randomVector((long) t * b, 4).reshape('c', t, b);
         INDArray theta = theta();
         INDArray grad = NET.forward(theta, x).backward(cy, cv);
         INDArray fd = FiniteDifferences.gradient(th -> {
             RecurrentPass p = NET.forward(th, x);
             return p.outputs().mul(cy).sumNumber().doubleValue() + p.values().mul(cv).sumNumber().doubleValue();
         }, theta);
-        FiniteDifferences.assertClose(fd, grad, 1e-7, "GRU and heads gradient, BPTT over 6 steps");
+        FiniteDifferences.assertClose(fd, grad, 1e-7, "GRU and heads gradient, BPTT over " + t + " steps");
     }
 
     @Test
