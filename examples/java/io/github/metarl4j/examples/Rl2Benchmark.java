@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code key=value} pairs.
  *
  * <pre>Rl2Benchmark [--arms 5] [--pulls 10] [--hidden 32] [--trials 200] [--lr 0.01] [--epochs 5]
- *              [--minibatches 4] [--entropy 0.01] [--lambda 0.3] [--gamma 0.99] [--iterations 3000]
+ *              [--minibatches 4] [--entropy 0] [--lambda 0.3] [--gamma 0.99] [--iterations 3000]
  *              [--minutes 15] [--eval-every 10] [--eval-tasks 2000] [--target 0.98] [--seed 1] [--smoke]</pre>
  */
 public final class Rl2Benchmark {
@@ -50,7 +50,7 @@ public final class Rl2Benchmark {
         Rl2Config config = new Rl2Config(pulls, BenchmarkArgs.doubleArg(args, "--gamma", 0.99),
                 BenchmarkArgs.doubleArg(args, "--lambda", 0.3), new PpoConfig(0.2,
                 BenchmarkArgs.intArg(args, "--epochs", 5), BenchmarkArgs.doubleArg(args, "--lr", 0.01)),
-                BenchmarkArgs.intArg(args, "--minibatches", 4), 0.5, BenchmarkArgs.doubleArg(args, "--entropy", 0.01));
+                BenchmarkArgs.intArg(args, "--minibatches", 4), 0.5, BenchmarkArgs.doubleArg(args, "--entropy", 0.0));
         var family = Bandits.family(BanditConfig.bernoulli(arms));
         SeedTree root = SeedTree.root(seed);
         List<BanditTask> held = family.tasks().test().sample(evalTasks, root.child("held-out").generator());

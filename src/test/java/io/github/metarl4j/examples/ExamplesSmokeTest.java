@@ -27,6 +27,11 @@ class ExamplesSmokeTest {
         return out;
     }
 
+    private static String lastLine(String out) {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
     @Test
     void gridWorldTour_printsMapOracleAndRandomReturns() {
         String out = run(() -> GridWorldTour.main(new String[] {"examples/configs/gridworld-tour.yaml", "--smoke"}));
@@ -91,8 +96,7 @@ class ExamplesSmokeTest {
     @Test
     void productsBenchmark_endsWithKeyValueLine() {
         String out = run(() -> ProductsBenchmark.main(new String[] {"--smoke"}));
-        String[] lines = out.strip().split("\n");
-        String last = lines[lines.length - 1];
+        String last = lastLine(out);
         assertTrue(last.startsWith("rows=500 dtype=double gemm_gflops="), last);
         assertTrue(last.contains(" hvp_ms=") && last.contains(" fisher_gflops="), last);
     }
@@ -106,16 +110,14 @@ class ExamplesSmokeTest {
                 throw new IllegalStateException(e);
             }
         });
-        String[] lines = out.strip().split("\n");
-        String last = lines[lines.length - 1];
+        String last = lastLine(out);
         assertTrue(last.startsWith("seconds_per_meta_batch=") && last.contains(" peak_rss_mb="), last);
     }
 
     @Test
     void samplerBenchmark_endsWithKeyValueLine() {
         String out = run(() -> SamplerBenchmark.main(new String[] {"--smoke"}));
-        String[] lines = out.strip().split("\n");
-        String last = lines[lines.length - 1];
+        String last = lastLine(out);
         assertTrue(last.matches("cores=\\d+( [a-z0-9_]+=\\d+)+"), last);
         assertTrue(last.contains("grid_t1_steps_per_s=") && last.contains("nav_t1_steps_per_s="), last);
     }
@@ -123,8 +125,7 @@ class ExamplesSmokeTest {
     @Test
     void rl2Benchmark_endsWithKeyValueLine() {
         String out = run(() -> Rl2Benchmark.main(new String[] {"--smoke"}));
-        String[] lines = out.strip().split("\n");
-        String last = lines[lines.length - 1];
+        String last = lastLine(out);
         assertTrue(last.matches("env_steps_per_s=\\d+ seconds_to_target=\\S+ .*"), last);
     }
 
