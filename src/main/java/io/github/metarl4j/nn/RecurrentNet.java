@@ -129,7 +129,9 @@ public final class RecurrentNet {
      * {@code h [B, H]}, written into {@code hOut}; returns the policy head's output {@code [B, out]}.
      */
     public INDArray step(INDArray theta, INDArray x, INDArray h, INDArray hOut) {
-        RecurrentPass.gru(this, theta, x.reshape('c', 1, x.size(0), in), h, hOut.reshape('c', 1, h.size(0), hidden));
+        INDArray next = Nd4j.create(dataType, 1, h.size(0), hidden);
+        RecurrentPass.gru(this, theta, x.reshape('c', 1, x.size(0), in), h, next);
+        hOut.assign(next.reshape('c', h.size(0), hidden));
         return hOut.mmul(part(theta, 3, hidden, out)).addiRowVector(part(theta, 4, out));
     }
 }
