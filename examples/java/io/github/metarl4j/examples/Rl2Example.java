@@ -3,14 +3,13 @@ package io.github.metarl4j.examples;
 import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.cli.Main;
+import io.github.metarl4j.experiment.ConfigFiles;
 import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.sampler.TrialPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,21 +33,24 @@ final class Rl2Example {
      */
     static void run(String[] args, String defaultConfig, Rows rows) {
         boolean smoke = List.of(args).contains("--smoke");
-        String config = stringArg(args, "--config", defaultConfig);
-        List<String> train = new ArrayList<>(List.of("train", "--config", config));
-        String out = stringArg(args, "--out", Path.of("runs", Path.of(config).getFileName().toString()
-                .replaceFirst("\\.ya?ml$", "") + "-" + LocalDateTime.now().format(
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toString());
-        train.addAll(List.of("--out", out));
+        String config = BenchmarkArgs.stringArg(args, "--config", defaultConfig);
+        List<String> overrides = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--set")) {
-                train.addAll(List.of("--set", args[i + 1]));
+                overrides.add(args[i + 1]);
             }
         }
         if (smoke) {
-            train.addAll(List.of("--set", "run.metaBatches=2", "--set", "learner.trials=8", "--set",
-                    "evaluation.tasks=4", "--set", "run.checkpointEvery=1"));
+            overrides.addAll(List.of("run.metaBatches=2", "learner.trials=8", "evaluation.tasks=4",
+                    "run.checkpointEvery=1"));
         }
+        String out = BenchmarkArgs.stringArg(args, "--out", null);
+        if (out == null) {
+            out = RunDirectory.defaultRoot(ConfigFiles.read(Path.of(config), ExperimentConfig.class, overrides).name())
+                    .toString();
+        }
+        List<String> train = new ArrayList<>(List.of("train", "--config", config, "--out", out));
+        overrides.forEach(o -> train.addAll(List.of("--set", o)));
         PrintWriter stdout = new PrintWriter(System.out, true);
         int status = Main.execute(train.toArray(String[]::new), stdout, new PrintWriter(System.err, true));
         if (status != Main.DONE) {
@@ -68,14 +70,5 @@ final class Rl2Example {
     @FunctionalInterface
     interface Rows {
         void print(ExperimentConfig config, TrialPolicy trained, int trials, boolean smoke);
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -5,8 +5,6 @@ import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,8 +45,7 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             c = c.withSeed(seed);
         }
-        Path dir = out != null ? out : Path.of("runs", c.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out != null ? out : RunDirectory.defaultRoot(c.name());
         RunDirectory run;
         try {
             Experiment.of(c);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import io.github.metarl4j.task.TaskSplit;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,11 @@ public record RunDirectory(Path root) {
     public static final String CONFIG = "resolved-config.yaml";
     /** The role of a run's reference trained without meta-learning. */
     public static final String PRETRAINED = "pretrained";
+
+    /** Where a run of the experiment {@code name} goes unless told otherwise: {@code runs/NAME-yyyyMMdd-HHmmss}. */
+    public static Path defaultRoot(String name) {
+        return Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
 
     /**
      * Creates {@code root} (which must not exist or be empty) and writes the resolved config.
