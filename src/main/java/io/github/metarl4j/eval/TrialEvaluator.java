@@ -8,6 +8,7 @@ import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,12 +30,7 @@ public final class TrialEvaluator {
         if (tasks.size() < 2) {
             throw new IllegalArgumentException("a confidence interval needs at least 2 tasks, got " + tasks.size());
         }
-        double[] totals = new double[tasks.size()];
-        for (int from = 0; from < tasks.size(); from += CHUNK) {
-            List<T> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
-            TrialBatch batch = TrialSampler.sample(family, chunk, episodes, policy, rng);
-            System.arraycopy(batch.trialReturns(), 0, totals, from, chunk.size());
-        }
+        double[] totals = totals(policy, family, tasks, episodes, rng);
         Optional<ConfidenceInterval> fraction = oracle.map(o -> {
             double[] f = new double[tasks.size()];
             for (int i = 0; i < f.length; i++) {
@@ -43,5 +39,28 @@ public final class TrialEvaluator {
             return ConfidenceInterval.of95(f);
         });
         return new TrialScore(name, ConfidenceInterval.of95(totals), fraction);
+    }
+
+    /**
+     * The total reward of one trial of {@code episodes} episodes on each task, {@code [tasks]}, in
+     * the tasks' order. Each chunk of tasks is played with a generator of its own, drawn from
+     * {@code rng} before any is played, so two policies given generators in the same state get the
+     * same episode seeds (the same reward draws) on every task, however many random numbers their
+     * actions use: their totals can be compared task by task (a paired comparison).
+     */
+    public static <T extends Task, O> double[] totals(TrialPolicy policy, TaskFamily<T, O, ?> family, List<T> tasks,
+                                                     int episodes, RandomGenerator rng) {
+        double[] totals = new double[tasks.size()];
+        long[] chunkSeeds = new long[(tasks.size() + CHUNK - 1) / CHUNK];
+        for (int c = 0; c < chunkSeeds.length; c++) {
+            chunkSeeds[c] = rng.nextLong();
+        }
+        for (int from = 0; from < tasks.size(); from += CHUNK) {
+            List<T> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
+            TrialBatch batch = TrialSampler.sample(family, chunk, episodes, policy,
+                    new SplittableRandom(chunkSeeds[from / CHUNK]));
+            System.arraycopy(batch.trialReturns(), 0, totals, from, chunk.size());
+        }
+        return totals;
     }
 }

@@ -1,0 +1,55 @@
+package io.github.metarl4j.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.github.metarl4j.envs.bandit.BanditConfig;
+import io.github.metarl4j.envs.bandit.BanditTask;
+import io.github.metarl4j.envs.bandit.Bandits;
+import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.TrialPolicy;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TrialEvaluatorTest {
+
+    private static final int TASKS = 3 * TrialEvaluator.CHUNK + 7;
+
+    /** Always arm 0, drawing {@code extraDraws} random numbers per step that it ignores. */
+    private static TrialPolicy armZero(int extraDraws) {
+        return (trials, layout) -> (inputs, active, rng, actions) -> {
+            for (int b = 0; b < trials; b++) {
+                for (int k = 0; k < extraDraws; k++) {
+                    rng.nextDouble();
+                }
+                actions[b] = 0;
+            }
+        };
+    }
+
+    @Test
+    void totals_giveEveryTaskTheSameRewardDraws_howeverManyNumbersThePolicyDraws() {
+        var family = Bandits.family(BanditConfig.bernoulli(5));
+        List<BanditTask> tasks = family.tasks().test().sample(TASKS, SeedTree.root(4).child("tasks").generator());
+        double[] quiet = TrialEvaluator.totals(armZero(0), family, tasks, 10, SeedTree.root(4).child("play").generator());
+        double[] noisy = TrialEvaluator.totals(armZero(7), family, tasks, 10, SeedTree.root(4).child("play").generator());
+        assertEquals(TASKS, quiet.length);
+        assertArrayEquals(quiet, noisy, "the same arm on the same task sees the same rewards in every chunk");
+        double[] other = TrialEvaluator.totals(armZero(0), family, tasks, 10, SeedTree.root(5).child("play").generator());
+        assertFalse(Arrays.equals(quiet, other), "another generator draws other rewards");
+    }
+
+    @Test
+    void evaluate_reportsTheMeanOfTheTotals() {
+        var family = Bandits.family(BanditConfig.bernoulli(5));
+        List<BanditTask> tasks = family.tasks().test().sample(TASKS, SeedTree.root(4).child("tasks").generator());
+        double[] totals = TrialEvaluator.totals(armZero(1), family, tasks, 10, SeedTree.root(6).generator());
+        TrialScore score = TrialEvaluator.evaluate("arm0", armZero(1), family, tasks, 10, Optional.of(Bandits.oracle()),
+                SeedTree.root(6).generator());
+        assertEquals(Arrays.stream(totals).average().orElseThrow(), score.total().mean(), 1e-12);
+        assertEquals(TASKS, score.total().n());
+    }
+}
