@@ -26,9 +26,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * on the same tasks. Evaluation time is not counted as training time. The last line is
  * {@code key=value} pairs.
  *
- * <pre>Rl2Benchmark [--arms 5] [--pulls 10] [--hidden 32] [--trials 200] [--lr 0.01] [--epochs 5]
- *              [--minibatches 4] [--entropy 0] [--lambda 0.3] [--gamma 0.99] [--iterations 3000]
- *              [--minutes 15] [--eval-every 10] [--eval-tasks 2000] [--target 0.98] [--seed 1] [--smoke]</pre>
+ * <pre>Rl2Benchmark [--arms 5] [--pulls 10] [--hidden 32] [--trials 2000] [--lr 0.01] [--epochs 5]
+ *              [--minibatches 8] [--entropy 0] [--lambda 0.3] [--gamma 0.99] [--iterations 3000]
+ *              [--minutes 15] [--eval-every 5] [--eval-tasks 2000] [--target 0.98] [--seed 1] [--smoke]</pre>
  */
 public final class Rl2Benchmark {
 
@@ -40,17 +40,17 @@ public final class Rl2Benchmark {
         int arms = BenchmarkArgs.intArg(args, "--arms", 5);
         int pulls = BenchmarkArgs.intArg(args, "--pulls", 10);
         int hidden = BenchmarkArgs.intArg(args, "--hidden", 32);
-        int trials = smoke ? 20 : BenchmarkArgs.intArg(args, "--trials", 200);
+        int trials = smoke ? 20 : BenchmarkArgs.intArg(args, "--trials", 2000);
         int iterations = smoke ? 3 : BenchmarkArgs.intArg(args, "--iterations", 3000);
         double minutes = BenchmarkArgs.doubleArg(args, "--minutes", 15);
-        int evalEvery = smoke ? 3 : BenchmarkArgs.intArg(args, "--eval-every", 10);
+        int evalEvery = smoke ? 3 : BenchmarkArgs.intArg(args, "--eval-every", 5);
         int evalTasks = smoke ? 20 : BenchmarkArgs.intArg(args, "--eval-tasks", 2000);
         double target = BenchmarkArgs.doubleArg(args, "--target", 0.98);
         long seed = BenchmarkArgs.intArg(args, "--seed", 1);
         Rl2Config config = new Rl2Config(pulls, BenchmarkArgs.doubleArg(args, "--gamma", 0.99),
                 BenchmarkArgs.doubleArg(args, "--lambda", 0.3), new PpoConfig(0.2,
                 BenchmarkArgs.intArg(args, "--epochs", 5), BenchmarkArgs.doubleArg(args, "--lr", 0.01)),
-                BenchmarkArgs.intArg(args, "--minibatches", 4), 0.5, BenchmarkArgs.doubleArg(args, "--entropy", 0.0));
+                BenchmarkArgs.intArg(args, "--minibatches", 8), 0.5, BenchmarkArgs.doubleArg(args, "--entropy", 0.0));
         var family = Bandits.family(BanditConfig.bernoulli(arms));
         SeedTree root = SeedTree.root(seed);
         List<BanditTask> held = family.tasks().test().sample(evalTasks, root.child("held-out").generator());
