@@ -15,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One TRPO step (Schulman et al., "Trust Region Policy Optimization", ICML 2015), as the MAML
  * reference implementation takes it: solve {@code (C + damping I) s = g} by conjugate gradient
- * (Commons Math's {@link ConjugateGradient} on a matrix-free operator, a fixed number of
- * iterations, keeping the last iterate if it has not converged); scale {@code s} so that
+ * (Commons Math's {@link ConjugateGradient} on a matrix-free operator, exactly {@code cgIterations}
+ * iterations from {@code s = 0}, each one curvature product, keeping the last iterate if it has not
+ * converged); scale {@code s} so that
  * {@code 0.5 s^T (C + damping I) s = maxKl}; then backtrack from {@code thetaOld - s}, shrinking the
  * step by {@code backtrackRatio}, and accept the first candidate whose objective is below
  * {@code L(thetaOld)} and whose KL is below {@code maxKl}; if none is, keep {@code thetaOld}.
@@ -71,7 +72,14 @@ public final class Trpo {
         return problem.curvatureTimes(v).addi(v.mul(config.cgDamping()));
     }
 
-    /** {@code (C + damping I)^-1 g} after at most {@code cgIterations} CG iterations, starting from 0. */
+    /**
+     * {@code (C + damping I)^-1 g} after {@code cgIterations} CG iterations from 0 (fewer only if the
+     * residual falls below {@code 1e-10 |g|}), each calling {@code problem.curvatureTimes} once.
+     * Commons Math counts its initialisation, the residual {@code g - A 0}, as an iteration; the
+     * solver is given one more iteration than configured and {@code A 0 = 0} is answered without a
+     * product, so the configured number is the number of curvature products, as in the MAML
+     * reference implementation.
+     */
     INDArray solve(TrustRegionProblem problem, INDArray g) {
         int n = (int) g.length();
         RealLinearOperator op = new RealLinearOperator() {
@@ -87,11 +95,14 @@ public final class Trpo {
 
             @Override
             public RealVector operate(RealVector x) {
+                if (x.getLInfNorm() == 0) {
+                    return new ArrayRealVector(n);
+                }
                 INDArray v = Nd4j.create(x.toArray(), new long[] {n}, g.dataType());
                 return new ArrayRealVector(damped(problem, v).toDoubleVector(), false);
             }
         };
-        ConjugateGradient cg = new ConjugateGradient(config.cgIterations(), 1e-10, false);
+        ConjugateGradient cg = new ConjugateGradient(config.cgIterations() + 1, 1e-10, false);
         RealVector[] last = {new ArrayRealVector(n)};
         IterationManager manager = cg.getIterationManager();
         manager.addIterationListener(new IterationListener() {

@@ -11,6 +11,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -68,6 +70,102 @@ class TrpoTest {
         double residual = G.sub(CM.mmul(partial.reshape(5, 1)).reshape(5)).norm2Number().doubleValue();
         assertTrue(residual > 1e-6 && residual < G.norm2Number().doubleValue(),
                 "two iterations reduce but do not remove the residual: " + residual);
+    }
+
+    /** A 12 x 12 SPD matrix with spread eigenvalues, so CG has not converged after 10 iterations. */
+    private static double[][] spd12() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        double[][] m = new double[12][12];
+        for (double[] row : m) {
+            for (int j = 0; j < 12; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        double[][] a = new double[12][12];
+        for (int i = 0; i < 12; i++) {
+            for (int j = 0; j < 12; j++) {
+                for (int k = 0; k < 12; k++) {
+                    a[i][j] += m[i][k] * m[j][k];
+                }
+            }
+            a[i][i] += 0.01 * (i + 1);
+        }
+        return a;
+    }
+
+    /** The textbook conjugate-gradient loop from x = 0, {@code iterations} products of A. */
+    private static double[] naiveCg(double[][] a, double[] b, int iterations) {
+        int n = b.length;
+        double[] x = new double[n];
+        double[] r = b.clone();
+        double[] p = b.clone();
+        double rr = dot(r, r);
+        for (int it = 0; it < iterations; it++) {
+            double[] ap = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    ap[i] += a[i][j] * p[j];
+                }
+            }
+            double step = rr / dot(p, ap);
+            for (int i = 0; i < n; i++) {
+                x[i] += step * p[i];
+                r[i] -= step * ap[i];
+            }
+            double next = dot(r, r);
+            for (int i = 0; i < n; i++) {
+                p[i] = r[i] + next / rr * p[i];
+            }
+            rr = next;
+        }
+        return x;
+    }
+
+    private static double dot(double[] u, double[] v) {
+        double s = 0;
+        for (int i = 0; i < u.length; i++) {
+            s += u[i] * v[i];
+        }
+        return s;
+    }
+
+    @ParameterizedTest(name = "{0} iterations")
+    @ValueSource(ints = {1, 2, 5, 10})
+    void conjugateGradient_runsExactlyTheConfiguredIterations_oneCurvatureProductEach(int iterations) {
+        double[][] a = spd12();
+        INDArray am = Nd4j.create(a).castTo(DataType.DOUBLE);
+        double[] b = new double[12];
+        for (int i = 0; i < 12; i++) {
+            b[i] = Math.sin(i + 1.0);
+        }
+        INDArray g = Nd4j.create(b, new long[] {12}, DataType.DOUBLE);
+        int[] calls = {0};
+        TrustRegionProblem counted = new TrustRegionProblem() {
+            @Override
+            public INDArray gradient() {
+                return g.dup();
+            }
+
+            @Override
+            public INDArray curvatureTimes(INDArray v) {
+                calls[0]++;
+                return am.mmul(v.reshape(12, 1)).reshape(12);
+            }
+
+            @Override
+            public double value(INDArray theta) {
+                return 0;
+            }
+
+            @Override
+            public double kl(INDArray theta) {
+                return 0;
+            }
+        };
+        INDArray x = new Trpo(new TrpoConfig(0.01, iterations, 0, 15, 0.8)).solve(counted, g);
+        assertEquals(iterations, calls[0], "curvature products for " + iterations + " CG iterations");
+        assertClose(Nd4j.create(naiveCg(a, b, iterations), new long[] {12}, DataType.DOUBLE), x, 1e-9,
+                iterations + " CG iterations against the textbook loop");
     }
 
     @Test
