@@ -71,7 +71,7 @@ public final class Forgetting {
         Config c = ConfigFiles.read(file, Config.class);
         boolean smoke = List.of(args).contains("--smoke");
         MamlConfig m = c.maml();
-        MamlConfig config = smoke ? new MamlConfig(m.innerStepSize(), m.innerSteps(), m.firstOrder(), 2, 2, m.gamma(),
+        MamlConfig config = smoke ? new MamlConfig(m.innerStepSize(), m.innerSteps(), m.innerSampling(), m.firstOrder(), 2, 2, m.gamma(),
                 m.gaeLambda(), m.outer(), m.trpo(), m.ppo()) : m;
         int period = smoke ? 1 : c.period();
         TaskSplit<GridTask> ab = GridTasks.goals(c.world().map(), c.start(), c.regionA(), c.regionB());

@@ -27,10 +27,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code d/dmu = u / sigma}, {@code d/drho = u^2 - 1};
  * {@code d2/dmu2 = -1 / sigma^2}, {@code d2/dmu drho = -2 u / sigma}, {@code d2/drho2 = -2 u^2};
  * and the KL metric on (mu, rho) is {@code diag(1 / sigma^2)} for mu and 2 for rho.
+ *
+ * <p>As in the MAML reference implementation, the log standard deviation is clamped from below at
+ * {@link #MIN_LOG_STD} {@code = log 1e-6}: the policy uses {@code max(rho_j, log 1e-6)}, so an
+ * adaptation step that drives {@code rho_j} below the clamp cannot make {@code sigma} vanish, and
+ * every derivative with respect to a clamped {@code rho_j} is zero (as the clamp's own derivative is).
  */
 public final class GaussianMlpPolicy implements Policy {
 
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+    /** The lower clamp of every log standard deviation, {@code log 1e-6}. */
+    public static final double MIN_LOG_STD = Math.log(1e-6);
 
     private final Mlp net;
     private final double initialLogStd;
@@ -93,6 +101,15 @@ public final class GaussianMlpPolicy implements Policy {
         return theta.get(NDArrayIndex.interval(net.numParams(), numParams()));
     }
 
+    /** The log standard deviations the policy uses: {@code max(rho_j, MIN_LOG_STD)}, {@code [d]}. */
+    private double[] clampedLogStd(INDArray theta) {
+        double[] rho = HostArrays.read(logStdPart(theta));
+        for (int j = 0; j < rho.length; j++) {
+            rho[j] = Math.max(rho[j], MIN_LOG_STD);
+        }
+        return rho;
+    }
+
     private void checkTheta(INDArray theta, String what) {
         if (theta == null || theta.rank() != 1 || theta.length() != numParams() || theta.dataType() != dataType()) {
             throw new IllegalArgumentException(what + " must be a " + dataType() + " vector of length "
@@ -121,7 +138,7 @@ public final class GaussianMlpPolicy implements Policy {
             checkTheta(thetas.get(i), "parameter vector " + i);
         }
         MlpBlocks blocks = new MlpBlocks(net, thetas.stream().map(this::netPart).toList());
-        double[][] rho = thetas.stream().map(t -> HostArrays.read(logStdPart(t))).toArray(double[][]::new);
+        double[][] rho = thetas.stream().map(this::clampedLogStd).toArray(double[][]::new);
         return (observations, rng) -> {
             Rows.checkObservations(observations, obsDim(), dataType());
             return draw(HostArrays.read(blocks.output(observations)), rho, rng);
@@ -160,7 +177,7 @@ public final class GaussianMlpPolicy implements Policy {
         checkTheta(theta, "parameter vector");
         Rows.checkObservations(observations, obsDim(), dataType());
         double perRow = 0;
-        for (double r : HostArrays.read(logStdPart(theta))) {
+        for (double r : clampedLogStd(theta)) {
             perRow += r + 0.5 + HALF_LOG_2PI;
         }
         return Nd4j.valueArrayOf(new long[] {observations.size(0)}, perRow, dataType());
@@ -199,13 +216,29 @@ public final class GaussianMlpPolicy implements Policy {
         private final MlpPass pass;
         private final double[] mu;
         private final double[] rho;
+        /** 1 where {@code rho_j} is above the clamp (derivatives pass), 0 where it is clamped. */
+        private final double[] open;
 
         private Point(INDArray theta, INDArray observations) {
             scratch = pool.acquire();
             lease = scratch.lease();
             pass = net.forward(netPart(theta), observations, scratch);
             mu = HostArrays.read(pass.output());
-            rho = HostArrays.read(logStdPart(theta));
+            double[] raw = HostArrays.read(logStdPart(theta));
+            rho = clampedLogStd(theta);
+            open = new double[raw.length];
+            for (int j = 0; j < raw.length; j++) {
+                open[j] = raw[j] >= MIN_LOG_STD ? 1 : 0;
+            }
+        }
+
+        /** The log-std part of a direction, zero in the clamped coordinates. */
+        private double[] openPart(INDArray v) {
+            double[] vRho = HostArrays.read(logStdPart(v));
+            for (int j = 0; j < vRho.length; j++) {
+                vRho[j] *= open[j];
+            }
+            return vRho;
         }
 
         @Override
@@ -258,7 +291,7 @@ public final class GaussianMlpPolicy implements Policy {
             for (int i = 0; i < u.length; i++) {
                 double wi = w[i / k];
                 gMu[i] = wi * u[i] / Math.exp(rho[i % k]);
-                gRho[i % k] += wi * (u[i] * u[i] - 1);
+                gRho[i % k] += open[i % k] * wi * (u[i] * u[i] - 1);
             }
             try (Scratch.Lease call = scratch.lease()) {
                 return join(pass.vjp(Rows.pooled(gMu, scratch, dataType(), rows(), k)), gRho);
@@ -270,7 +303,7 @@ public final class GaussianMlpPolicy implements Policy {
             checkTheta(v, "direction");
             double[] u = standardized(actions);
             double[] w = weights(weights);
-            double[] vRho = HostArrays.read(logStdPart(v));
+            double[] vRho = openPart(v);
             int k = actDim();
             try (Scratch.Lease call = scratch.lease()) {
                 MlpTangent tangent = pass.tangent(netPart(v));
@@ -284,7 +317,7 @@ public final class GaussianMlpPolicy implements Policy {
                     double sigma = Math.exp(rho[j]);
                     gMu[i] = wi * u[i] / sigma;
                     rgMu[i] = wi * (-rMu[i] / (sigma * sigma) - 2 * u[i] / sigma * vRho[j]);
-                    hRho[j] += wi * (-2 * u[i] / sigma * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
+                    hRho[j] += open[j] * wi * (-2 * u[i] / sigma * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
                 }
                 return join(tangent.secondOrder(Rows.pooled(gMu, scratch, dataType(), rows(), k),
                         Rows.pooled(rgMu, scratch, dataType(), rows(), k)), hRho);
@@ -295,7 +328,7 @@ public final class GaussianMlpPolicy implements Policy {
         public INDArray fisherProduct(INDArray weights, INDArray v) {
             checkTheta(v, "direction");
             double[] w = weights(weights);
-            double[] vRho = HostArrays.read(logStdPart(v));
+            double[] vRho = openPart(v);
             int k = actDim();
             try (Scratch.Lease call = scratch.lease()) {
                 double[] rMu = HostArrays.read(pass.tangent(netPart(v)).output());

@@ -67,7 +67,7 @@ class ExperimentConfigErrorsTest {
                                 + "[goalReward, horizon, map, observation, slip, stepCost]"),
                 edit("misspelt learner key", line("innerStepSize", "    innerStepsize: 0.5"),
                         "unknown key 'learner.maml.innerStepsize'; did you mean 'innerStepSize'? Valid keys here: "
-                                + "[fastBatch, firstOrder, gaeLambda, gamma, innerStepSize, innerSteps, metaBatch, "
+                                + "[fastBatch, firstOrder, gaeLambda, gamma, innerSampling, innerStepSize, innerSteps, metaBatch, "
                                 + "outer, ppo, trpo]"),
                 edit("missing top-level key", line("seed", ""), "missing required key 'seed'"),
                 edit("missing nested key", line("horizon", ""), "missing required key 'family.world.horizon'"),

@@ -19,7 +19,7 @@ final class ClippedMetaObjective implements AutoCloseable {
     private final boolean firstOrder;
     private final double clip;
     private final TaskParallel parallel;
-    private final List<ReinforceLoss> innerLosses = new ArrayList<>();
+    private final List<List<ReinforceLoss>> innerLosses = new ArrayList<>();
     private final List<Surrogate> surrogates = new ArrayList<>();
 
     /**
@@ -33,8 +33,8 @@ final class ClippedMetaObjective implements AutoCloseable {
         this.parallel = parallel;
         for (int i = 0; i < tasks.size(); i++) {
             MetaObjective.Task t = tasks.get(i);
-            innerLosses.add(new ReinforceLoss(policy, t.train(), t.trainAdvantages()));
-            surrogates.add(new Surrogate(policy, t.valid(), t.validAdvantages(), samplers.get(i)));
+            innerLosses.add(t.innerLosses(policy));
+            surrogates.add(new Surrogate(policy, t.valid().episodes(), t.valid().advantages(), samplers.get(i)));
         }
     }
 

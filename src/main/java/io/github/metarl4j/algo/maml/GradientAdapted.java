@@ -8,8 +8,11 @@ import io.github.metarl4j.sampler.ActionFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Parameters {@code theta} that adapt by MAML's inner loop: each {@link #adapt} is the loop's
- * REINFORCE steps on the given episodes of one task, with the specification's advantages. MAML's
+ * Parameters {@code theta} that adapt by MAML's inner loop, with the specification's advantages:
+ * when inner steps sample fresh episodes ({@link MamlConfig.InnerSampling#FRESH}) each
+ * {@link #adapt} is one REINFORCE step on the given episodes, so an evaluator that adapts k times on
+ * fresh episodes of the current policy reproduces training's K-step adaptation at k = K; when they
+ * reuse episodes, each {@link #adapt} is all K steps on the given episodes. MAML's
  * meta-parameters, the pretrained baseline's and a random initialisation adapt by this same rule.
  */
 final class GradientAdapted implements AdaptablePolicy {
@@ -35,6 +38,8 @@ final class GradientAdapted implements AdaptablePolicy {
     public AdaptablePolicy adapt(EpisodeBatch episodes) {
         ReinforceLoss loss = new ReinforceLoss(policy, episodes,
                 TaskEpisodes.advantages(episodes, config.gamma(), config.gaeLambda()));
-        return new GradientAdapted(policy, inner, config, inner.adapt(theta, loss).get(inner.steps()));
+        INDArray next = config.innerSampling() == MamlConfig.InnerSampling.FRESH ? inner.step(theta, loss)
+                : inner.adapt(theta, java.util.Collections.nCopies(inner.steps(), loss)).get(inner.steps());
+        return new GradientAdapted(policy, inner, config, next);
     }
 }

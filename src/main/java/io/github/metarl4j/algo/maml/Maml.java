@@ -10,7 +10,6 @@ import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
-import io.github.metarl4j.policy.ReinforceLoss;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * MAML-TRPO for reinforcement learning (Finn, Abbeel and Levine, ICML 2017), one meta-iteration
  * at a time, as the MAML specification defines it: for each task, sample {@code fastBatch}
  * episodes with the meta-policy, fit the linear baseline, compute normalised GAE advantages,
- * adapt with {@code innerSteps} REINFORCE steps, sample {@code fastBatch} episodes with the
+ * adapt with {@code innerSteps} REINFORCE steps (each on {@code fastBatch} fresh episodes of the
+ * policy adapted so far, or all on the first episodes), sample {@code fastBatch} episodes with the
  * adapted policy; then the outer step: one TRPO step on the mean surrogate with the exact
  * second-order meta-gradient and curvature ({@link MetaObjective}), or several Adam epochs on
  * PPO's clipped surrogate through the same exact meta-gradient ({@link ClippedMetaObjective}).
@@ -90,27 +90,59 @@ public final class Maml implements MetaLearner {
         adam.restore(moments, iteration);
     }
 
-    /** One meta-iteration on {@code tasks} from the current meta-parameters. */
+    /**
+     * One meta-iteration on {@code tasks} from the current meta-parameters: K inner steps per task
+     * (each on fresh episodes of the policy adapted so far, or all on the first episodes, as
+     * {@code innerSampling} says), then the valid episodes and the outer step.
+     */
     @Override
     public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
                                                           RandomGenerator rng) {
         int e = config.fastBatch();
         INDArray start = theta;
-        long t0 = System.nanoTime();
-        EpisodeBatch train = parts.sampler().sample(family, tasks, e, policy.actions(start), rng);
-        long t1 = System.nanoTime();
-        List<TaskEpisodes> trains = TaskEpisodes.split(train, tasks.size(), e, config, parts.parallel());
         InnerLoop inner = parts.inner();
-        List<INDArray> adapted = parts.parallel().map(tasks.size(), i -> inner.adapt(start,
-                new ReinforceLoss(policy, trains.get(i).episodes(), trains.get(i).advantages())).get(inner.steps()));
-        long t2 = System.nanoTime();
-        EpisodeBatch valid = parts.sampler().sample(family, tasks, e, policy.actions(adapted), rng);
+        long sampling = 0;
+        long adaptation = 0;
+        long steps = 0;
+        List<INDArray> current = java.util.Collections.nCopies(tasks.size(), start);
+        List<List<TaskEpisodes>> innerData = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            innerData.add(new ArrayList<>());
+        }
+        double trainReturn = Double.NaN;
+        List<TaskEpisodes> episodes = List.of();
+        for (int k = 0; k < inner.steps(); k++) {
+            if (k == 0 || config.innerSampling() == MamlConfig.InnerSampling.FRESH) {
+                long t0 = System.nanoTime();
+                EpisodeBatch batch = parts.sampler().sample(family, tasks, e,
+                        k == 0 ? policy.actions(start) : policy.actions(current), rng);
+                long t1 = System.nanoTime();
+                episodes = TaskEpisodes.split(batch, tasks.size(), e, config, parts.parallel());
+                sampling += t1 - t0;
+                adaptation += System.nanoTime() - t1;
+                steps += batch.totalSteps();
+                if (k == 0) {
+                    trainReturn = batch.meanEpisodeReturn();
+                }
+            }
+            long t2 = System.nanoTime();
+            List<TaskEpisodes> atK = episodes;
+            List<INDArray> from = current;
+            current = parts.parallel().map(tasks.size(), i -> inner.step(from.get(i), atK.get(i).loss(policy)));
+            for (int i = 0; i < tasks.size(); i++) {
+                innerData.get(i).add(atK.get(i));
+            }
+            adaptation += System.nanoTime() - t2;
+        }
+        List<INDArray> adapted = current;
         long t3 = System.nanoTime();
+        EpisodeBatch valid = parts.sampler().sample(family, tasks, e, policy.actions(adapted), rng);
+        sampling += System.nanoTime() - t3;
+        long t4 = System.nanoTime();
         List<TaskEpisodes> valids = TaskEpisodes.split(valid, tasks.size(), e, config, parts.parallel());
         List<MetaObjective.Task> data = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
-            data.add(new MetaObjective.Task(trains.get(i).episodes(), trains.get(i).advantages(),
-                    valids.get(i).episodes(), valids.get(i).advantages()));
+            data.add(new MetaObjective.Task(innerData.get(i), valids.get(i)));
         }
         Trpo.Result r;
         if (config.outer() == MamlConfig.OuterOptimizer.PPO) {
@@ -122,10 +154,10 @@ public final class Maml implements MetaLearner {
             }
         }
         theta = r.theta();
-        long t4 = System.nanoTime();
-        return new MetaStepReport(train.meanEpisodeReturn(), valid.meanEpisodeReturn(), r.valueBefore(),
+        long t5 = System.nanoTime();
+        return new MetaStepReport(trainReturn, valid.meanEpisodeReturn(), r.valueBefore(),
                 r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(), r.backtracks(),
-                train.totalSteps() + valid.totalSteps(), ((t1 - t0) + (t3 - t2)) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9);
+                steps + valid.totalSteps(), sampling / 1e9, adaptation / 1e9, (t5 - t4) / 1e9);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.metarl4j.optim.TrpoConfig;
  *
  * @param innerStepSize alpha, finite and >= 0 (0.1)
  * @param innerSteps    inner gradient steps, >= 1 (1)
+ * @param innerSampling where each inner step after the first gets its episodes (FRESH)
  * @param firstOrder    whether to drop the second-order terms (false)
  * @param fastBatch     episodes per task for each of the train and valid samples, >= 1 (20)
  * @param metaBatch     tasks per meta-batch, >= 1 (20)
@@ -17,7 +18,7 @@ import io.github.metarl4j.optim.TrpoConfig;
  * @param trpo          TRPO's settings, used when {@code outer} is TRPO
  * @param ppo           PPO's settings, used when {@code outer} is PPO
  */
-public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrder, int fastBatch, int metaBatch,
+public record MamlConfig(double innerStepSize, int innerSteps, InnerSampling innerSampling, boolean firstOrder, int fastBatch, int metaBatch,
                          double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo, PpoConfig ppo) {
 
     /** The outer-loop optimiser. */
@@ -28,12 +29,27 @@ public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrde
         PPO
     }
 
+    /** Where each inner step gets its episodes when there is more than one. */
+    public enum InnerSampling {
+        /**
+         * Every step samples {@code fastBatch} fresh episodes per task with the policy adapted so far
+         * (the MAML reference implementation's rule, and the evaluator's).
+         */
+        FRESH,
+        /** Every step reuses the episodes sampled with the meta-parameters. */
+        REUSE
+    }
+
     public MamlConfig {
         if (!(innerStepSize >= 0) || Double.isInfinite(innerStepSize)) {
             throw new IllegalArgumentException("innerStepSize must be finite and >= 0, got " + innerStepSize);
         }
         if (innerSteps < 1) {
             throw new IllegalArgumentException("innerSteps must be >= 1, got " + innerSteps);
+        }
+        if (innerSampling == null) {
+            throw new IllegalArgumentException("innerSampling must be one of "
+                    + java.util.Arrays.toString(InnerSampling.values()) + ", got null");
         }
         if (fastBatch < 1) {
             throw new IllegalArgumentException("fastBatch must be >= 1, got " + fastBatch);
@@ -68,6 +84,7 @@ public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrde
     public static final class Builder {
         private double innerStepSize = 0.1;
         private int innerSteps = 1;
+        private InnerSampling innerSampling = InnerSampling.FRESH;
         private boolean firstOrder;
         private int fastBatch = 20;
         private int metaBatch = 20;
@@ -84,6 +101,11 @@ public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrde
 
         public Builder innerSteps(int v) {
             innerSteps = v;
+            return this;
+        }
+
+        public Builder innerSampling(InnerSampling v) {
+            innerSampling = v;
             return this;
         }
 
@@ -128,7 +150,7 @@ public record MamlConfig(double innerStepSize, int innerSteps, boolean firstOrde
         }
 
         public MamlConfig build() {
-            return new MamlConfig(innerStepSize, innerSteps, firstOrder, fastBatch, metaBatch, gamma, gaeLambda, outer,
+            return new MamlConfig(innerStepSize, innerSteps, innerSampling, firstOrder, fastBatch, metaBatch, gamma, gaeLambda, outer,
                     trpo, ppo);
         }
     }

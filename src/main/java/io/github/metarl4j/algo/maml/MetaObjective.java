@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * MAML's outer objective on one meta-batch, as a function of the meta-parameters {@code theta}
- * (see the MAML specification): each task i adapts {@code theta'_i(theta)} on its train episodes,
+ * (see the MAML specification): each task i adapts {@code theta'_i(theta)} on its inner episodes,
  * and the objective is the mean over tasks of TRPO's surrogate on its valid episodes, with the
  * mean KL to the policies that sampled them as the constraint. With {@code J_i = d theta'_i / d theta}:
  * <ul>
@@ -25,18 +25,30 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
     /**
      * One task's data.
      *
-     * @param train           episodes sampled with {@code thetaOld}
-     * @param trainAdvantages their {@code [T, B]} advantages
-     * @param valid           episodes sampled with the task's adapted {@code thetaOld'}
-     * @param validAdvantages their {@code [T, B]} advantages
+     * @param inner the episodes of each inner step with their advantages, K entries in step order:
+     *              entry k sampled with {@code thetaOld^(k)} (or entry 0 repeated when episodes are reused)
+     * @param valid the episodes sampled with the task's adapted {@code thetaOld'}, with their advantages
      */
-    public record Task(EpisodeBatch train, INDArray trainAdvantages, EpisodeBatch valid, INDArray validAdvantages) {
+    public record Task(List<TaskEpisodes> inner, TaskEpisodes valid) {
+
+        public Task {
+            if (inner == null || inner.isEmpty() || valid == null) {
+                throw new IllegalArgumentException("a task needs the episodes of at least one inner step and valid "
+                        + "episodes, got " + inner + " and " + valid);
+            }
+            inner = List.copyOf(inner);
+        }
+
+        /** The inner losses of {@code policy}, one per step. */
+        List<ReinforceLoss> innerLosses(Policy policy) {
+            return inner.stream().map(t -> t.loss(policy)).toList();
+        }
     }
 
     private final InnerLoop inner;
     private final boolean firstOrder;
     private final TaskParallel parallel;
-    private final List<ReinforceLoss> innerLosses = new ArrayList<>();
+    private final List<List<ReinforceLoss>> innerLosses = new ArrayList<>();
     private final List<List<INDArray>> oldIterates = new ArrayList<>();
     private final List<Surrogate> surrogates = new ArrayList<>();
     private final List<List<ReinforceLoss.Hessian>> hessians = new ArrayList<>();
@@ -45,7 +57,7 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
      * @param policy     the policy
      * @param inner      the inner loop
      * @param tasks      the meta-batch, at least one task
-     * @param thetaOld   the meta-parameters that sampled the train episodes
+     * @param thetaOld   the meta-parameters from which the inner episodes were sampled
      * @param firstOrder whether to drop the second-order terms
      * @param parallel   runs the per-task work
      */
@@ -57,14 +69,18 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
         this.inner = inner;
         this.firstOrder = firstOrder;
         this.parallel = parallel;
-        for (Task task : tasks) {
-            innerLosses.add(new ReinforceLoss(policy, task.train(), task.trainAdvantages()));
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).inner().size() != inner.steps()) {
+                throw new IllegalArgumentException("task " + i + " has the episodes of " + tasks.get(i).inner().size()
+                        + " inner steps, but the inner loop takes " + inner.steps());
+            }
+            innerLosses.add(tasks.get(i).innerLosses(policy));
         }
         oldIterates.addAll(parallel.map(tasks.size(), i -> inner.adapt(thetaOld, innerLosses.get(i))));
         hessians.addAll(parallel.map(tasks.size(),
                 i -> firstOrder ? List.<ReinforceLoss.Hessian>of() : inner.hessians(oldIterates.get(i), innerLosses.get(i))));
-        surrogates.addAll(parallel.map(tasks.size(), i -> new Surrogate(policy, tasks.get(i).valid(),
-                tasks.get(i).validAdvantages(), oldIterates.get(i).get(inner.steps()))));
+        surrogates.addAll(parallel.map(tasks.size(), i -> new Surrogate(policy, tasks.get(i).valid().episodes(),
+                tasks.get(i).valid().advantages(), oldIterates.get(i).get(inner.steps()))));
     }
 
     /** The objective computed on the caller's thread. */

@@ -80,7 +80,7 @@ public final class Pretraining implements MetaLearner {
         EpisodeBatch batch = parts.sampler().sample(family, tasks, e, policy.actions(theta), rng);
         long t1 = System.nanoTime();
         List<MetaObjective.Task> data = TaskEpisodes.split(batch, tasks.size(), e, config, parts.parallel()).stream()
-                .map(t -> new MetaObjective.Task(t.episodes(), t.advantages(), t.episodes(), t.advantages())).toList();
+                .map(t -> new MetaObjective.Task(List.of(t), t)).toList();
         long t2 = System.nanoTime();
         Trpo.Result r;
         try (MetaObjective objective = new MetaObjective(policy, noAdaptation, data, theta, true, parts.parallel())) {

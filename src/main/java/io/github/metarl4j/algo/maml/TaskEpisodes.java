@@ -3,14 +3,30 @@ package io.github.metarl4j.algo.maml;
 import io.github.metarl4j.advantage.Advantages;
 import io.github.metarl4j.baseline.LinearFeatureBaseline;
 import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.policy.Policy;
+import io.github.metarl4j.policy.ReinforceLoss;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One task's episodes {@code [T, E, ..]} with their normalised GAE advantages {@code [T, E]}, each
  * task with its own linear baseline (the MAML specification's per-task advantage estimate).
+ *
+ * @param episodes   the episodes
+ * @param advantages their {@code [T, E]} advantages
  */
-record TaskEpisodes(EpisodeBatch episodes, INDArray advantages) {
+public record TaskEpisodes(EpisodeBatch episodes, INDArray advantages) {
+
+    public TaskEpisodes {
+        if (episodes == null || advantages == null) {
+            throw new IllegalArgumentException("episodes and advantages must be non-null");
+        }
+    }
+
+    /** The REINFORCE loss of {@code policy} on these episodes and advantages. */
+    ReinforceLoss loss(Policy policy) {
+        return new ReinforceLoss(policy, episodes, advantages);
+    }
 
     /** The normalised GAE advantages of one task's episodes, with a linear baseline fitted on them. */
     static INDArray advantages(EpisodeBatch episodes, double gamma, double lambda) {

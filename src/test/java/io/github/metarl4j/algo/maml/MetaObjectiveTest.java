@@ -32,9 +32,11 @@ class MetaObjectiveTest {
     private static final CategoricalMlpPolicy CAT = new CategoricalMlpPolicy(2, new int[] {4}, 3, Activation.TANH,
             DataType.DOUBLE);
 
+    /** Name, policy, inner steps, seed; "fresh" cases give each inner step its own episodes. */
     static Stream<Arguments> cases() {
-        return Stream.of(Arguments.of("gaussian", GAUSS, 1, 21L), Arguments.of("gaussian", GAUSS, 2, 22L),
-                Arguments.of("categorical", CAT, 1, 23L), Arguments.of("categorical", CAT, 2, 24L));
+        return Stream.of(Arguments.of("gaussian", GAUSS, 1, 21L), Arguments.of("gaussian fresh", GAUSS, 2, 22L),
+                Arguments.of("gaussian reuse", GAUSS, 2, 77L), Arguments.of("categorical", CAT, 1, 23L),
+                Arguments.of("categorical fresh", CAT, 3, 24L), Arguments.of("categorical reuse", CAT, 2, 26L));
     }
 
     /** A fabricated batch: T = 5, B = 3, ragged lengths, actions drawn from the policy at theta. */
@@ -64,13 +66,26 @@ class MetaObjectiveTest {
     }
 
     static MetaObjective objective(Policy policy, INDArray theta, int steps, double alpha, boolean firstOrder, long seed) {
-        InnerLoop inner = new InnerLoop(alpha, steps);
-        List<MetaObjective.Task> tasks = List.of(
-                new MetaObjective.Task(batch(policy, theta, seed), advantages(seed + 1), batch(policy, theta, seed + 2),
-                        advantages(seed + 3)),
-                new MetaObjective.Task(batch(policy, theta, seed + 4), advantages(seed + 5),
-                        batch(policy, theta, seed + 6), advantages(seed + 7)));
-        return new MetaObjective(policy, inner, tasks, theta, firstOrder);
+        return new MetaObjective(policy, new InnerLoop(alpha, steps), tasks(policy, theta, steps, seed), theta, firstOrder);
+    }
+
+    /**
+     * Two tasks with fabricated episodes: each inner step has its own episodes, except in the
+     * "reuse" seeds (ending in 5 to 9), whose steps all share the first step's.
+     */
+    static List<MetaObjective.Task> tasks(Policy policy, INDArray theta, int steps, long seed) {
+        boolean reuse = seed % 10 >= 5;
+        List<MetaObjective.Task> tasks = new java.util.ArrayList<>();
+        for (long task = 0; task < 2; task++) {
+            long s = seed + 4 * task;
+            List<TaskEpisodes> inner = new java.util.ArrayList<>();
+            for (int k = 0; k < steps; k++) {
+                long ks = reuse ? s : s + 100L * k;
+                inner.add(new TaskEpisodes(batch(policy, theta, ks), advantages(ks + 1)));
+            }
+            tasks.add(new MetaObjective.Task(inner, new TaskEpisodes(batch(policy, theta, s + 2), advantages(s + 3))));
+        }
+        return tasks;
     }
 
     static INDArray theta(Policy policy, long seed) {
@@ -154,6 +169,27 @@ class MetaObjectiveTest {
         objective.value(theta.add(0.01));
         assertEquals(copy, theta);
         assertTrue(objective.adaptedOld(0).sub(theta).norm2Number().doubleValue() > 1e-3);
+    }
+
+    @Test
+    void freshInnerEpisodes_changeTheMetaGradient() {
+        INDArray theta = theta(GAUSS, 27);
+        INDArray fresh = objective(GAUSS, theta, 2, 0.5, false, 22).gradient();
+        List<MetaObjective.Task> freshTasks = tasks(GAUSS, theta, 2, 22);
+        List<MetaObjective.Task> reused = freshTasks.stream().map(t -> new MetaObjective.Task(
+                List.of(t.inner().get(0), t.inner().get(0)), t.valid())).toList();
+        INDArray reuse = new MetaObjective(GAUSS, new InnerLoop(0.5, 2), reused, theta, false).gradient();
+        double gap = fresh.sub(reuse).norm2Number().doubleValue() / fresh.norm2Number().doubleValue();
+        assertTrue(gap > 1e-3, "the second step's own episodes should change the meta-gradient, relative gap " + gap);
+    }
+
+    @Test
+    void taskWithTheWrongNumberOfInnerSteps_isRejected() {
+        INDArray theta = theta(GAUSS, 28);
+        List<MetaObjective.Task> oneStep = tasks(GAUSS, theta, 1, 21);
+        assertEquals("task 0 has the episodes of 1 inner steps, but the inner loop takes 2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new MetaObjective(GAUSS, new InnerLoop(0.5, 2), oneStep, theta, false)).getMessage());
     }
 
     @Test

@@ -35,22 +35,18 @@ class PpoTest {
             DataType.DOUBLE);
 
     static Stream<Arguments> cases() {
-        return Stream.of(Arguments.of("gaussian", GAUSS, 1, 51L), Arguments.of("gaussian", GAUSS, 2, 52L),
-                Arguments.of("categorical", CAT, 1, 53L), Arguments.of("categorical", CAT, 2, 54L));
+        return Stream.of(Arguments.of("gaussian", GAUSS, 1, 51L), Arguments.of("gaussian fresh", GAUSS, 2, 52L),
+                Arguments.of("categorical", CAT, 1, 53L), Arguments.of("categorical fresh", CAT, 2, 54L),
+                Arguments.of("categorical reuse", CAT, 2, 55L));
     }
 
     /** Two tasks, their data, and each task's adapted parameters at {@code theta} as the sampling ones. */
     private static ClippedMetaObjective objective(Policy policy, INDArray theta, int steps, long seed, TaskParallel p) {
         InnerLoop inner = new InnerLoop(0.5, steps);
-        List<MetaObjective.Task> tasks = List.of(
-                new MetaObjective.Task(batch(policy, theta, seed), advantages(seed + 1), batch(policy, theta, seed + 2),
-                        advantages(seed + 3)),
-                new MetaObjective.Task(batch(policy, theta, seed + 4), advantages(seed + 5),
-                        batch(policy, theta, seed + 6), advantages(seed + 7)));
+        List<MetaObjective.Task> tasks = MetaObjectiveTest.tasks(policy, theta, steps, seed);
         List<INDArray> samplers = new ArrayList<>();
         for (MetaObjective.Task t : tasks) {
-            samplers.add(inner.adapt(theta, new io.github.metarl4j.policy.ReinforceLoss(policy, t.train(),
-                    t.trainAdvantages())).get(steps));
+            samplers.add(inner.adapt(theta, t.innerLosses(policy)).get(steps));
         }
         return new ClippedMetaObjective(policy, inner, tasks, samplers, false, 0.2, p);
     }
