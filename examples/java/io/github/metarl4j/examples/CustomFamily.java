@@ -110,7 +110,7 @@ public final class CustomFamily implements Supplier<TaskFamily<?, ?, ?>> {
     /** 4. The family: spaces and horizon shared by all tasks, the train/test split, the factory. */
     public static TaskFamily<Corridor, double[], Integer> family() {
         return new TaskFamily<>("corridor", new EnvSpec<>(Box.of(0, 1, 1), new Discrete(2), 40),
-                new TaskSplit<>(new Corridors(true), new Corridors(false)), CorridorEnv::new);
+                new TaskSplit<>(new Corridors(true), new Corridors(false), new Corridors(false)), CorridorEnv::new);
     }
 
     public static void main(String[] args) {

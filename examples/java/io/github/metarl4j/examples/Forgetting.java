@@ -23,6 +23,7 @@ import io.github.metarl4j.run.Trainer;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.TaskSchedule;
+import io.github.metarl4j.task.TaskDistribution;
 import io.github.metarl4j.task.TaskSplit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,10 @@ public final class Forgetting {
         MamlConfig config = smoke ? new MamlConfig(m.innerStepSize(), m.innerSteps(), m.innerSampling(), m.firstOrder(), 2, 2, m.gamma(),
                 m.gaeLambda(), m.outer(), m.trpo(), m.ppo()) : m;
         int period = smoke ? 1 : c.period();
-        TaskSplit<GridTask> ab = GridTasks.goals(c.world().map(), c.start(), c.regionA(), c.regionB());
+        Region start = new Region.Cells(List.of(c.start()));
+        TaskDistribution<GridTask> a = GridTasks.uniform(c.world().map(), start, c.regionA());
+        TaskDistribution<GridTask> b = GridTasks.uniform(c.world().map(), start, c.regionB());
+        TaskSplit<GridTask> ab = new TaskSplit<>(a, b, b);
         TaskFamily<GridTask, double[], Integer> family = GridWorld.family(c.world(), ab);
         var policy = new CategoricalMlpPolicy(c.world().observation().dim(c.world().map()),
                 c.hidden().stream().mapToInt(Integer::intValue).toArray(), 4, Activation.TANH, DataType.FLOAT);

@@ -9,7 +9,7 @@ import io.github.metarl4j.envs.gridworld.GridTask;
 import io.github.metarl4j.envs.gridworld.GridTasks;
 import io.github.metarl4j.envs.gridworld.GridWorld;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
-import io.github.metarl4j.envs.gridworld.Region;
+import io.github.metarl4j.envs.gridworld.RegionSplit;
 import io.github.metarl4j.eval.ConfidenceInterval;
 import io.github.metarl4j.experiment.ConfigFiles;
 import io.github.metarl4j.random.SeedTree;
@@ -22,9 +22,9 @@ import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * A tour of the grid world: the map, the train and test start regions, the oracle's optimal
- * return from every start, and the mean return (95% CI over tasks) of a uniform random policy
- * on sampled tasks of each region, also as a fraction of optimal.
+ * A tour of the grid world: the map, the start regions of the training, validation and test task
+ * sets, the oracle's optimal return from every start to the map's goal, and the mean return (95% CI
+ * over tasks) of a uniform random policy on held-out tasks of each set, also as a fraction of optimal.
  *
  * <pre>GridWorldTour [config.yaml] [--smoke]</pre>
  */
@@ -35,13 +35,13 @@ public final class GridWorldTour {
      *
      * @param seed            root of the seed tree
      * @param world           the grid world's dynamics and rewards
-     * @param trainRegion     start cells for meta-training
-     * @param testRegion      start cells for meta-testing, disjoint from the training ones
-     * @param tasks           tasks drawn from each region
+     * @param starts          start cells of the three task sets
+     * @param goals           goal cells of the three task sets
+     * @param tasks           tasks drawn from each set (each at most once)
      * @param episodesPerTask episodes per task
      * @param threads         sampler threads
      */
-    public record Config(long seed, GridWorldConfig world, Region trainRegion, Region testRegion, int tasks,
+    public record Config(long seed, GridWorldConfig world, RegionSplit starts, RegionSplit goals, int tasks,
                          int episodesPerTask, int threads) {
         public Config {
             if (tasks < 2) {
@@ -64,7 +64,7 @@ public final class GridWorldTour {
                 : "examples/configs/gridworld-tour.yaml");
         Config config = ConfigFiles.read(file, Config.class);
         if (List.of(args).contains("--smoke")) {
-            config = new Config(config.seed(), config.world(), config.trainRegion(), config.testRegion(), 4, 3, 2);
+            config = new Config(config.seed(), config.world(), config.starts(), config.goals(), 4, 3, 2);
         }
         run(config);
     }
@@ -72,18 +72,19 @@ public final class GridWorldTour {
     static void run(Config config) {
         GridWorldConfig world = config.world();
         GridMap map = world.map();
-        TaskSplit<GridTask> split = GridTasks.startPoints(map, config.trainRegion(), config.testRegion());
+        TaskSplit<GridTask> split = GridTasks.of(map, config.starts(), config.goals());
         TaskFamily<GridTask, double[], Integer> family = GridWorld.family(world, split);
         GridOracle oracle = new GridOracle(world);
         Cell goal = map.goal().orElseThrow();
         System.out.printf("Map %dx%d, goal %s, slip %.2f, step cost %.3f, horizon %d, observation %s%n",
                 map.rows(), map.cols(), goal, world.slip(), world.stepCost(), world.horizon(), world.observation());
-        Set<Cell> train = Set.copyOf(config.trainRegion().cells(map));
-        Set<Cell> test = Set.copyOf(config.testRegion().cells(map));
-        System.out.printf("%nRegions (T = train '%s', E = test '%s', G = goal):%n", config.trainRegion(),
-                config.testRegion());
+        Set<Cell> train = Set.copyOf(config.starts().train().cells(map));
+        Set<Cell> validation = Set.copyOf(config.starts().validation().cells(map));
+        Set<Cell> test = Set.copyOf(config.starts().test().cells(map));
+        System.out.printf("%nStart regions (T = train '%s', V = validation '%s', E = test '%s', G = the map's goal):%n",
+                config.starts().train(), config.starts().validation(), config.starts().test());
         System.out.println(render(map, c -> c.equals(goal) ? " G " : train.contains(c) ? " T "
-                : test.contains(c) ? " E " : " . "));
+                : validation.contains(c) ? " V " : test.contains(c) ? " E " : " . "));
         System.out.printf("Oracle: optimal return from each start (value iteration, horizon %d):%n", world.horizon());
         System.out.println(render(map, c -> c.equals(goal) ? "  G  "
                 : String.format("%5.2f", oracle.optimalReturn(new GridTask(c, goal)))));
@@ -93,7 +94,7 @@ public final class GridWorldTour {
         try (LockstepSampler sampler = new LockstepSampler(config.threads(), DataType.DOUBLE)) {
             for (TaskSplit.Part part : TaskSplit.Part.values()) {
                 SeedTree node = root.child(part.name());
-                List<GridTask> tasks = split.get(part).sample(config.tasks(), node.child("tasks").generator());
+                List<GridTask> tasks = split.get(part).distinct(config.tasks(), node.child("tasks").generator());
                 EpisodeBatch batch = sampler.sample(family, tasks, config.episodesPerTask(),
                         new RandomActions<>(family.spec().actionSpace()), node.child("sampler").generator());
                 double[] perTask = batch.meanReturnPerTask();

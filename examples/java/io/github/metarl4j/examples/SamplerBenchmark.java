@@ -7,6 +7,7 @@ import io.github.metarl4j.envs.gridworld.GridTasks;
 import io.github.metarl4j.envs.gridworld.GridWorld;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
 import io.github.metarl4j.envs.gridworld.Region;
+import io.github.metarl4j.envs.gridworld.RegionSplit;
 import io.github.metarl4j.envs.navigation.Navigation2D;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.ActionFunction;
@@ -42,7 +43,7 @@ public final class SamplerBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         GridMap rooms = GridMap.of("four-rooms");
         var grid = GridWorld.family(GridWorldConfig.builder(rooms).build(),
-                GridTasks.startPoints(rooms, Region.parse("left-half"), Region.parse("right-half")));
+                GridTasks.of(rooms, RegionSplit.of("left-half", "top-right-quadrant", "bottom-right-quadrant"), RegionSplit.same(Region.parse("goal"))));
         var nav = Navigation2D.family();
         var heavy = new TaskFamily<>("heavy", grid.spec(), grid.tasks(), task -> new Heavy<>(grid.factory().create(task)));
         Map<String, String> out = new LinkedHashMap<>();

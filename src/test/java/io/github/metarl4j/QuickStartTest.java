@@ -13,6 +13,7 @@ import io.github.metarl4j.envs.gridworld.GridTasks;
 import io.github.metarl4j.envs.gridworld.GridWorld;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
 import io.github.metarl4j.envs.gridworld.Region;
+import io.github.metarl4j.envs.gridworld.RegionSplit;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.sampler.RandomActions;
@@ -28,8 +29,9 @@ class QuickStartTest {
     void readmeQuickStart_runs() {
         GridMap map = GridMap.of("four-rooms");
         GridWorldConfig world = GridWorldConfig.builder(map).slip(0.1).build();
-        // Train on starts in the left half, meta-test on the unseen right half.
-        TaskSplit<GridTask> split = GridTasks.startPoints(map, Region.parse("left-half"), Region.parse("right-half"));
+        // Train on starts in the left half; tune on starts in the top-right room; test on the unseen bottom-right room.
+        TaskSplit<GridTask> split = GridTasks.of(map, RegionSplit.of("left-half", "top-right-quadrant",
+                "bottom-right-quadrant"), RegionSplit.same(Region.parse("goal")));
         TaskFamily<GridTask, double[], Integer> family = GridWorld.family(world, split);
 
         SeedTree root = SeedTree.root(42);

@@ -4,6 +4,7 @@ import io.github.metarl4j.experiment.EvaluationConfig;
 import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.experiment.Sweep;
 import io.github.metarl4j.report.HtmlReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ final class EvaluateCommand implements Callable<Integer> {
     HelpOption help;
 
     @CommandLine.Mixin
-    RunDirArgument runDir;
+    RunDirArgument run;
 
     @Option(names = "--tasks", paramLabel = "N", description = "held-out tasks per distribution (default: the config's)")
     Integer tasks;
@@ -33,23 +34,37 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunDirectory run = runDir.open();
-        ExperimentConfig c = run.config();
-        EvaluationConfig eval;
-        try {
-            eval = c.evaluation().with(tasks != null ? tasks : c.evaluation().tasks(),
-                    steps != null ? steps : c.evaluation().steps());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + e.getMessage());
+        if (run.isSweep()) {
+            Sweep sweep = run.sweep();
+            ExperimentConfig c = sweep.config();
+            try {
+                SweepSession.printed(c, sweep.evaluate(evaluation(c)), sweep, spec.commandLine().getOut());
+            } catch (IllegalStateException unfinished) {
+                throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
+            }
+            spec.commandLine().getOut().println("report " + HtmlReport.writeSweep(sweep));
+            return Main.DONE;
         }
+        RunDirectory dir = run.open();
+        ExperimentConfig c = dir.config();
+        EvaluationConfig eval = evaluation(c);
         Experiment<?, ?, ?> experiment = Experiment.of(c);
         try {
-            RunSession.printed(experiment.evaluate(run, eval), c.learner().adaptsInContext(), run,
+            RunSession.printed(experiment.evaluate(dir, eval), c.learner().adaptsInContext(), dir,
                     spec.commandLine().getOut());
         } catch (IllegalStateException unfinished) {
             throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
         }
-        spec.commandLine().getOut().println("report " + HtmlReport.write(run));
+        spec.commandLine().getOut().println("report " + HtmlReport.write(dir));
         return Main.DONE;
+    }
+
+    private EvaluationConfig evaluation(ExperimentConfig c) {
+        try {
+            return c.evaluation().with(tasks != null ? tasks : c.evaluation().tasks(),
+                    steps != null ? steps : c.evaluation().steps());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + e.getMessage());
+        }
     }
 }

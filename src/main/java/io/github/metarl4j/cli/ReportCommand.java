@@ -22,7 +22,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println("report " + HtmlReport.write(run.open()));
+        spec.commandLine().getOut().println("report " + (run.isSweep() ? HtmlReport.writeSweep(run.sweep())
+                : HtmlReport.write(run.open())));
         return Main.DONE;
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code metarl4j resume}: continues a run from its newest intact checkpoint. */
 @Command(name = "resume",
-        description = {"Continues a run from its newest intact checkpoint with its resolved config; the result is "
+        description = {"Continues a run (or every seed of a sweep) from its newest intact checkpoint with its resolved config; the result is "
             + "the same, bit for bit, as the uninterrupted run. Then evaluates it and writes report.html. A corrupt "
             + "or truncated checkpoint is reported and the one before it is used."})
 final class ResumeCommand implements Callable<Integer> {
@@ -22,6 +22,10 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (run.isSweep()) {
+            return SweepSession.run(run.sweep(), Commands.commandLine(spec), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         return RunSession.run(run.open(), Commands.commandLine(spec), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

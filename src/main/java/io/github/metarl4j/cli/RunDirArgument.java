@@ -1,6 +1,7 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.experiment.Sweep;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Parameters;
@@ -11,8 +12,18 @@ final class RunDirArgument {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_DIR", description = "the run directory")
+    @Parameters(paramLabel = "RUN_DIR", description = "the run directory, or a sweep's folder")
     Path dir;
+
+    /** Whether the folder is a sweep of several seeds. */
+    boolean isSweep() {
+        return Sweep.isSweep(dir);
+    }
+
+    /** The sweep. */
+    Sweep sweep() {
+        return new Sweep(dir);
+    }
 
     /** The run, or a usage error saying why the folder is not one. */
     RunDirectory open() {

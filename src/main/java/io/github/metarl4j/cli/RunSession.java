@@ -1,6 +1,8 @@
 package io.github.metarl4j.cli;
 
+import io.github.metarl4j.eval.AdaptationCurve;
 import io.github.metarl4j.eval.AdaptationTable;
+import io.github.metarl4j.experiment.Evaluation;
 import io.github.metarl4j.experiment.EvaluationResult;
 import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
@@ -13,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * One session of a run, shared by {@code train} and {@code resume}: writes this session's
@@ -47,28 +50,44 @@ final class RunSession {
     }
 
     /**
-     * Prints each distribution's table: fractions of optimal where the family has an oracle, else
-     * returns; for an in-context learner, k is the episode of a trial, and each curve's total
-     * reward of a trial follows the table.
+     * Prints the test table (fractions of optimal where the family has an oracle, else returns; for
+     * an in-context learner k is the episode of a trial and each curve's total reward of a trial
+     * follows), then each arm's episodes to the target and area under the curve, the step sizes
+     * chosen on the validation tasks and the fine-tuning reference's phase-1 score.
      */
-    static void printed(List<EvaluationResult> results, boolean inContext, RunDirectory dir, PrintWriter out) {
-        for (EvaluationResult r : results) {
-            boolean fraction = r.meanOptimal().isPresent();
-            out.printf(Locale.ROOT, "%nHeld-out tasks of the %s distribution: %s %s, mean +- 95%% "
-                    + "CI over %d tasks%s:%n", r.part() == TaskSplit.Part.TRAIN ? "meta-training" : "meta-test",
-                    fraction ? "fraction of the optimal return" : "mean episode return",
-                    inContext ? "in episode k of a trial" : "after k adaptation steps",
-                    r.curves().get(0).returns().get(0).n(), fraction ? String.format(Locale.ROOT,
-                            " (oracle's mean optimal return %.3f)", r.meanOptimal().getAsDouble()) : "");
-            out.print(AdaptationTable.text(r.curves(), fraction));
-            if (inContext) {
-                out.print("total reward of a trial:");
-                r.curves().forEach(c -> out.printf(Locale.ROOT, "  %s %.3f +- %.3f", c.name(), c.total().mean(),
-                        c.total().halfWidth()));
-                out.println();
+    static void printed(Evaluation e, boolean inContext, RunDirectory dir, PrintWriter out) {
+        EvaluationResult r = e.test();
+        boolean fraction = r.meanOptimal().isPresent();
+        out.printf(Locale.ROOT, "%nTest tasks (%d, disjoint from the training tasks): %s %s, mean%s%s:%n",
+                r.curves().get(0).returns().get(0).n(), fraction ? "fraction of the optimal return" : "mean episode return",
+                inContext ? "in episode k of a trial" : "after k adaptation steps of " + e.episodesPerStep() + " episodes",
+                r.curves().get(0).returns().get(0).hasInterval() ? " +- 95% CI over tasks" : "",
+                fraction ? String.format(Locale.ROOT, " (oracle's mean optimal return %.3f)",
+                        r.meanOptimal().getAsDouble()) : "");
+        out.print(AdaptationTable.text(r.curves(), fraction));
+        if (inContext) {
+            out.print("total reward of a trial:");
+            r.curves().forEach(c -> out.printf(Locale.ROOT, "  %s %s", c.name(), c.total()));
+            out.println();
+        } else if (fraction) {
+            out.printf(Locale.ROOT, "episodes to reach %.2f of optimal (area under the curve):", e.target());
+            for (AdaptationCurve c : r.curves()) {
+                OptionalInt k = c.firstReaching(e.target());
+                out.printf(Locale.ROOT, "  %s %s (%.3f)", c.name(), k.isPresent()
+                        ? String.valueOf(k.getAsInt() * e.episodesPerStep())
+                        : "> " + c.steps() * e.episodesPerStep(), c.fractionArea());
             }
-            out.println("saved " + dir.evaluationTable(r.part()));
+            out.println();
         }
+        if (!e.stepSizes().isEmpty()) {
+            out.printf(Locale.ROOT, "step sizes chosen on %d validation tasks:", e.validation().curves().get(0).returns()
+                    .get(0).n());
+            e.stepSizes().forEach(c -> out.printf(Locale.ROOT, "  %s %s", c.name(), c.chosen()));
+            out.println();
+        }
+        e.source().ifPresent(c -> out.printf(Locale.ROOT, "fine-tune phase 1 on its source tasks: %s of the optimal "
+                + "return%n", c.fractionOfOptimal().isEmpty() ? c.returns().get(0) : c.fractionOfOptimal().get(0)));
+        out.println("saved " + dir.evaluationTable(TaskSplit.Part.TEST).getParent());
         out.flush();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.metarl4j.eval;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Returns on held-out tasks after k = 0..K adaptation steps.
@@ -31,6 +32,40 @@ public record AdaptationCurve(String name, List<ConfidenceInterval> returns, Lis
             }
         }
         return ConfidenceInterval.of95(sums);
+    }
+
+    /**
+     * The first k whose mean fraction of the optimal return is at least {@code target}; empty if no
+     * k up to K reaches it (a censored run: it took more than K steps, or never gets there).
+     *
+     * @throws IllegalStateException if the curve has no fractions (the family has no oracle)
+     */
+    public OptionalInt firstReaching(double target) {
+        requireFractions();
+        for (int k = 0; k < fractionOfOptimal.size(); k++) {
+            if (fractionOfOptimal.get(k).mean() >= target) {
+                return OptionalInt.of(k);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The area under the curve of mean fractions of the optimal return, normalised to [.., 1]: the
+     * mean over k = 0..K (1 for a curve at the optimum throughout).
+     *
+     * @throws IllegalStateException if the curve has no fractions
+     */
+    public double fractionArea() {
+        requireFractions();
+        return fractionOfOptimal.stream().mapToDouble(ConfidenceInterval::mean).average().orElseThrow();
+    }
+
+    private void requireFractions() {
+        if (fractionOfOptimal.isEmpty()) {
+            throw new IllegalStateException("curve '" + name + "' has no fractions of the optimal return: the family "
+                    + "has no oracle");
+        }
     }
 
     /** K, the number of adaptation steps. */

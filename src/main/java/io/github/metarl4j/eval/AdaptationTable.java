@@ -23,7 +23,8 @@ public final class AdaptationTable {
             sb.append(String.format(Locale.ROOT, "%-3d", k));
             for (AdaptationCurve c : curves) {
                 ConfidenceInterval ci = (fraction ? c.fractionOfOptimal() : c.returns()).get(k);
-                sb.append(String.format(Locale.ROOT, "  %8.3f +- %-6.3f", ci.mean(), ci.halfWidth()));
+                sb.append(ci.hasInterval() ? String.format(Locale.ROOT, "  %8.3f +- %-6.3f", ci.mean(), ci.halfWidth())
+                        : String.format(Locale.ROOT, "  %8.3f %9s", ci.mean(), ""));
             }
             sb.append('\n');
         }

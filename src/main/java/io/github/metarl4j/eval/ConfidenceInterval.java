@@ -5,18 +5,24 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
  * A Student-t confidence interval for a mean: {@code mean +- t_{(1+level)/2, n-1} * s / sqrt(n)},
- * with s the sample standard deviation (Commons Math's {@link TDistribution}).
+ * with s the sample standard deviation (Commons Math's {@link TDistribution}). One value has a mean
+ * but no interval: its half-width is NaN ({@link #hasInterval()} is false), and tables print it as
+ * a bare mean.
  *
  * @param mean      the sample mean
- * @param halfWidth half the interval's width
+ * @param halfWidth half the interval's width; NaN for a single value
  * @param level     the confidence level, e.g. 0.95
- * @param n         the number of values, at least 2
+ * @param n         the number of values, at least 1
  */
 public record ConfidenceInterval(double mean, double halfWidth, double level, int n) {
 
     public ConfidenceInterval {
-        if (n < 2) {
-            throw new IllegalArgumentException("a confidence interval needs at least 2 values, got " + n);
+        if (n < 1) {
+            throw new IllegalArgumentException("a mean needs at least 1 value, got " + n);
+        }
+        if (n == 1 != Double.isNaN(halfWidth)) {
+            throw new IllegalArgumentException("the half-width must be NaN for exactly one value, got " + halfWidth
+                    + " for " + n);
         }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level must be in (0, 1), got " + level);
@@ -38,11 +44,19 @@ public record ConfidenceInterval(double mean, double halfWidth, double level, in
             stats.addValue(v);
         }
         int n = (int) stats.getN();
-        if (n < 2) {
-            throw new IllegalArgumentException("a confidence interval needs at least 2 values, got " + n);
+        if (n < 1) {
+            throw new IllegalArgumentException("a mean needs at least 1 value, got " + n);
+        }
+        if (n == 1) {
+            return new ConfidenceInterval(stats.getMean(), Double.NaN, level, 1);
         }
         double t = new TDistribution(n - 1).inverseCumulativeProbability((1 + level) / 2);
         return new ConfidenceInterval(stats.getMean(), t * stats.getStandardDeviation() / Math.sqrt(n), level, n);
+    }
+
+    /** Whether there is an interval (at least two values). */
+    public boolean hasInterval() {
+        return n >= 2;
     }
 
     public double lower() {
@@ -55,6 +69,6 @@ public record ConfidenceInterval(double mean, double halfWidth, double level, in
 
     @Override
     public String toString() {
-        return String.format("%.4f +- %.4f", mean, halfWidth);
+        return hasInterval() ? String.format("%.4f +- %.4f", mean, halfWidth) : String.format("%.4f", mean);
     }
 }

@@ -6,9 +6,7 @@ import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.random.SeedTree;
-import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.sampler.LockstepSampler;
-import io.github.metarl4j.sampler.RowBlocks;
 import io.github.metarl4j.sampler.TrialSampler;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
@@ -16,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Meta-test evaluation (the MAML specification's): on held-out tasks, for k = 0..K, the mean
@@ -46,9 +46,10 @@ public final class MetaEvaluator {
     }
 
     /**
-     * The adaptation curve of {@code start} on {@code tasks} (at least 2, for intervals); every task
+     * The adaptation curve of {@code start} on {@code tasks} (at least 1; intervals over tasks need 2); every task
      * adapts from {@code start}, which is left unchanged. An {@link AdaptablePolicy} plays
-     * {@code episodesPerTask} episodes per task at each k and adapts on them; randomness
+     * {@code episodesPerTask} episodes per task at each k and adapts on them (the tasks in parallel:
+     * adaptation is a pure function of a task's episodes, so the result does not depend on it); randomness
      * {@code node.child(k)} for the episodes after k steps. An {@link InContextPolicy} plays
      * {@code episodesPerTask} trials of K + 1 episodes per task, and point k is the return of the
      * trials' episode k (the family's actions must then be discrete); randomness
@@ -58,11 +59,22 @@ public final class MetaEvaluator {
                                                            TaskFamily<T, O, A> family, List<T> tasks,
                                                            Optional<Oracle<T>> oracle, LockstepSampler sampler,
                                                            SeedTree node) {
-        if (tasks.size() < 2) {
-            throw new IllegalArgumentException("evaluation needs at least 2 tasks for an interval, got " + tasks.size());
+        return evaluate(name, start, family, tasks, oracle, sampler, node, (k, episodes) -> { });
+    }
+
+    /**
+     * {@link #evaluate}, also handing {@code seen} the episodes played at each k of an explicitly
+     * adapting policy ({@code [T, tasks * episodesPerTask, ..]}, task-major), e.g. to draw trajectories.
+     */
+    public <T extends Task, O, A> AdaptationCurve evaluate(String name, ExplorationPolicy start,
+                                                           TaskFamily<T, O, A> family, List<T> tasks,
+                                                           Optional<Oracle<T>> oracle, LockstepSampler sampler,
+                                                           SeedTree node, BiConsumer<Integer, EpisodeBatch> seen) {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("evaluation needs at least 1 task, got none");
         }
         double[][] perTask = start instanceof AdaptablePolicy adaptable
-                ? adapted(adaptable, family, tasks, sampler, node)
+                ? adapted(adaptable, family, tasks, sampler, node, seen)
                 : inContext((InContextPolicy) start, family, tasks, node);
         List<ConfidenceInterval> returns = new ArrayList<>();
         List<ConfidenceInterval> fractions = new ArrayList<>();
@@ -80,18 +92,20 @@ public final class MetaEvaluator {
     }
 
     private <T extends Task, O, A> double[][] adapted(AdaptablePolicy start, TaskFamily<T, O, A> family, List<T> tasks,
-                                                      LockstepSampler sampler, SeedTree node) {
+                                                      LockstepSampler sampler, SeedTree node,
+                                                      BiConsumer<Integer, EpisodeBatch> seen) {
         int e = episodesPerTask;
-        List<AdaptablePolicy> current = new ArrayList<>(Collections.nCopies(tasks.size(), start));
+        List<AdaptablePolicy> current = Collections.nCopies(tasks.size(), start);
         double[][] perTask = new double[steps + 1][];
         for (int k = 0; k <= steps; k++) {
-            List<ActionFunction> acting = current.stream().map(AdaptablePolicy::actions).toList();
-            EpisodeBatch batch = sampler.sample(family, tasks, e, new RowBlocks(acting, e), node.child(k).generator());
+            EpisodeBatch batch = sampler.sample(family, tasks, e, current.get(0).actionsFor(current, e),
+                    node.child(k).generator());
             perTask[k] = batch.meanReturnPerTask();
+            seen.accept(k, batch);
             if (k < steps) {
-                for (int i = 0; i < tasks.size(); i++) {
-                    current.set(i, current.get(i).adapt(batch.columns(i * e, (i + 1) * e)));
-                }
+                List<AdaptablePolicy> from = current;
+                current = IntStream.range(0, tasks.size()).parallel()
+                        .mapToObj(i -> from.get(i).adapt(batch.columns(i * e, (i + 1) * e))).toList();
             }
         }
         return perTask;

@@ -1,44 +1,72 @@
 package io.github.metarl4j.experiment;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * How a run is evaluated after training: adaptation curves on held-out tasks of the meta-training
- * and the meta-test distribution, beside reference policies and the oracle.
+ * How a run is evaluated after training: adaptation curves on held-out test tasks beside reference
+ * policies and the oracle, each explicitly adapting policy with its own step size chosen on
+ * validation tasks (disjoint from the training and test tasks).
  *
- * @param tasks     held-out tasks per distribution, >= 2 (a confidence interval needs two)
+ * @param tasks     held-out tasks of each of the validation and test sets, >= 1; a finite set smaller
+ *                  than this is used whole, each task once
  * @param steps     adaptation steps K, the curves run over k = 0..K, >= 0
  * @param baselines reference policies evaluated beside the learner
+ * @param stepSizes the step sizes each explicitly adapting arm chooses from on the validation tasks,
+ *                  ascending, each finite and > 0; empty to adapt with the learner's own step size
+ * @param target    the fraction of the optimal return whose first crossing is reported (episodes to
+ *                  reach it), in (0, 1]; used where the family has an oracle
  */
-public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines) {
+public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, List<Double> stepSizes, double target) {
 
     /** A reference policy. */
     public enum Baseline {
-        /** Trained on the pooled tasks without meta-learning, as long as the learner; adapted the same way. */
+        /** Trained on the pooled training tasks without meta-learning, on the learner's budget; adapted the same way. */
         PRETRAINED,
         /** The initial parameters, adapted the same way: learning from scratch. */
-        SCRATCH
+        SCRATCH,
+        /**
+         * Trained like PRETRAINED but on the family's source tasks only (phase 1 of sequential transfer,
+         * e.g. starts in the bottom-left corner), then fine-tuned on each test task the same way.
+         */
+        FINE_TUNE
     }
 
     public EvaluationConfig {
-        if (tasks < 2) {
-            throw new IllegalArgumentException("tasks must be >= 2, got " + tasks);
+        if (tasks < 1) {
+            throw new IllegalArgumentException("tasks must be >= 1, got " + tasks);
         }
         if (steps < 0) {
             throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         }
-        if (baselines == null || baselines.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new IllegalArgumentException("baselines must be a list of " + java.util.Arrays.toString(
+        if (baselines == null || baselines.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("baselines must be a list of " + Arrays.toString(
                     Baseline.values()) + ", got " + baselines);
         }
         if (baselines.stream().distinct().count() < baselines.size()) {
             throw new IllegalArgumentException("baselines must not repeat, got " + baselines);
         }
         baselines = List.copyOf(baselines);
+        if (stepSizes == null || stepSizes.stream().anyMatch(a -> a == null || !(a > 0) || a.isInfinite())) {
+            throw new IllegalArgumentException("stepSizes must be a list of finite numbers > 0, got " + stepSizes);
+        }
+        for (int i = 1; i < stepSizes.size(); i++) {
+            if (!(stepSizes.get(i) > stepSizes.get(i - 1))) {
+                throw new IllegalArgumentException("stepSizes must be ascending without repeats, got " + stepSizes);
+            }
+        }
+        if (!stepSizes.isEmpty() && steps < 1) {
+            throw new IllegalArgumentException("stepSizes need steps >= 1 to score them, got steps " + steps);
+        }
+        stepSizes = List.copyOf(stepSizes);
+        if (!(target > 0 && target <= 1)) {
+            throw new IllegalArgumentException("target must be in (0, 1], got " + target);
+        }
     }
 
     /** This evaluation with another number of tasks and steps (the CLI's {@code evaluate --tasks --steps}). */
     public EvaluationConfig with(int newTasks, int newSteps) {
-        return new EvaluationConfig(newTasks, newSteps, baselines);
+        return new EvaluationConfig(newTasks, newSteps, baselines, stepSizes, target);
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The adaptation curves of a run on held-out tasks of one distribution.
+ * The adaptation curves of a run's arms on one set of held-out tasks.
  *
- * @param part        the meta-training distribution's held-out tasks, or the meta-test distribution's
+ * @param part        the validation or the test tasks
  * @param curves      the learner's curve first, then the baselines' in the config's order
  * @param meanOptimal the oracle's mean optimal return over the tasks, where the family has an oracle
  */
@@ -18,7 +18,7 @@ public record EvaluationResult(TaskSplit.Part part, List<AdaptationCurve> curves
         curves = List.copyOf(curves);
     }
 
-    /** The CSV file name of {@code part}'s table: {@code adaptation-train.csv} or {@code adaptation-test.csv}. */
+    /** The CSV file name of {@code part}'s table: {@code adaptation-validation.csv} or {@code adaptation-test.csv}. */
     public static String fileName(TaskSplit.Part part) {
         return "adaptation-" + part.name().toLowerCase(java.util.Locale.ROOT) + ".csv";
     }

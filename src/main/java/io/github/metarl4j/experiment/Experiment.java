@@ -1,35 +1,39 @@
 package io.github.metarl4j.experiment;
 
+import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.ExplorationPolicy;
 import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.envs.gridworld.GridTask;
 import io.github.metarl4j.eval.AdaptationCurve;
-import io.github.metarl4j.eval.AdaptationTable;
 import io.github.metarl4j.eval.MetaEvaluator;
+import io.github.metarl4j.eval.StepSizeSearch;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.run.Checkpoint;
 import io.github.metarl4j.run.Progress;
 import io.github.metarl4j.run.Trainer;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.task.Task;
+import io.github.metarl4j.task.TaskDistribution;
 import io.github.metarl4j.task.TaskSchedule;
 import io.github.metarl4j.task.TaskSplit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An experiment wired from its config: the family, the policy, the initial parameters (from the
- * seed tree's {@code init} node) and the learner, trained into a {@link RunDirectory} through the
- * {@link Trainer} and evaluated on held-out tasks of both distributions beside the configured
- * baselines. Seed paths: the learner trains on {@code <learner name>}, the pretrained reference on
- * {@code pretrain}; evaluation tasks come from {@code eval-tasks/<PART>} and their episodes from
- * {@code eval/<PART>}.
+ * seed tree's {@code init} node, shared by every arm) and the learner, trained into a
+ * {@link RunDirectory} through the {@link Trainer}, then evaluated beside the configured references:
+ * each explicitly adapting arm chooses its step size on the validation tasks, and the results are
+ * its adaptation curve on the test tasks. Seed paths: the learner trains on {@code <learner name>},
+ * the pretrained reference on {@code pretrain}, the fine-tuning reference's phase 1 on
+ * {@code fine-tune}; evaluation tasks come from {@code eval-tasks/<PART>} and their episodes from
+ * {@code eval/<PART>}, the same for every arm.
  *
  * @param <T> task type
  * @param <O> observation type
@@ -50,11 +54,20 @@ public final class Experiment<T extends Task, O, A> {
     /**
      * The experiment of {@code config}; builds its family.
      *
-     * @throws IllegalArgumentException if the learner cannot learn the family (RL^2 on continuous actions)
+     * @throws IllegalArgumentException if the learner cannot learn the family (RL^2 on continuous
+     *                                  actions), FINE_TUNE is asked of a family without source tasks, or
+     *                                  step sizes are to be chosen on validation tasks shared with the test
      */
     public static Experiment<?, ?, ?> of(ExperimentConfig config) {
         FamilySetup<?, ?, ?> setup = config.family().build();
         config.learner().checkFamily(setup.family().spec());
+        if (!config.evaluation().stepSizes().isEmpty()) {
+            setup.family().tasks().requireDisjointValidation();
+        }
+        if (config.evaluation().baselines().contains(EvaluationConfig.Baseline.FINE_TUNE) && setup.source().isEmpty()) {
+            throw new IllegalArgumentException("evaluation.baselines: FINE_TUNE needs source tasks, which family type "
+                    + setup.family().name() + " does not name; use PRETRAINED or SCRATCH");
+        }
         return wire(config, setup);
     }
 
@@ -67,68 +80,150 @@ public final class Experiment<T extends Task, O, A> {
         return config;
     }
 
+    /** The family, its oracle and its source tasks. */
+    public FamilySetup<T, O, A> setup() {
+        return setup;
+    }
+
     /**
-     * Trains the learner, then the pretrained reference if the evaluation compares with it, each
-     * resuming from its newest checkpoint in {@code dir}.
+     * Trains the learner, then each reference that needs training (pretrained, fine-tuning source),
+     * each resuming from its newest checkpoint in {@code dir}.
      *
      * @return whether every meta-batch is done ({@code false} after a stop request)
      */
     public boolean train(RunDirectory dir, Progress progress, AtomicBoolean stop) {
         LearnerConfig learner = config.learner();
         try (MetaLearner main = create(learner, config.run().threads())) {
-            if (trainer(dir, null, progress).train(learner.name(), main, setup.family(), schedule(), learner.metaBatch(),
-                    config.run().metaBatches(), root.child(learner.name()), stop) < config.run().metaBatches()) {
+            if (!trainRole(dir, null, main, setup.family().tasks().train(), learner.name(), progress, stop)) {
                 return false;
             }
         }
-        if (!config.evaluation().baselines().contains(EvaluationConfig.Baseline.PRETRAINED)) {
-            return true;
+        for (Map.Entry<EvaluationConfig.Baseline, TaskDistribution<T>> ref : trainedReferences().entrySet()) {
+            try (MetaLearner reference = pretrainedLearner()) {
+                String role = role(ref.getKey());
+                if (!trainRole(dir, role, reference, ref.getValue(), seedPath(ref.getKey()), progress, stop)) {
+                    return false;
+                }
+            }
         }
-        try (MetaLearner pretrained = learner.pretrained(setup.family().spec(), config.policy(), root.child("init"), config.run().threads())) {
-            return trainer(dir, RunDirectory.PRETRAINED, progress).train(RunDirectory.PRETRAINED, pretrained,
-                    setup.family(), schedule(), learner.metaBatch(), config.run().metaBatches(), root.child("pretrain"),
-                    stop) == config.run().metaBatches();
+        return true;
+    }
+
+    /** The references that are trained, with the tasks each trains on, in the config's order. */
+    private Map<EvaluationConfig.Baseline, TaskDistribution<T>> trainedReferences() {
+        Map<EvaluationConfig.Baseline, TaskDistribution<T>> out = new LinkedHashMap<>();
+        for (EvaluationConfig.Baseline b : config.evaluation().baselines()) {
+            switch (b) {
+                case PRETRAINED -> out.put(b, setup.family().tasks().train());
+                case FINE_TUNE -> out.put(b, setup.source().orElseThrow());
+                case SCRATCH -> { }
+            }
         }
+        return out;
+    }
+
+    private boolean trainRole(RunDirectory dir, String role, MetaLearner learner, TaskDistribution<T> tasks,
+                              String seedPath, Progress progress, AtomicBoolean stop) {
+        int batches = config.run().metaBatches();
+        return trainer(dir, role, progress).train(role == null ? config.learner().name() : role, learner,
+                setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
+                root.child(seedPath), stop) == batches;
+    }
+
+    /** The run-directory role of a trained reference. */
+    static String role(EvaluationConfig.Baseline baseline) {
+        return switch (baseline) {
+            case PRETRAINED -> RunDirectory.PRETRAINED;
+            case FINE_TUNE -> RunDirectory.FINE_TUNE;
+            case SCRATCH -> throw new IllegalArgumentException("SCRATCH is not trained");
+        };
+    }
+
+    private static String seedPath(EvaluationConfig.Baseline baseline) {
+        return baseline == EvaluationConfig.Baseline.PRETRAINED ? "pretrain" : "fine-tune";
     }
 
     /**
-     * Evaluates a trained run on {@code evaluation.tasks()} held-out tasks of each distribution and
-     * writes the tables to {@code evaluation/}.
+     * Evaluates a trained run: each arm (the learner, then the baselines in the config's order)
+     * chooses its step size on {@code evaluation.tasks()} validation tasks where a grid is given, then
+     * is evaluated on as many test tasks; writes the tables to {@code evaluation/}.
      *
      * @throws IllegalStateException if the run has not finished training
      */
-    public List<EvaluationResult> evaluate(RunDirectory dir, EvaluationConfig evaluation) {
+    public Evaluation evaluate(RunDirectory dir, EvaluationConfig evaluation) {
         LearnerConfig learner = config.learner();
         int threads = config.run().threads();
         MetaEvaluator evaluator = new MetaEvaluator(evaluation.steps(), learner.evaluationEpisodes());
-        try (MetaLearner main = trained(dir, null, create(learner, threads));
-             MetaLearner pretrained = evaluation.baselines().contains(EvaluationConfig.Baseline.PRETRAINED)
-                     ? trained(dir, RunDirectory.PRETRAINED, learner.pretrained(setup.family().spec(), config.policy(),
-                     root.child("init"), threads)) : null;
-             MetaLearner scratch = create(learner, threads);
-             LockstepSampler sampler = new LockstepSampler(threads, config.policy().arrays())) {
-            List<EvaluationResult> results = new ArrayList<>();
-            for (TaskSplit.Part part : TaskSplit.Part.values()) {
-                List<T> tasks = setup.family().tasks().get(part).sample(evaluation.tasks(),
-                        root.child("eval-tasks").child(part.name()).generator());
-                SeedTree node = root.child("eval").child(part.name());
-                List<AdaptationCurve> curves = new ArrayList<>();
-                curves.add(evaluator.evaluate(learner.name(), main.explorationPolicy(), setup.family(), tasks,
-                        setup.oracle(), sampler, node));
-                for (EvaluationConfig.Baseline b : evaluation.baselines()) {
-                    ExplorationPolicy start = b == EvaluationConfig.Baseline.PRETRAINED ? pretrained.explorationPolicy()
-                            : scratch.explorationPolicy();
-                    curves.add(evaluator.evaluate(b.name().toLowerCase(java.util.Locale.ROOT), start, setup.family(),
-                            tasks, setup.oracle(), sampler, node));
-                }
-                OptionalDouble optimal = setup.oracle().map(o -> OptionalDouble.of(tasks.stream()
-                        .mapToDouble(o::optimalReturn).average().orElseThrow())).orElse(OptionalDouble.empty());
-                EvaluationResult result = new EvaluationResult(part, curves, optimal);
-                write(dir, result);
-                results.add(result);
+        List<MetaLearner> open = new ArrayList<>();
+        try (LockstepSampler sampler = new LockstepSampler(threads, config.policy().arrays())) {
+            Map<String, ExplorationPolicy> arms = new LinkedHashMap<>();
+            arms.put(learner.name(), opened(open, trained(dir, null, create(learner, threads))).explorationPolicy());
+            for (EvaluationConfig.Baseline b : evaluation.baselines()) {
+                MetaLearner arm = b == EvaluationConfig.Baseline.SCRATCH ? create(learner, threads)
+                        : trained(dir, role(b), pretrainedLearner());
+                arms.put(b.name().toLowerCase(Locale.ROOT).replace('_', '-'), opened(open, arm).explorationPolicy());
             }
-            return results;
+            List<T> validation = heldOut(TaskSplit.Part.VALIDATION, evaluation.tasks());
+            List<T> test = heldOut(TaskSplit.Part.TEST, evaluation.tasks());
+            SeedTree validationNode = root.child("eval").child(TaskSplit.Part.VALIDATION.name());
+            SeedTree testNode = root.child("eval").child(TaskSplit.Part.TEST.name());
+            Optional<GridVisits> visits = config.family() instanceof GridWorldFamily g
+                    ? Optional.of(new GridVisits(g.world(), evaluation.steps())) : Optional.empty();
+            List<StepSizeSearch.Choice> choices = new ArrayList<>();
+            List<AdaptationCurve> validationCurves = new ArrayList<>();
+            List<AdaptationCurve> testCurves = new ArrayList<>();
+            for (Map.Entry<String, ExplorationPolicy> arm : arms.entrySet()) {
+                ExplorationPolicy start = arm.getValue();
+                if (!evaluation.stepSizes().isEmpty() && start instanceof AdaptablePolicy adaptable
+                        && adaptable.stepSize().isPresent()) {
+                    StepSizeSearch.Choice choice = StepSizeSearch.choose(evaluator, arm.getKey(), adaptable,
+                            evaluation.stepSizes(), setup.family(), validation, setup.oracle(), sampler, validationNode);
+                    choices.add(choice);
+                    start = adaptable.withStepSize(choice.chosen());
+                    validationCurves.add(choice.curve());
+                } else {
+                    validationCurves.add(evaluator.evaluate(arm.getKey(), start, setup.family(), validation,
+                            setup.oracle(), sampler, validationNode));
+                }
+                testCurves.add(evaluator.evaluate(arm.getKey(), start, setup.family(), test, setup.oracle(), sampler,
+                        testNode, visits.map(v -> v.arm(arm.getKey(), ((GridTask) test.get(0)).goal()))
+                                .orElse((k, episodes) -> { })));
+            }
+            Optional<AdaptationCurve> source = Optional.empty();
+            if (arms.containsKey("fine-tune")) {
+                List<T> sourceTasks = setup.source().orElseThrow().distinct(evaluation.tasks(),
+                        root.child("eval-tasks").child("SOURCE").generator());
+                source = Optional.of(new MetaEvaluator(0, learner.evaluationEpisodes()).evaluate("fine-tune",
+                        arms.get("fine-tune"), setup.family(), sourceTasks, setup.oracle(), sampler,
+                        root.child("eval").child("SOURCE")));
+            }
+            Evaluation result = new Evaluation(result(TaskSplit.Part.VALIDATION, validationCurves, validation),
+                    result(TaskSplit.Part.TEST, testCurves, test), choices, learner.evaluationEpisodes(),
+                    evaluation.target(), source);
+            EvaluationFiles.write(dir, result);
+            visits.ifPresent(v -> v.write(dir));
+            return result;
+        } finally {
+            for (int i = open.size() - 1; i >= 0; i--) {
+                open.get(i).close();
+            }
         }
+    }
+
+    /** The held-out tasks of {@code part}: up to {@code n}, none twice. */
+    public List<T> heldOut(TaskSplit.Part part, int n) {
+        return setup.family().tasks().get(part).distinct(n, root.child("eval-tasks").child(part.name()).generator());
+    }
+
+    private EvaluationResult result(TaskSplit.Part part, List<AdaptationCurve> curves, List<T> tasks) {
+        OptionalDouble optimal = setup.oracle().map(o -> OptionalDouble.of(tasks.stream()
+                .mapToDouble(o::optimalReturn).average().orElseThrow())).orElse(OptionalDouble.empty());
+        return new EvaluationResult(part, curves, optimal);
+    }
+
+    private static MetaLearner opened(List<MetaLearner> open, MetaLearner learner) {
+        open.add(learner);
+        return learner;
     }
 
     /**
@@ -144,6 +239,11 @@ public final class Experiment<T extends Task, O, A> {
         return learner.create(setup.family().spec(), config.policy(), root.child("init"), threads);
     }
 
+    private MetaLearner pretrainedLearner() {
+        return config.learner().pretrained(setup.family().spec(), config.policy(), root.child("init"),
+                config.run().threads());
+    }
+
     private MetaLearner trained(RunDirectory dir, String role, MetaLearner learner) {
         Optional<Checkpoint> last = dir.checkpoints(role, config.run().keepCheckpoints()).latest(s -> { });
         long done = last.map(Checkpoint::batchesDone).orElse(0L);
@@ -156,22 +256,8 @@ public final class Experiment<T extends Task, O, A> {
         return learner;
     }
 
-    private static void write(RunDirectory dir, EvaluationResult result) {
-        try {
-            Path table = dir.evaluationTable(result.part());
-            Files.createDirectories(table.getParent());
-            Files.writeString(table, AdaptationTable.csv(result.curves()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the evaluation table in " + dir.root(), e);
-        }
-    }
-
     private Trainer trainer(RunDirectory dir, String role, Progress progress) {
         return new Trainer(new Trainer.Persistence(Optional.of(dir.checkpoints(role, config.run().keepCheckpoints())),
                 Optional.of(dir.metrics(role)), config.run().checkpointEvery()), progress);
-    }
-
-    private TaskSchedule<T> schedule() {
-        return TaskSchedule.constant(setup.family().tasks().train());
     }
 }

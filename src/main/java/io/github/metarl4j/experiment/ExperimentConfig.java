@@ -24,7 +24,8 @@ public record ExperimentConfig(String name, long seed, FamilyConfig family, Poli
             throw new IllegalArgumentException("family, policy, learner, run and evaluation must be given");
         }
         learner.checkPolicy(policy);
-        if (!learner.hasPretrained() && evaluation.baselines().contains(EvaluationConfig.Baseline.PRETRAINED)) {
+        if (!learner.hasPretrained() && (evaluation.baselines().contains(EvaluationConfig.Baseline.PRETRAINED)
+                || evaluation.baselines().contains(EvaluationConfig.Baseline.FINE_TUNE))) {
             throw new IllegalArgumentException("evaluation.baselines: learner " + learner.name() + " has no pretrained "
                     + "reference; use [SCRATCH] or [], got " + evaluation.baselines());
         }

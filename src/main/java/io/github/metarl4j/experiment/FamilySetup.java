@@ -3,6 +3,7 @@ package io.github.metarl4j.experiment;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
+import io.github.metarl4j.task.TaskDistribution;
 import java.util.Optional;
 
 /**
@@ -11,15 +12,23 @@ import java.util.Optional;
  *
  * @param family the tasks, their split and environments
  * @param oracle the optimal return of each task, if known
+ * @param source the tasks a policy is trained on before fine-tuning, where the family names them
+ *               (the {@code FINE_TUNE} reference needs them)
  * @param <T>    task type
  * @param <O>    observation type
  * @param <A>    action type
  */
-public record FamilySetup<T extends Task, O, A>(TaskFamily<T, O, A> family, Optional<Oracle<T>> oracle) {
+public record FamilySetup<T extends Task, O, A>(TaskFamily<T, O, A> family, Optional<Oracle<T>> oracle,
+                                                Optional<TaskDistribution<T>> source) {
 
     public FamilySetup {
-        if (family == null || oracle == null) {
-            throw new IllegalArgumentException("family and oracle must be non-null (use Optional.empty() for no oracle)");
+        if (family == null || oracle == null || source == null) {
+            throw new IllegalArgumentException("family, oracle and source must be non-null (use Optional.empty())");
         }
+    }
+
+    /** A family without phase-1 source tasks. */
+    public FamilySetup(TaskFamily<T, O, A> family, Optional<Oracle<T>> oracle) {
+        this(family, oracle, Optional.empty());
     }
 }

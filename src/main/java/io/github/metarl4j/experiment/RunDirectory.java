@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * metrics.csv, metrics.jsonl  one row per meta-batch of the learner
  * checkpoints/                the learner's checkpoints
  * pretrained/                 the pretrained reference's metrics and checkpoints, when it is evaluated
- * evaluation/                 adaptation-train.csv, adaptation-test.csv
+ * fine-tune/                  the fine-tuning reference's phase 1 (trained on the source tasks), when it is evaluated
+ * evaluation/                 adaptation-validation.csv, adaptation-test.csv, step-sizes.csv, summary.csv
  * report.html                 the self-contained report
  * </pre>
  *
@@ -34,6 +35,8 @@ public record RunDirectory(Path root) {
     public static final String CONFIG = "resolved-config.yaml";
     /** The role of a run's reference trained without meta-learning. */
     public static final String PRETRAINED = "pretrained";
+    /** The role of a run's reference trained on the family's source tasks, then fine-tuned. */
+    public static final String FINE_TUNE = "fine-tune";
 
     /** Where a run of the experiment {@code name} goes unless told otherwise: {@code runs/NAME-yyyyMMdd-HHmmss}. */
     public static Path defaultRoot(String name) {
@@ -46,6 +49,22 @@ public record RunDirectory(Path root) {
      * @throws IllegalArgumentException if {@code root} already holds files
      */
     public static RunDirectory create(Path root, ExperimentConfig config) {
+        requireEmpty(root);
+        try {
+            Files.createDirectories(root);
+            Files.writeString(root.resolve(CONFIG), ConfigFiles.toYaml(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run directory " + root, e);
+        }
+        return new RunDirectory(root);
+    }
+
+    /**
+     * Creates {@code root} unless it exists; it must hold no file.
+     *
+     * @throws IllegalArgumentException if {@code root} already holds files
+     */
+    public static void requireEmpty(Path root) {
         try {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> entries = Files.list(root)) {
@@ -56,11 +75,9 @@ public record RunDirectory(Path root) {
                 }
             }
             Files.createDirectories(root);
-            Files.writeString(root.resolve(CONFIG), ConfigFiles.toYaml(config));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory " + root, e);
         }
-        return new RunDirectory(root);
     }
 
     /**
@@ -98,6 +115,11 @@ public record RunDirectory(Path root) {
     /** The evaluation table of {@code part}, which may not exist yet. */
     public Path evaluationTable(TaskSplit.Part part) {
         return root.resolve("evaluation").resolve(EvaluationResult.fileName(part));
+    }
+
+    /** A file of the evaluation folder ({@code step-sizes.csv}, {@code summary.csv}), which may not exist yet. */
+    public Path evaluationFile(String name) {
+        return root.resolve("evaluation").resolve(name);
     }
 
     /** The report's file. */

@@ -82,7 +82,8 @@ public final class Charts {
             double[] mean = fraction ? c.fractions() : c.returns();
             double[] half = fraction ? c.fractionsCi() : c.returnsCi();
             for (int k = 0; k < mean.length; k++) {
-                s.add(k, mean[k], mean[k] - half[k], mean[k] + half[k]);
+                double h = Double.isNaN(half[k]) ? 0 : half[k]; // one value: no band
+                s.add(k, mean[k], mean[k] - h, mean[k] + h);
             }
             data.addSeries(s);
         }

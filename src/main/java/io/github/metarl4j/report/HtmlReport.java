@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.metarl4j.envs.gridworld.Cell;
+import io.github.metarl4j.experiment.GridWorldFamily;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +29,18 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** Writes a sweep's {@code report.html} and {@code plots/*.png}; returns the report's path. */
+    public static Path writeSweep(io.github.metarl4j.experiment.Sweep sweep) {
+        return SweepReport.write(sweep);
+    }
+
     /** Writes {@code report.html} and {@code plots/*.png} of {@code run}; returns the report's path. */
     public static Path write(RunDirectory run) {
         Path plots = run.root().resolve("plots");
         StringBuilder body = new StringBuilder();
         Map<String, CsvTable> metrics = new LinkedHashMap<>();
         String learner = run.config().learner().name();
-        for (String role : new String[] {null, RunDirectory.PRETRAINED}) {
+        for (String role : new String[] {null, RunDirectory.PRETRAINED, RunDirectory.FINE_TUNE}) {
             Path csv = run.metricsCsv(role);
             if (Files.exists(csv)) {
                 metrics.put(role == null ? learner : role, CsvTable.read(csv));
@@ -43,10 +51,10 @@ public final class HtmlReport {
             body.append("<h2>Training</h2>\n").append(image(plots, "training.png", Charts.trainingCurves(metrics),
                     "training curves"));
         }
-        for (TaskSplit.Part part : TaskSplit.Part.values()) {
+        for (TaskSplit.Part part : List.of(TaskSplit.Part.TEST, TaskSplit.Part.VALIDATION)) {
             Path table = run.evaluationTable(part);
-            String title = part == TaskSplit.Part.TRAIN ? "Held-out tasks of the meta-training distribution"
-                    : "Held-out tasks of the meta-test distribution";
+            String title = part == TaskSplit.Part.TEST ? "Test tasks (held out: the results)"
+                    : "Validation tasks (each arm at the step size chosen on them)";
             body.append("<h2>").append(title).append("</h2>\n");
             if (!Files.exists(table)) {
                 body.append("<p>Not evaluated yet: run <code>metarl4j evaluate ").append(escape(run.root().toString()))
@@ -58,6 +66,16 @@ public final class HtmlReport {
             String xLabel = run.config().learner().adaptsInContext() ? "episode k of a trial" : "adaptation steps k";
             body.append(image(plots, name, Charts.adaptationCurves(title, xLabel, curves), title))
                     .append(table(curves));
+            if (part == TaskSplit.Part.TEST) {
+                body.append(csvTable(run.evaluationFile("summary.csv"), "Per arm on the test tasks: area under the "
+                        + "fraction-of-optimal curve (mean over k), the first k reaching the target and the episodes "
+                        + "before it (empty: not reached within the budget)."));
+                body.append(csvTable(run.evaluationFile("step-sizes.csv"), "Validation score (mean return over "
+                        + "k = 1..K) of every step size tried; the chosen one is marked 1."));
+            }
+        }
+        if (run.config().family() instanceof GridWorldFamily grid) {
+            body.append(gridSection(run, grid, plots));
         }
         body.append("<h2>Config</h2>\n<pre>").append(escape(read(run.root().resolve(RunDirectory.CONFIG))))
                 .append("</pre>\n<h2>Provenance</h2>\n");
@@ -77,7 +95,7 @@ public final class HtmlReport {
         return file;
     }
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body { font-family: sans-serif; max-width: 960px; margin: 2em auto; color: #222; }
             table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
             th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
@@ -94,19 +112,34 @@ public final class HtmlReport {
         long rows = main == null ? 0 : main.rows();
         row(sb, "meta-batches done", rows + " of " + c.run().metaBatches());
         if (rows > 0) {
-            double[] steps = main.column("env_steps");
-            double secs = sum(main.column("sampling_s")) + sum(main.column("adaptation_s")) + sum(main.column("outer_s"));
-            row(sb, "environment steps", String.format(Locale.ROOT, "%.0f", sum(steps)));
-            row(sb, "training time (learner)", String.format(Locale.ROOT, "%.1f s (%.2f s per meta-batch)", secs,
-                    secs / rows));
             int last = (int) rows - 1;
             row(sb, "last meta-batch: return before / after adaptation", String.format(Locale.ROOT, "%.4f / %.4f",
                     main.column("return_before")[last], main.column("return_after")[last]));
         }
-        return sb.append("</table>\n").toString();
+        return sb.append("</table>\n").append(budgets(run)).toString();
     }
 
-    private static String table(List<CurveSeries> curves) {
+    /** Each trained arm's budget: updates, environment steps and training time, from its metrics. */
+    static String budgets(RunDirectory run) {
+        StringBuilder sb = new StringBuilder("<table>\n<tr><th>trained arm</th><th>updates (meta-batches)</th>"
+                + "<th>environment steps</th><th>training time</th></tr>\n");
+        String learner = run.config().learner().name();
+        for (String role : new String[] {null, RunDirectory.PRETRAINED, RunDirectory.FINE_TUNE}) {
+            Path csv = run.metricsCsv(role);
+            if (!Files.exists(csv)) {
+                continue;
+            }
+            CsvTable t = CsvTable.read(csv);
+            double secs = sum(t.column("sampling_s")) + sum(t.column("adaptation_s")) + sum(t.column("outer_s"));
+            sb.append(String.format(Locale.ROOT, "<tr><td class=\"key\">%s</td><td>%d</td><td>%.0f</td>"
+                    + "<td>%.1f s</td></tr>%n", escape(role == null ? learner : role), t.rows(),
+                    sum(t.column("env_steps")), secs));
+        }
+        return sb.append("</table>\n<p>Budgets: every trained arm's updates, environment steps and training time "
+                + "(sampling, adaptation and outer step).</p>\n").toString();
+    }
+
+    static String table(List<CurveSeries> curves) {
         boolean fraction = curves.stream().allMatch(CurveSeries::hasFractions);
         StringBuilder sb = new StringBuilder("<table>\n<tr><th>k</th>");
         for (CurveSeries c : curves) {
@@ -119,12 +152,71 @@ public final class HtmlReport {
             for (CurveSeries c : curves) {
                 double mean = fraction ? c.fractions()[k] : c.returns()[k];
                 double half = fraction ? c.fractionsCi()[k] : c.returnsCi()[k];
-                sb.append(String.format(Locale.ROOT, "<td>%.3f &plusmn; %.3f</td>", mean, half));
+                sb.append(Double.isNaN(half) ? String.format(Locale.ROOT, "<td>%.3f</td>", mean)
+                        : String.format(Locale.ROOT, "<td>%.3f &plusmn; %.3f</td>", mean, half));
             }
             sb.append("</tr>\n");
         }
-        return sb.append("</table>\n<p>Mean over held-out tasks &plusmn; half-width of the 95% t-interval.</p>\n")
-                .toString();
+        return sb.append("</table>\n<p>Mean over the tasks &plusmn; half-width of the 95% t-interval over tasks "
+                + "(none for a single task).</p>\n").toString();
+    }
+
+    /**
+     * The map with the task sets' regions, and per arm where its test episodes went before adaptation
+     * and after the last step (from {@code evaluation/visits.csv} and {@code trajectories.csv}).
+     */
+    private static String gridSection(RunDirectory run, GridWorldFamily grid, Path plots) {
+        StringBuilder sb = new StringBuilder("<h2>Map and task sets</h2>\n")
+                .append(image(plots, "map.png", GridPicture.regions(grid), "map with the task sets' regions"));
+        Path visits = run.evaluationFile("visits.csv");
+        Path paths = run.evaluationFile("trajectories.csv");
+        if (!Files.exists(visits) || !Files.exists(paths)) {
+            return sb.toString();
+        }
+        Map<String, Map<Integer, Map<Cell, Integer>>> counts = new LinkedHashMap<>();
+        for (String[] f : rows(visits)) {
+            counts.computeIfAbsent(f[0], a -> new LinkedHashMap<>()).computeIfAbsent(Integer.parseInt(f[1]),
+                    k -> new LinkedHashMap<>()).put(new Cell(Integer.parseInt(f[2]), Integer.parseInt(f[3])),
+                    Integer.parseInt(f[4]));
+        }
+        Map<String, Map<Integer, List<Cell>>> walks = new LinkedHashMap<>();
+        for (String[] f : rows(paths)) {
+            walks.computeIfAbsent(f[0], a -> new LinkedHashMap<>()).computeIfAbsent(Integer.parseInt(f[1]),
+                    k -> new ArrayList<>()).add(new Cell(Integer.parseInt(f[3]), Integer.parseInt(f[4])));
+        }
+        int lastK = counts.values().stream().flatMap(m -> m.keySet().stream()).mapToInt(Integer::intValue).max()
+                .orElse(0);
+        sb.append("<h2>Where each arm went on the test tasks</h2>\n<p>Visits of every cell over all test episodes "
+                + "(log scale, white = none), before adaptation and after the last step, with the path of the first "
+                + "episode of the first test task (dot: its start).</p>\n");
+        for (String arm : counts.keySet()) {
+            sb.append(image(plots, "visits-" + arm + ".png", GridPicture.visits(grid, arm, lastK, counts.get(arm),
+                    walks.getOrDefault(arm, Map.of())), arm + " visits"));
+        }
+        return sb.toString();
+    }
+
+    /** The data rows of a CSV file, split on commas. */
+    private static List<String[]> rows(Path file) {
+        return read(file).lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+    }
+
+    /** A CSV file as an HTML table with a caption, or nothing if the file does not exist. */
+    static String csvTable(Path file, String caption) {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        List<String> lines = read(file).lines().filter(l -> !l.isBlank()).toList();
+        StringBuilder sb = new StringBuilder("<table>\n");
+        for (int i = 0; i < lines.size(); i++) {
+            String tag = i == 0 ? "th" : "td";
+            sb.append("<tr>");
+            for (String cell : lines.get(i).split(",", -1)) {
+                sb.append('<').append(tag).append('>').append(escape(cell)).append("</").append(tag).append('>');
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</table>\n<p>").append(escape(caption)).append("</p>\n").toString();
     }
 
     private static String provenance(String title, Provenance p) {
@@ -141,12 +233,12 @@ public final class HtmlReport {
         return sb.append("</table>\n").toString();
     }
 
-    private static void row(StringBuilder sb, String key, String value) {
+    static void row(StringBuilder sb, String key, String value) {
         sb.append("<tr><td class=\"key\">").append(escape(key)).append("</td><td class=\"key\">").append(escape(value))
                 .append("</td></tr>\n");
     }
 
-    private static String image(Path plots, String name, byte[] png, String alt) {
+    static String image(Path plots, String name, byte[] png, String alt) {
         try {
             Files.createDirectories(plots);
             Files.write(plots.resolve(name), png);
@@ -157,7 +249,7 @@ public final class HtmlReport {
                 + "\">\n";
     }
 
-    private static double sum(double[] values) {
+    static double sum(double[] values) {
         double s = 0;
         for (double v : values) {
             s += v;
@@ -165,7 +257,7 @@ public final class HtmlReport {
         return s;
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

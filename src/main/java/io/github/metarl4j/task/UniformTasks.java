@@ -2,21 +2,31 @@ package io.github.metarl4j.task;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * The uniform distribution over a finite list of tasks.
  *
- * @param support the tasks, at least one; each draw picks one uniformly
+ * @param tasks the tasks, at least one, each listed once; each draw picks one uniformly
  * @param <T>     task type
  */
-public record UniformTasks<T extends Task>(List<T> support) implements TaskDistribution<T> {
+public record UniformTasks<T extends Task>(List<T> tasks) implements TaskDistribution<T> {
 
     public UniformTasks {
-        if (support == null || support.isEmpty()) {
-            throw new IllegalArgumentException("a uniform task distribution needs at least one task, got " + support);
+        if (tasks == null || tasks.isEmpty()) {
+            throw new IllegalArgumentException("a uniform task distribution needs at least one task, got " + tasks);
         }
-        support = List.copyOf(support);
+        if (tasks.stream().distinct().count() < tasks.size()) {
+            throw new IllegalArgumentException("a uniform task distribution lists each task once, got " + tasks);
+        }
+        tasks = List.copyOf(tasks);
+    }
+
+    /** The listed tasks. */
+    @Override
+    public Optional<List<T>> support() {
+        return Optional.of(tasks);
     }
 
     @Override
@@ -24,7 +34,7 @@ public record UniformTasks<T extends Task>(List<T> support) implements TaskDistr
         TaskDistribution.checkCount(n);
         List<T> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(support.get(rng.nextInt(support.size())));
+            out.add(tasks.get(rng.nextInt(tasks.size())));
         }
         return out;
     }

@@ -7,22 +7,22 @@ import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.space.Box;
 import io.github.metarl4j.space.Discrete;
 import io.github.metarl4j.task.Task;
+import io.github.metarl4j.task.TaskDistribution;
 import io.github.metarl4j.task.TaskSplit;
-import io.github.metarl4j.task.UniformTasks;
-import java.util.List;
 import java.util.function.Supplier;
 
 /** A family whose environment observes outside its declared space: {@code check-env} must fail on it. */
 public final class BrokenFamily implements Supplier<TaskFamily<?, ?, ?>> {
 
-    /** The one task. */
-    public record Only() implements Task {
+    /** A task, told apart by its number only. */
+    public record Only(int id) implements Task {
     }
 
     @Override
     public TaskFamily<?, ?, ?> get() {
         return new TaskFamily<Only, double[], Integer>("broken", new EnvSpec<>(Box.of(0, 1, 1), new Discrete(2), 5),
-                TaskSplit.of(new UniformTasks<>(List.of(new Only()))), task -> new Env<>() {
+                new TaskSplit<>(TaskDistribution.fixed(new Only(0)),
+                        TaskDistribution.fixed(new Only(1)), TaskDistribution.fixed(new Only(1))), task -> new Env<>() {
                     @Override
                     public double[] reset(long seed) {
                         return new double[] {7.0};

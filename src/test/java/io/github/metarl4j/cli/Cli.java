@@ -18,9 +18,9 @@ record Cli(int status, String out, String err) {
         return new Cli(status, out.toString(), err.toString());
     }
 
-    /** {@code train} of the founding example shrunk to seconds, into {@code dir}, with extra arguments. */
+    /** {@code train} of the founding example's hidden-goal part shrunk to seconds, into {@code dir}, with extra arguments. */
     static List<String> smallTrain(Path dir, int metaBatches, int checkpointEvery, String... extra) {
-        List<String> args = new ArrayList<>(List.of("train", "--config", "examples/configs/gridworld-start-points.yaml",
+        List<String> args = new ArrayList<>(List.of("train", "--config", "examples/configs/founding-hidden-goals.yaml",
                 "--out", dir.toString(), "--set", "run.metaBatches=" + metaBatches, "--set",
                 "run.checkpointEvery=" + checkpointEvery, "--set", "learner.maml.fastBatch=4", "--set",
                 "learner.maml.metaBatch=4", "--set", "policy.hidden=[16]", "--set", "evaluation.tasks=2", "--set",

@@ -63,10 +63,10 @@ class CliTest {
 
     @Test
     void badConfig_exitsWith2_namingFileKeyAndValue() {
-        Cli c = Cli.run("train", "--config", "examples/configs/gridworld-start-points.yaml", "--out",
+        Cli c = Cli.run("train", "--config", "examples/configs/founding-transfer.yaml", "--out",
                 dir.resolve("bad").toString(), "--set", "learner.maml.gamma=1.5");
         assertEquals(Main.BAD_USAGE, c.status());
-        assertEquals("metarl4j: config examples/configs/gridworld-start-points.yaml: key 'learner.maml.gamma': gamma "
+        assertEquals("metarl4j: config examples/configs/founding-transfer.yaml: key 'learner.maml.gamma': gamma "
                 + "must be in [0, 1], got 1.5", c.err().strip());
         assertTrue(Files.notExists(dir.resolve("bad")), "no run directory for a bad config");
     }
@@ -97,8 +97,9 @@ class CliTest {
         assertTrue(trained.out().contains("report " + run.resolve("report.html")), trained.out());
         for (String f : List.of("resolved-config.yaml", "provenance.json", "metrics.csv", "metrics.jsonl",
                 "checkpoints/checkpoint-000000004.bin", "checkpoints/checkpoint-000000002.bin", "pretrained/metrics.csv",
-                "pretrained/checkpoints/checkpoint-000000004.bin", "evaluation/adaptation-train.csv",
-                "evaluation/adaptation-test.csv", "plots/training.png", "report.html")) {
+                "pretrained/checkpoints/checkpoint-000000004.bin", "evaluation/adaptation-validation.csv",
+                "evaluation/adaptation-test.csv", "evaluation/step-sizes.csv", "evaluation/summary.csv",
+                "plots/training.png", "report.html")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
         ExperimentConfig resolved = ConfigFiles.read(run.resolve("resolved-config.yaml"), ExperimentConfig.class);
@@ -122,16 +123,18 @@ class CliTest {
         String html = Files.readString(run.resolve("report.html"));
         Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
         int images = 0;
+        int charts = 0;
         while (m.find()) {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
             assertTrue(image != null, "image " + images + " decodes");
-            assertEquals(760, image.getWidth());
-            assertEquals(420, image.getHeight());
+            charts += image.getWidth() == 760 && image.getHeight() == 420 ? 1 : 0;
             images++;
         }
-        assertEquals(3, images, "training curves and two adaptation plots");
+        assertEquals(3, charts, "training curves and the test and validation adaptation plots");
+        assertEquals(3 + 1 + 3, images, "the charts, the map, and the visits of maml, pretrained and scratch");
+        assertTrue(html.contains("Where each arm went on the test tasks"), "the grid pictures' section");
         assertTrue(!html.contains("src=\"http") && !html.contains("<script") && !html.contains("<link"), "no external file");
-        assertTrue(html.contains("name: gridworld-start-points"), "the resolved config");
+        assertTrue(html.contains("name: founding-hidden-goals"), "the resolved config");
         assertTrue(html.contains("<td class=\"key\">seed</td><td class=\"key\">7</td>"), "the provenance");
         assertTrue(html.contains("meta-batches done</td><td class=\"key\">4 of 4"), "the summary");
         assertTrue(html.contains("<th>maml (fraction of optimal)</th><th>pretrained (fraction of optimal)</th>"),
@@ -144,9 +147,10 @@ class CliTest {
         copyTree(run, copy);
         Cli c = Cli.run("evaluate", copy.toString(), "--tasks", "3", "--steps", "2");
         assertEquals(Main.DONE, c.status(), c.err());
-        assertTrue(c.out().contains("over 3 tasks"), c.out());
-        assertEquals(4, Files.readAllLines(copy.resolve("evaluation/adaptation-train.csv")).size(), "k = 0, 1, 2");
-        assertEquals(Main.BAD_USAGE, Cli.run("evaluate", copy.toString(), "--tasks", "1").status());
+        assertTrue(c.out().contains("Test tasks (3, disjoint from the training tasks)"), c.out());
+        assertEquals(4, Files.readAllLines(copy.resolve("evaluation/adaptation-test.csv")).size(), "k = 0, 1, 2");
+        assertEquals(4, Files.readAllLines(copy.resolve("evaluation/adaptation-validation.csv")).size(), "k = 0, 1, 2");
+        assertEquals(Main.BAD_USAGE, Cli.run("evaluate", copy.toString(), "--tasks", "0").status());
         assertEquals(Main.DONE, Cli.run("report", copy.toString()).status());
     }
 

@@ -9,6 +9,7 @@ import io.github.metarl4j.envs.gridworld.GridWorld;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
 import io.github.metarl4j.envs.gridworld.ObservationMode;
 import io.github.metarl4j.envs.gridworld.Region;
+import io.github.metarl4j.envs.gridworld.RegionSplit;
 import io.github.metarl4j.envs.navigation.GoalSquare;
 import io.github.metarl4j.envs.navigation.Navigation2D;
 import io.github.metarl4j.envs.tabular.RandomMdps;
@@ -32,20 +33,21 @@ final class BuiltInFamilies {
                 for (double slip : new double[] {0, 0.25}) {
                     GridWorldConfig cfg = GridWorldConfig.builder(map).slip(slip).observation(mode).build();
                     out.add(Arguments.of("gridworld " + name + " start-points " + mode + " slip " + slip,
-                            GridWorld.family(cfg, GridTasks.startPoints(map, Region.parse("left-half"),
-                                    Region.parse("right-half")))));
+                            GridWorld.family(cfg, GridTasks.of(map, RegionSplit.of("left-half",
+                                    "top-right-quadrant", "bottom-right-quadrant"), RegionSplit.same(Region.parse("goal"))))));
                 }
             }
             GridWorldConfig cfg = GridWorldConfig.builder(map).slip(0.1).build();
-            Cell corner = Region.parse("bottom-left").cells(map).get(0);
-            out.add(Arguments.of("gridworld " + name + " goals", GridWorld.family(cfg,
-                    GridTasks.goals(map, corner, Region.parse("top-half"), Region.parse("bottom-half")))));
+            out.add(Arguments.of("gridworld " + name + " goals", GridWorld.family(cfg, GridTasks.of(map,
+                    RegionSplit.same(Region.parse("bottom-left")),
+                    RegionSplit.of("top-left-quadrant", "top-right-quadrant", "bottom-half")))));
             out.add(Arguments.of("gridworld " + name + " starts-and-goals", GridWorld.family(cfg,
-                    GridTasks.startsAndGoals(map, Region.parse("left-half"), Region.parse("right-half")))));
+                    GridTasks.of(map, RegionSplit.of("left-half", "top-right-quadrant", "bottom-right-quadrant"),
+                            RegionSplit.of("left-half", "top-right-quadrant", "bottom-right-quadrant")))));
         }
         out.add(Arguments.of("navigation-2d reference", Navigation2D.family()));
         out.add(Arguments.of("navigation-2d out-of-distribution", Navigation2D.family(
-                new TaskSplit<>(new GoalSquare(-0.5, 0), new GoalSquare(0, 0.5)), 50)));
+                new TaskSplit<>(new GoalSquare(-0.5, 0), new GoalSquare(0, 0.5), new GoalSquare(0, 0.5)), 50)));
         for (int arms : new int[] {2, 5, 10}) {
             out.add(Arguments.of("bandit " + arms + " Bernoulli", Bandits.family(BanditConfig.bernoulli(arms))));
         }

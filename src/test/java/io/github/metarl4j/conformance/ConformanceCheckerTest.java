@@ -12,6 +12,7 @@ import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.space.Box;
 import io.github.metarl4j.space.Discrete;
 import io.github.metarl4j.task.Task;
+import io.github.metarl4j.task.TaskDistribution;
 import io.github.metarl4j.task.TaskSplit;
 import io.github.metarl4j.task.UniformTasks;
 import java.util.List;
@@ -76,9 +77,10 @@ class ConformanceCheckerTest {
     }
 
     private static TaskFamily<Target, double[], Integer> family(Function<Target, Env<double[], Integer>> factory) {
-        var tasks = new UniformTasks<>(List.of(new Target(0), new Target(9), new Target(7)));
-        return new TaskFamily<>("walk", new EnvSpec<>(Box.of(0, 1, 1), new Discrete(3), 30), TaskSplit.of(tasks),
-                factory::apply);
+        var train = new UniformTasks<>(List.of(new Target(0), new Target(9)));
+        var heldOut = TaskDistribution.fixed(new Target(7));
+        return new TaskFamily<>("walk", new EnvSpec<>(Box.of(0, 1, 1), new Discrete(3), 30),
+                new TaskSplit<>(train, heldOut, heldOut), factory::apply);
     }
 
     @Test
@@ -164,7 +166,8 @@ class ConformanceCheckerTest {
                 return new StepResult<>(new double[] {action[0]}, 0, false, false);
             }
         };
-        var fam = new TaskFamily<>("mutating", spec, TaskSplit.of(new UniformTasks<>(List.of(new Target(1)))),
+        var fam = new TaskFamily<>("mutating", spec, new TaskSplit<>(TaskDistribution.fixed(new Target(1)),
+                TaskDistribution.fixed(new Target(2)), TaskDistribution.fixed(new Target(2))),
                 t -> mutating);
         ConformanceReport r = ConformanceChecker.check(fam, 3);
         assertFalse(r.check("action-not-mutated").passed());

@@ -1,7 +1,9 @@
 package io.github.metarl4j.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +19,15 @@ class ConfidenceIntervalTest {
     }
 
     @Test
-    void fewerThanTwoValues_isRejected() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.of95(new double[] {1}));
-        assertEquals("a confidence interval needs at least 2 values, got 1", e.getMessage());
+    void oneValue_hasAMeanButNoInterval_andNoValueIsRejected() {
+        ConfidenceInterval one = ConfidenceInterval.of95(new double[] {0.7});
+        assertEquals(0.7, one.mean());
+        assertTrue(Double.isNaN(one.halfWidth()));
+        assertFalse(one.hasInterval());
+        assertEquals("0.7000", one.toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.of95(new double[0]));
+        assertEquals("a mean needs at least 1 value, got 0", e.getMessage());
+        assertEquals("the half-width must be NaN for exactly one value, got 0.1 for 1",
+                assertThrows(IllegalArgumentException.class, () -> new ConfidenceInterval(1, 0.1, 0.95, 1)).getMessage());
     }
 }

@@ -16,6 +16,7 @@ import io.github.metarl4j.envs.gridworld.GridTasks;
 import io.github.metarl4j.envs.gridworld.GridWorld;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
 import io.github.metarl4j.envs.gridworld.Region;
+import io.github.metarl4j.envs.gridworld.RegionSplit;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.sampler.LockstepSampler;
@@ -35,7 +36,7 @@ class MetaEvaluatorTest {
     private static final GridWorldConfig WORLD = GridWorldConfig.builder(MAP).build();
     private static final GridOracle ORACLE = new GridOracle(WORLD);
     private static final TaskFamily<GridTask, double[], Integer> FAMILY = GridWorld.family(WORLD,
-            GridTasks.startPoints(MAP, Region.parse("left-half"), Region.parse("right-half")));
+            GridTasks.of(MAP, RegionSplit.of("left-half", "top-right-quadrant", "bottom-right-quadrant"), RegionSplit.same(Region.parse("goal"))));
 
     /** Acts at random until it has seen a task's episodes, then acts optimally for that task. */
     private static final class LearnsFromFirstObservation implements AdaptablePolicy {

@@ -31,20 +31,22 @@ class ConfigFilesTest {
                 GridWorldTour.Config.class);
         assertEquals(GridMap.of("four-rooms"), c.world().map());
         assertEquals(72, c.world().horizon());
-        assertEquals("left-half", c.trainRegion().text());
+        assertEquals("left-half", c.starts().train().text());
+        assertEquals("goal", c.goals().test().text());
         assertEquals(c, ConfigFiles.fromYaml(ConfigFiles.toYaml(c), GridWorldTour.Config.class));
     }
 
     @Test
     void everyExperimentConfig_readsAndRoundTripsToAnEqualRecord() throws IOException {
-        for (String name : new String[] {"gridworld-start-points", "navigation-2d", "custom-family"}) {
+        for (String name : new String[] {"founding-transfer", "founding-hidden-goals", "navigation-2d",
+            "custom-family", "bandit-rl2", "tabular-mdp-rl2"}) {
             ExperimentConfig c = ConfigFiles.read(Path.of("examples/configs/" + name + ".yaml"), ExperimentConfig.class);
             assertEquals(name, c.name());
             assertEquals(c, ConfigFiles.fromYaml(ConfigFiles.toYaml(c), ExperimentConfig.class), name);
             Path resolved = RunDirectory.create(dir.resolve(name), c).root().resolve(RunDirectory.CONFIG);
             assertEquals(c, ConfigFiles.read(resolved, ExperimentConfig.class), name);
         }
-        ExperimentConfig founding = ConfigFiles.read(Path.of("examples/configs/gridworld-start-points.yaml"),
+        ExperimentConfig founding = ConfigFiles.read(Path.of("examples/configs/founding-transfer.yaml"),
                 ExperimentConfig.class);
         var maml = ((MamlLearner) founding.learner()).maml();
         assertEquals(0.5, maml.innerStepSize());
@@ -52,11 +54,13 @@ class ConfigFilesTest {
         assertEquals(0.01, maml.trpo().maxKl());
         assertEquals(java.util.List.of(64, 64), founding.policy().hidden());
         assertEquals(GridMap.of("four-rooms"), ((GridWorldFamily) founding.family()).world().map());
+        assertEquals("all - top-left-quadrant", ((GridWorldFamily) founding.family()).starts().train().text());
+        assertEquals(java.util.List.of(0.05, 0.1, 0.25, 0.5, 1.0), founding.evaluation().stepSizes());
     }
 
     @Test
     void overrides_setNestedKeysWithYamlValues() {
-        ExperimentConfig c = ConfigFiles.read(Path.of("examples/configs/gridworld-start-points.yaml"),
+        ExperimentConfig c = ConfigFiles.read(Path.of("examples/configs/founding-transfer.yaml"),
                 ExperimentConfig.class, java.util.List.of("run.metaBatches=200", "policy.hidden=[32, 16]",
                         "learner.maml.outer=PPO", "learner.maml.trpo.maxKl=0.02", "family.world.slip=0.1"));
         assertEquals(200, c.run().metaBatches());
@@ -86,9 +90,9 @@ class ConfigFilesTest {
     @Test
     void unknownRegionAndMissingKey_areReported() throws IOException {
         String base = Files.readString(Path.of("examples/configs/gridworld-tour.yaml"));
-        Path f = write(base.replace("testRegion: right-half", "testRegion: middle"));
+        Path f = write(base.replace("test: bottom-right-quadrant", "test: middle"));
         var e = assertThrows(IllegalArgumentException.class, () -> ConfigFiles.read(f, GridWorldTour.Config.class));
-        assertTrue(e.getMessage().startsWith("config " + f + ": key 'testRegion': unknown region 'middle'"),
+        assertTrue(e.getMessage().startsWith("config " + f + ": key 'starts.test': unknown region 'middle'"),
                 e.getMessage());
         Path g = write(base.replaceAll("(?m)^  horizon:.*$", ""));
         e = assertThrows(IllegalArgumentException.class, () -> ConfigFiles.read(g, GridWorldTour.Config.class));

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExperimentConfigErrorsTest {
 
-    private static final Path FOUNDING = Path.of("examples/configs/gridworld-start-points.yaml");
+    private static final Path FOUNDING = Path.of("examples/configs/founding-transfer.yaml");
     private static final String TOP_KEYS = "[evaluation, family, learner, name, policy, run, seed]";
     private static final String FAMILY_TYPES = "[bandit, class, gridworld, navigation, tabular]";
 
@@ -109,21 +109,36 @@ class ExperimentConfigErrorsTest {
                         "key 'learner.maml.trpo.maxKl': maxKl must be finite and > 0, got -0.01"),
                 edit("zero-width layer", indented("hidden", "[64, 0]"),
                         "key 'policy.hidden': hidden must be a non-empty list of widths >= 1, got [64, 0]"),
-                edit("one evaluation task", y -> y.replace("  tasks: 10 ", "  tasks: 1 "),
-                        "key 'evaluation.tasks': tasks must be >= 2, got 1"),
+                edit("no evaluation task", y -> y.replace("  tasks: 4 ", "  tasks: 0 "),
+                        "key 'evaluation.tasks': tasks must be >= 1, got 0"),
+                edit("step sizes not ascending", indented("stepSizes", "[0.5, 0.1]"),
+                        "key 'evaluation.stepSizes': stepSizes must be ascending without repeats, got [0.5, 0.1]"),
+                edit("negative step size", indented("stepSizes", "[-0.1, 0.5]"),
+                        "key 'evaluation.stepSizes': stepSizes must be a list of finite numbers > 0, got [-0.1, 0.5]"),
+                edit("step sizes without steps", y -> y.replace("  steps: 20 ", "  steps: 0 "),
+                        "key 'evaluation.stepSizes': stepSizes need steps >= 1 to score them, got steps 0"),
+                edit("target above 1", indented("target", "90"),
+                        "key 'evaluation.target': target must be in (0, 1], got 90.0"),
                 edit("repeated baseline", indented("baselines", "[PRETRAINED, PRETRAINED]"),
                         "key 'evaluation.baselines': baselines must not repeat, got [PRETRAINED, PRETRAINED]"),
                 edit("unknown baseline", indented("baselines", "[ORACLE]"),
-                        "key 'evaluation.baselines[0]': expected one of [PRETRAINED, SCRATCH], got 'ORACLE'"),
+                        "key 'evaluation.baselines[0]': expected one of [PRETRAINED, SCRATCH, FINE_TUNE], got 'ORACLE'"),
                 edit("name with a space", indented("name", "my run"),
                         "key 'name': name must be letters, digits, '.', '_' or '-', got 'my run'"),
                 edit("unknown map", indented("map", "five-rooms"),
                         "key 'family.world.map': unknown map name 'five-rooms'; expected one of [door-7x7, four-rooms, "
                                 + "open-8x8] or an ASCII map of '#', '.', 'G'"),
-                edit("unknown region", indented("trainRegion", "middle"),
-                        "key 'family.trainRegion': unknown region 'middle'; expected one of [all, left-half, "
-                                + "right-half, top-half, bottom-half, corners, top-left, top-right, bottom-left, "
-                                + "bottom-right] or 'cells:r,c;r,c;...'"),
+                edit("unknown region", indented("train", "middle"),
+                        "key 'family.starts.train': unknown region 'middle'; expected one of [all, left-half, "
+                                + "right-half, top-half, bottom-half, top-left-quadrant, top-right-quadrant, "
+                                + "bottom-left-quadrant, bottom-right-quadrant, corners, top-left, top-right, bottom-left, "
+                                + "bottom-right, goal], 'cells:r,c;r,c;...' or 'A - B'"),
+                edit("unknown region after a minus", indented("train", "all - middle"),
+                        "key 'family.starts.train': unknown region 'middle'; expected one of [all, left-half, "
+                                + "right-half, top-half, bottom-half, top-left-quadrant, top-right-quadrant, "
+                                + "bottom-left-quadrant, bottom-right-quadrant, corners, top-left, top-right, bottom-left, "
+                                + "bottom-right, goal], 'cells:r,c;r,c;...' or 'A - B'"),
+                edit("missing source", line("source", ""), "missing required key 'family.source'"),
                 edit("family class not found", block("family", "family:\n  type: class\n  name: com.example.Nope\n"),
                         "key 'family.name': name 'com.example.Nope' is not a class on the classpath"),
                 edit("family class not a supplier", block("family", "family:\n  type: class\n  name: java.lang.String\n"),
@@ -134,8 +149,8 @@ class ExperimentConfigErrorsTest {
                 edit("seed too large", indented("seed", "99999999999999999999"),
                         "key 'seed': expected an integer between -9223372036854775808 and 9223372036854775807, got "
                                 + "99999999999999999999"),
-                edit("repeated key", y -> y + "seed: 2\n", "not valid YAML at line 51, column 5: repeated key 'seed'"),
-                edit("unclosed list", indented("hidden", "[64, 64"), "not valid YAML at line 26, column 13: while parsing a flow sequence"),
+                edit("repeated key", y -> y + "seed: 2\n", "not valid YAML at line 58, column 5: repeated key 'seed'"),
+                edit("unclosed list", indented("hidden", "[64, 64"), "not valid YAML at line 30, column 13: while parsing a flow sequence"),
                 edit("empty file", y -> "", "the file is empty; expected a mapping of keys to values"),
                 edit("list at the top", y -> "- a\n- b\n", "expected a mapping of keys to values at the top, got a list"),
                 set("--set of an unknown key", List.of("run.metaBatch=3"), "--set run.metaBatch=3: no key 'metaBatch' "

@@ -15,6 +15,7 @@ import io.github.metarl4j.envs.gridworld.GridTasks;
 import io.github.metarl4j.envs.gridworld.GridWorld;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
 import io.github.metarl4j.envs.gridworld.Region;
+import io.github.metarl4j.envs.gridworld.RegionSplit;
 import io.github.metarl4j.envs.gridworld.ObservationMode;
 import io.github.metarl4j.envs.navigation.Navigation2D;
 import io.github.metarl4j.envs.navigation.NavigationTask;
@@ -29,7 +30,7 @@ class LockstepSamplerTest {
 
     private static final TaskFamily<GridTask, double[], Integer> ROOMS = GridWorld.family(
             GridWorldConfig.builder(GridMap.of("four-rooms")).slip(0.2).observation(ObservationMode.COORDINATES).build(),
-            GridTasks.startPoints(GridMap.of("four-rooms"), Region.parse("left-half"), Region.parse("right-half")));
+            GridTasks.of(GridMap.of("four-rooms"), RegionSplit.of("left-half", "top-right-quadrant", "bottom-right-quadrant"), RegionSplit.same(Region.parse("goal"))));
 
     private static EpisodeBatch sample(int threads, long seed) {
         List<GridTask> tasks = ROOMS.tasks().train().sample(5, new SplittableRandom(seed));

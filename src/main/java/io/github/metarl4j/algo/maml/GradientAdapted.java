@@ -5,6 +5,9 @@ import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.ReinforceLoss;
 import io.github.metarl4j.sampler.ActionFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -41,5 +44,28 @@ final class GradientAdapted implements AdaptablePolicy {
         INDArray next = config.innerSampling() == MamlConfig.InnerSampling.FRESH ? inner.step(theta, loss)
                 : inner.adapt(theta, java.util.Collections.nCopies(inner.steps(), loss)).get(inner.steps());
         return new GradientAdapted(policy, inner, config, next);
+    }
+
+    /** One batched network pass for all blocks when every block is this policy's kind on the same network. */
+    @Override
+    public ActionFunction actionsFor(List<AdaptablePolicy> blocks, int rowsPerBlock) {
+        List<INDArray> thetas = new ArrayList<>(blocks.size());
+        for (AdaptablePolicy b : blocks) {
+            if (!(b instanceof GradientAdapted g) || g.policy != policy) {
+                return AdaptablePolicy.super.actionsFor(blocks, rowsPerBlock);
+            }
+            thetas.add(g.theta);
+        }
+        return policy.actions(thetas);
+    }
+
+    @Override
+    public OptionalDouble stepSize() {
+        return OptionalDouble.of(inner.stepSize());
+    }
+
+    @Override
+    public AdaptablePolicy withStepSize(double alpha) {
+        return new GradientAdapted(policy, new InnerLoop(alpha, inner.steps()), config, theta);
     }
 }

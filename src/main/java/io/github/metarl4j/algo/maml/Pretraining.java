@@ -19,9 +19,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The MAML paper's "pretrained" baseline (Finn, Abbeel and Levine, ICML 2017, section 5.3): one
  * policy trained by ordinary policy gradient on the pooled tasks of each meta-batch, with no
  * adaptation during training; at meta-test time it adapts by the same inner loop as MAML. A step
- * samples {@code fastBatch} episodes per task, computes the same per-task advantages and takes one
- * TRPO step on the mean surrogate (the meta-objective with inner step size 0 and first-order
- * Jacobians is exactly that), with the configuration's TRPO settings.
+ * samples as many episodes per task as a MAML meta-batch does ({@link MamlConfig#episodesPerTask()},
+ * so both get the same environment-step budget and the same number of updates), computes the same
+ * per-task advantages and takes one TRPO step on the mean surrogate (the meta-objective with inner
+ * step size 0 and first-order Jacobians is exactly that), with the configuration's TRPO settings.
  */
 public final class Pretraining implements MetaLearner {
 
@@ -75,7 +76,7 @@ public final class Pretraining implements MetaLearner {
     @Override
     public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
                                                           RandomGenerator rng) {
-        int e = config.fastBatch();
+        int e = config.episodesPerTask();
         long t0 = System.nanoTime();
         EpisodeBatch batch = parts.sampler().sample(family, tasks, e, policy.actions(theta), rng);
         long t1 = System.nanoTime();

@@ -67,7 +67,8 @@ class GridOracleTest {
         GridOracle.Solution solution = new GridOracle(cfg).solve(task);
         double optimal = solution.value(cfg.horizon(), task.start());
         TaskFamily<GridTask, double[], Integer> family = GridWorld.family(cfg,
-                TaskSplit.of(TaskDistribution.fixed(task)));
+                new TaskSplit<>(TaskDistribution.fixed(task), TaskDistribution.fixed(new GridTask(new Cell(1, 2),
+                        new Cell(7, 7))), TaskDistribution.fixed(new GridTask(new Cell(1, 2), new Cell(7, 7)))));
         int[] t = {0};
         ActionFunction greedy = (obs, rng) -> {
             int rows = (int) obs.size(0);

@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.task.TaskSplit;
-import io.github.metarl4j.task.UniformTasks;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class GridTasksTest {
 
     private static final GridMap ROOMS = GridMap.of("four-rooms");
+    private static final RegionSplit FIXED_GOAL = RegionSplit.same(Region.parse("goal"));
 
     private static List<GridTask> support(TaskSplit<GridTask> split, TaskSplit.Part part) {
-        return ((UniformTasks<GridTask>) split.get(part)).support();
+        return split.get(part).support().orElseThrow();
     }
 
     @Test
@@ -26,50 +28,85 @@ class GridTasksTest {
                 Region.parse("corners").cells(ROOMS));
         assertEquals(List.of(new Cell(7, 1)), Region.parse("bottom-left").cells(ROOMS));
         assertEquals(List.of(new Cell(2, 4), new Cell(6, 4)), Region.parse("cells:6,4; 2,4").cells(ROOMS));
+        assertEquals(List.of(new Cell(7, 7)), Region.parse("goal").cells(ROOMS));
     }
 
     @Test
-    void startPoints_leftVsRight_isDisjointAndExcludesTheGoal() {
-        TaskSplit<GridTask> split = GridTasks.startPoints(ROOMS, Region.parse("left-half"), Region.parse("right-half"));
+    void quadrants_onFourRooms_areTheRooms() {
+        List<Cell> topLeft = Region.parse("top-left-quadrant").cells(ROOMS);
+        assertEquals(9, topLeft.size());
+        assertTrue(topLeft.stream().allMatch(c -> c.row() >= 1 && c.row() <= 3 && c.col() >= 1 && c.col() <= 3));
+        for (String q : List.of("top-right-quadrant", "bottom-left-quadrant", "bottom-right-quadrant")) {
+            assertEquals(9, Region.parse(q).cells(ROOMS).size(), q);
+        }
+    }
+
+    @Test
+    void difference_removesTheCellsOfEachLaterRegion_andPrintsAsParsed() {
+        Region r = Region.parse("all - top-left-quadrant - cells:2,4;4,2");
+        List<Cell> cells = r.cells(ROOMS);
+        assertEquals(ROOMS.freeCells().size() - 9 - 2, cells.size());
+        assertTrue(cells.stream().noneMatch(c -> c.row() <= 3 && c.col() <= 3));
+        assertEquals("all - top-left-quadrant - cells:2,4;4,2", r.text());
+        assertEquals(r, Region.parse(r.text()));
+    }
+
+    @Test
+    void fixedGoal_startsInThreeDisjointRegions_excludeTheGoal() {
+        TaskSplit<GridTask> split = GridTasks.of(ROOMS, RegionSplit.of("left-half", "top-right-quadrant",
+                "bottom-right-quadrant"), FIXED_GOAL);
         List<GridTask> train = support(split, TaskSplit.Part.TRAIN);
         List<GridTask> test = support(split, TaskSplit.Part.TEST);
         assertEquals(19, train.size());
-        assertEquals(18, test.size()); // the goal (7, 7) is in the right half
+        assertEquals(9, support(split, TaskSplit.Part.VALIDATION).size());
+        assertEquals(8, test.size()); // the goal (7, 7) is in the bottom-right room
         assertTrue(train.stream().allMatch(t -> t.start().col() < 4 && t.goal().equals(new Cell(7, 7))));
-        assertTrue(test.stream().allMatch(t -> t.start().col() > 4));
         for (GridTask t : split.train().sample(200, new SplittableRandom(1))) {
             assertTrue(train.contains(t));
         }
     }
 
     @Test
-    void goals_andStartsAndGoals_buildTheirSupports() {
-        TaskSplit<GridTask> goals = GridTasks.goals(ROOMS, new Cell(7, 1), Region.parse("top-half"),
-                Region.parse("bottom-half"));
-        assertEquals(4 * 3 + 3 * 2 + 1 /* row 2 door */, support(goals, TaskSplit.Part.TRAIN).size());
-        assertTrue(support(goals, TaskSplit.Part.TEST).stream().noneMatch(t -> t.goal().equals(new Cell(7, 1))));
-        TaskSplit<GridTask> both = GridTasks.startsAndGoals(ROOMS, Region.parse("corners"),
-                Region.parse("cells:2,4;6,4"));
-        assertEquals(12, support(both, TaskSplit.Part.TRAIN).size());
-        assertEquals(2, support(both, TaskSplit.Part.TEST).size());
+    void hiddenGoals_sameStart_disjointGoalCells() {
+        TaskSplit<GridTask> split = GridTasks.of(ROOMS, RegionSplit.same(Region.parse("top-left")),
+                RegionSplit.of("bottom-half - cells:7,7;5,5", "cells:5,5", "cells:7,7"));
+        assertEquals(19 - 2, support(split, TaskSplit.Part.TRAIN).size());
+        assertEquals(List.of(new GridTask(new Cell(1, 1), new Cell(5, 5))), support(split, TaskSplit.Part.VALIDATION));
+        assertEquals(List.of(new GridTask(new Cell(1, 1), new Cell(7, 7))), support(split, TaskSplit.Part.TEST));
     }
 
     @Test
-    void overlappingRegions_areRejectedNamingCells() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> GridTasks.startPoints(ROOMS, Region.parse("left-half"), Region.parse("bottom-left")));
-        assertEquals("train region 'left-half' and test region 'bottom-left' must be disjoint, but share 1 cells: "
-                + "[(7, 1)]", e.getMessage());
+    void distinctHeldOutTasks_neverRepeat_andUseASmallSetWhole() {
+        TaskSplit<GridTask> split = GridTasks.of(ROOMS, RegionSplit.of("left-half", "top-right-quadrant",
+                "bottom-right-quadrant"), FIXED_GOAL);
+        List<GridTask> five = split.test().distinct(5, new SplittableRandom(3));
+        assertEquals(5, new HashSet<>(five).size());
+        List<GridTask> all = split.test().distinct(50, new SplittableRandom(3));
+        assertEquals(Set.copyOf(support(split, TaskSplit.Part.TEST)), Set.copyOf(all));
+        assertEquals(8, all.size());
+    }
+
+    @Test
+    void overlappingSets_areRejectedNamingTasks() {
+        var e = assertThrows(IllegalArgumentException.class, () -> GridTasks.of(ROOMS,
+                RegionSplit.of("left-half", "top-right-quadrant", "bottom-left"), FIXED_GOAL));
+        assertEquals("train and test tasks must be disjoint, but share 1: [GridTask[start=(7, 1), goal=(7, 7)]]",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GridTasks.of(ROOMS, RegionSplit.same(
+                Region.parse("top-left")), RegionSplit.of("bottom-half", "cells:5,5", "cells:7,7")));
+        assertEquals("train and validation tasks must be disjoint, but share 1: [GridTask[start=(1, 1), goal=(5, 5)]]",
+                e.getMessage());
     }
 
     @Test
     void emptyRegions_areRejected() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> GridTasks.startPoints(ROOMS, Region.parse("cells:7,7"), Region.parse("left-half")));
-        assertEquals("train region 'cells:7,7' has no free start cells", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> GridTasks.startPoints(ROOMS, Region.parse("left-half"), Region.parse("bottom-right")));
-        assertEquals("test region 'bottom-right' has no free start cells", e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> GridTasks.of(ROOMS,
+                RegionSplit.of("left-half - left-half", "top-right-quadrant", "bottom-right-quadrant"), FIXED_GOAL));
+        assertEquals("train start region 'left-half - left-half' has no free cells", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GridTasks.of(ROOMS,
+                RegionSplit.of("left-half", "top-right-quadrant", "goal"), FIXED_GOAL));
+        assertEquals("test start region 'goal' and goal region 'goal' give no task: the only start is the only goal, "
+                + "[(7, 7)]", e.getMessage());
     }
 
     @Test
@@ -78,31 +115,28 @@ class GridTasksTest {
                 ...#.
                 ...#.
                 ..G#.""");
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> GridTasks.startPoints(walled, Region.parse("left-half"), Region.parse("right-half")));
+        var e = assertThrows(IllegalArgumentException.class, () -> GridTasks.of(walled,
+                RegionSplit.of("left-half", "cells:2,1", "right-half"), RegionSplit.same(Region.parse("goal"))));
         assertEquals("start (0, 4) cannot reach the goal (2, 2)", e.getMessage());
     }
 
     @Test
-    void mapWithoutGoal_isRejectedForStartPoints() {
-        var e = assertThrows(IllegalArgumentException.class, () -> GridTasks.startPoints(GridMap.parse("....\n...."),
-                Region.parse("left-half"), Region.parse("right-half")));
-        assertEquals("map has no goal 'G'; StartPoints needs a fixed goal (mark it 'G' or pass the goal cell)",
-                e.getMessage());
+    void mapWithoutGoal_isRejectedForTheGoalRegion() {
+        var e = assertThrows(IllegalArgumentException.class, () -> GridTasks.of(GridMap.parse("....\n...."),
+                RegionSplit.of("left-half", "cells:0,2", "cells:1,3"), FIXED_GOAL));
+        assertEquals("region 'goal' needs a map with a goal 'G'", e.getMessage());
     }
 
     @Test
     void badRegionStrings_areRejected() {
         assertEquals("unknown region 'middle'; expected one of [all, left-half, right-half, top-half, bottom-half, "
-                + "corners, top-left, top-right, bottom-left, bottom-right] or 'cells:r,c;r,c;...'",
+                + "top-left-quadrant, top-right-quadrant, bottom-left-quadrant, bottom-right-quadrant, corners, "
+                + "top-left, top-right, bottom-left, bottom-right, goal], 'cells:r,c;r,c;...' or 'A - B'",
                 assertThrows(IllegalArgumentException.class, () -> Region.parse("middle")).getMessage());
         assertEquals("region cell '1' in 'cells:1;2,2' must be 'row,col' with integers",
                 assertThrows(IllegalArgumentException.class, () -> Region.parse("cells:1;2,2")).getMessage());
         assertEquals("region cell must be a free cell of the map, got (0, 0), a wall",
                 assertThrows(IllegalArgumentException.class,
                         () -> Region.parse("cells:0,0").cells(ROOMS)).getMessage());
-        assertEquals("goal must be a free cell of the map, got (9, 9), outside the 9x9 map",
-                assertThrows(IllegalArgumentException.class, () -> GridTasks.startPoints(ROOMS, new Cell(9, 9),
-                        Region.parse("left-half"), Region.parse("right-half"))).getMessage());
     }
 }

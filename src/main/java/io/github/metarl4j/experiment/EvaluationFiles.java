@@ -1,0 +1,72 @@
+package io.github.metarl4j.experiment;
+
+import io.github.metarl4j.eval.AdaptationCurve;
+import io.github.metarl4j.eval.AdaptationTable;
+import io.github.metarl4j.eval.StepSizeSearch;
+import io.github.metarl4j.task.TaskSplit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * Writes an {@link Evaluation} into a run's {@code evaluation/} folder: the validation and test
+ * tables ({@link AdaptationTable#csv}), {@code step-sizes.csv} (every arm's validation score of every
+ * step size, and the chosen one) and {@code summary.csv} (per arm on the test tasks: the area under
+ * the fraction-of-optimal curve, the first k reaching the target and the episodes before it, empty
+ * where it is not reached; where the family has no oracle, the mean return over k).
+ */
+final class EvaluationFiles {
+
+    /** The step-size table's file name. */
+    static final String STEP_SIZES = "step-sizes.csv";
+    /** The per-arm summary's file name. */
+    static final String SUMMARY = "summary.csv";
+
+    private EvaluationFiles() {
+    }
+
+    static void write(RunDirectory dir, Evaluation e) {
+        write(dir.evaluationTable(TaskSplit.Part.VALIDATION), AdaptationTable.csv(e.validation().curves()));
+        write(dir.evaluationTable(TaskSplit.Part.TEST), AdaptationTable.csv(e.test().curves()));
+        StringBuilder steps = new StringBuilder("arm,step_size,validation_score,chosen\n");
+        for (StepSizeSearch.Choice c : e.stepSizes()) {
+            for (int i = 0; i < c.grid().size(); i++) {
+                steps.append(String.format(Locale.ROOT, "%s,%s,%.6f,%d%n", c.name(), c.grid().get(i), c.scores().get(i),
+                        c.grid().get(i) == c.chosen() ? 1 : 0));
+            }
+        }
+        write(dir.evaluationFile(STEP_SIZES), steps.toString());
+        write(dir.evaluationFile(SUMMARY), summary(e));
+    }
+
+    private static String summary(Evaluation e) {
+        boolean oracle = e.test().meanOptimal().isPresent();
+        StringBuilder sb = new StringBuilder(oracle ? "arm,fraction_area,k_to_target,episodes_to_target,final_fraction\n"
+                : "arm,mean_return_over_k,final_return\n");
+        for (AdaptationCurve c : e.test().curves()) {
+            if (oracle) {
+                OptionalInt k = c.firstReaching(e.target());
+                sb.append(String.format(Locale.ROOT, "%s,%.6f,%s,%s,%.6f%n", c.name(), c.fractionArea(),
+                        k.isPresent() ? String.valueOf(k.getAsInt()) : "",
+                        k.isPresent() ? String.valueOf(k.getAsInt() * e.episodesPerStep()) : "",
+                        c.fractionOfOptimal().get(c.steps()).mean()));
+            } else {
+                double mean = c.returns().stream().mapToDouble(r -> r.mean()).average().orElseThrow();
+                sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f%n", c.name(), mean, c.returns().get(c.steps()).mean()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
