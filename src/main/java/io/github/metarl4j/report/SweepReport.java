@@ -38,7 +38,8 @@ final class SweepReport {
                     .append("</code>.</p>\n");
         } else {
             boolean fraction = fractions(root.resolve(SweepFiles.HEADLINE));
-            String xLabel = c.learner().adaptsInContext() ? "episode k of a trial" : "adaptation steps k";
+            String xLabel = c.learner().adaptsInContext() ? "episode k of a trial"
+                    : "adaptation steps k (" + c.learner().evaluationEpisodes() + " episodes each)";
             List<CurveSeries> curves = series(CsvTable.read(curvesCsv), fraction);
             String title = "Test tasks: mean over seeds";
             body.append("<h2>").append(title).append("</h2>\n")
