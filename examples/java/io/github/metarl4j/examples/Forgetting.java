@@ -37,7 +37,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The forgetting measurement of the grid-world specification: a meta-learner trained on task
  * family A and then on B (the schedule {@code alternating(A, B, period)}, one period of each),
- * against one trained on B alone, both adapted to held-out A tasks for k = 0..K steps.
+ * against one trained on B alone, both adapted to tasks of A for k = 0..K steps (A's goals: the
+ * question is what is left of A, so these are tasks the first learner trained on).
  *
  * <pre>Forgetting [config.yaml] [--smoke]</pre>
  */
@@ -54,7 +55,7 @@ public final class Forgetting {
      * @param hidden    hidden layer widths of the categorical policy
      * @param maml      MAML's settings
      * @param period    meta-batches per phase
-     * @param evalTasks held-out A tasks
+     * @param evalTasks tasks of A to adapt to
      * @param evalSteps adaptation steps evaluated
      * @param threads   threads for sampling and the outer step
      * @param output    folder for the CSV table
@@ -96,7 +97,7 @@ public final class Forgetting {
             new Trainer(Trainer.Persistence.none(), Progress.none()).train("b-only", bOnly, family,
                     TaskSchedule.constant(ab.test()), config.metaBatch(), period, root.child("b-only"),
                     new AtomicBoolean());
-            List<GridTask> tasks = ab.train().sample(smoke ? 2 : c.evalTasks(), root.child("held-out").generator());
+            List<GridTask> tasks = ab.train().distinct(smoke ? 2 : c.evalTasks(), root.child("held-out").generator());
             Optional<Oracle<GridTask>> oracle = Optional.of(new GridOracle(c.world()));
             MetaEvaluator evaluator = new MetaEvaluator(smoke ? 1 : c.evalSteps(), config.fastBatch());
             SeedTree node = root.child("eval");
@@ -104,7 +105,7 @@ public final class Forgetting {
                     evaluator.evaluate("a_then_b", aThenB.explorationPolicy(), family, tasks, oracle, sampler, node),
                     evaluator.evaluate("b_only", bOnly.explorationPolicy(), family, tasks, oracle, sampler, node),
                     evaluator.evaluate("scratch", scratch, family, tasks, oracle, sampler, node));
-            System.out.printf("%nHeld-out A tasks: fraction of the optimal return after k adaptation steps, mean +- 95%% CI "
+            System.out.printf("%nTasks of A (trained on first by a-then-b): fraction of the optimal return after k adaptation steps, mean +- 95%% CI "
                     + "over %d tasks:%n", tasks.size());
             System.out.print(AdaptationTable.text(curves, true));
             Files.createDirectories(Path.of(c.output()));

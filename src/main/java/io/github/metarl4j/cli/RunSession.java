@@ -7,6 +7,7 @@ import io.github.metarl4j.experiment.EvaluationResult;
 import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.report.Budget;
 import io.github.metarl4j.report.HtmlReport;
 import io.github.metarl4j.run.Progress;
 import io.github.metarl4j.run.Provenance;
@@ -44,6 +45,7 @@ final class RunSession {
                 return Main.DONE;
             }
         }
+        out.println("budgets: " + String.join("; ", Budget.of(dir).stream().map(Budget::toString).toList()));
         printed(experiment.evaluate(dir, config.evaluation()), config.learner().adaptsInContext(), dir, out);
         out.println("report " + HtmlReport.write(dir));
         return Main.DONE;

@@ -6,6 +6,7 @@ import io.github.metarl4j.eval.SeedSummary;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.experiment.Sweep;
+import io.github.metarl4j.report.Budget;
 import io.github.metarl4j.report.HtmlReport;
 import io.github.metarl4j.run.Provenance;
 import java.io.PrintWriter;
@@ -99,6 +100,19 @@ final class SweepSession {
                                 s.areaDifferences().get(a - 1)));
             }
         }
+        java.util.Map<String, double[]> spent = new java.util.LinkedHashMap<>();
+        for (RunDirectory run : sweep.runs()) {
+            for (Budget b : Budget.of(run)) {
+                double[] sum = spent.computeIfAbsent(b.arm(), a -> new double[3]);
+                sum[0] += b.updates();
+                sum[1] += b.envSteps();
+                sum[2] += b.seconds();
+            }
+        }
+        int n = sweep.runs().size();
+        out.println("budget per seed, mean over seeds:" + String.join(";", spent.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, " %s %.0f updates, %.0f environment steps, %.1f s", e.getKey(),
+                        e.getValue()[0] / n, e.getValue()[1] / n, e.getValue()[2] / n)).toList()));
         out.println("saved " + sweep.root());
         out.flush();
     }

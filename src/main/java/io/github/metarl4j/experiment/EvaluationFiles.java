@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  * tables ({@link AdaptationTable#csv}), {@code step-sizes.csv} (every arm's validation score of every
  * step size, and the chosen one) and {@code summary.csv} (per arm on the test tasks: the area under
  * the fraction-of-optimal curve, the first k reaching the target and the episodes before it, empty
- * where it is not reached; where the family has no oracle, the mean return over k).
+ * where it is not reached; where the family has no oracle, the mean return over k) and, where the
+ * fine-tuning reference is evaluated, {@code source.csv} (its phase-1 policy on its source tasks).
  */
 final class EvaluationFiles {
 
@@ -24,6 +25,8 @@ final class EvaluationFiles {
     static final String STEP_SIZES = "step-sizes.csv";
     /** The per-arm summary's file name. */
     static final String SUMMARY = "summary.csv";
+    /** The fine-tuning reference's phase-1 score on its source tasks. */
+    static final String SOURCE = "source.csv";
 
     private EvaluationFiles() {
     }
@@ -40,6 +43,10 @@ final class EvaluationFiles {
         }
         write(dir.evaluationFile(STEP_SIZES), steps.toString());
         write(dir.evaluationFile(SUMMARY), summary(e));
+        e.source().ifPresent(c -> write(dir.evaluationFile(SOURCE), String.format(Locale.ROOT,
+                "arm,tasks,return,fraction%n%s,%d,%.6f,%s%n", c.name(), c.returns().get(0).n(), c.returns().get(0).mean(),
+                c.fractionOfOptimal().isEmpty() ? "" : String.format(Locale.ROOT, "%.6f",
+                        c.fractionOfOptimal().get(0).mean()))));
     }
 
     private static String summary(Evaluation e) {
@@ -61,7 +68,8 @@ final class EvaluationFiles {
         return sb.toString();
     }
 
-    private static void write(Path file, String text) {
+    /** Writes {@code text} to {@code file}, creating its folder. */
+    static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);

@@ -4,10 +4,6 @@ import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.envs.gridworld.Cell;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,16 +76,7 @@ final class GridVisits {
     }
 
     void write(RunDirectory dir) {
-        write(dir.evaluationFile(VISITS), visits.toString());
-        write(dir.evaluationFile(TRAJECTORIES), paths.toString());
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        EvaluationFiles.write(dir.evaluationFile(VISITS), visits.toString());
+        EvaluationFiles.write(dir.evaluationFile(TRAJECTORIES), paths.toString());
     }
 }

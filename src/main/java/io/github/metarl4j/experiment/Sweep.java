@@ -52,11 +52,7 @@ public record Sweep(Path root) {
         for (long seed : seeds) {
             RunDirectory.create(root.resolve("seed-" + seed), perSeed.withSeed(seed));
         }
-        try {
-            Files.writeString(root.resolve(SEEDS), String.join("\n", seeds.stream().map(String::valueOf).toList()) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + root.resolve(SEEDS), e);
-        }
+        EvaluationFiles.write(root.resolve(SEEDS), String.join("\n", seeds.stream().map(String::valueOf).toList()) + "\n");
         return new Sweep(root);
     }
 

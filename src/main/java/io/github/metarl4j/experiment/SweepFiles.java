@@ -3,9 +3,6 @@ package io.github.metarl4j.experiment;
 import io.github.metarl4j.eval.CensoredMedian;
 import io.github.metarl4j.eval.ConfidenceInterval;
 import io.github.metarl4j.eval.SeedSummary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -75,9 +72,9 @@ public final class SweepFiles {
             }
             head.append('\n');
         }
-        write(root.resolve(CURVES), curves.toString());
-        write(root.resolve(DIFFERENCES), diffs.toString());
-        write(root.resolve(HEADLINE), head.toString());
+        EvaluationFiles.write(root.resolve(CURVES), curves.toString());
+        EvaluationFiles.write(root.resolve(DIFFERENCES), diffs.toString());
+        EvaluationFiles.write(root.resolve(HEADLINE), head.toString());
     }
 
     private static void append(StringBuilder sb, ConfidenceInterval ci) {
@@ -88,11 +85,4 @@ public final class SweepFiles {
         return v.isPresent() ? String.format(Locale.ROOT, "%.1f", v.getAsDouble()) : "";
     }
 
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 }

@@ -71,6 +71,8 @@ public final class HtmlReport {
                 body.append(csvTable(run.evaluationFile("summary.csv"), "Per arm on the test tasks: area under the "
                         + "fraction-of-optimal curve (mean over k), the first k reaching the target and the episodes "
                         + "before it (empty: not reached within the budget)."));
+                body.append(csvTable(run.evaluationFile("source.csv"), "The fine-tuning reference after phase 1, "
+                        + "on its source tasks (before phase 2)."));
                 body.append(csvTable(run.evaluationFile("step-sizes.csv"), "Validation score (mean return over "
                         + "k = 1..K) of every step size tried; the chosen one is marked 1."));
             }
@@ -124,17 +126,9 @@ public final class HtmlReport {
     static String budgets(RunDirectory run) {
         StringBuilder sb = new StringBuilder("<table>\n<tr><th>trained arm</th><th>updates (meta-batches)</th>"
                 + "<th>environment steps</th><th>training time</th></tr>\n");
-        String learner = run.config().learner().name();
-        for (String role : new String[] {null, RunDirectory.PRETRAINED, RunDirectory.FINE_TUNE}) {
-            Path csv = run.metricsCsv(role);
-            if (!Files.exists(csv)) {
-                continue;
-            }
-            CsvTable t = CsvTable.read(csv);
-            double secs = sum(t.column("sampling_s")) + sum(t.column("adaptation_s")) + sum(t.column("outer_s"));
+        for (Budget b : Budget.of(run)) {
             sb.append(String.format(Locale.ROOT, "<tr><td class=\"key\">%s</td><td>%d</td><td>%.0f</td>"
-                    + "<td>%.1f s</td></tr>%n", escape(role == null ? learner : role), t.rows(),
-                    sum(t.column("env_steps")), secs));
+                    + "<td>%.1f s</td></tr>%n", escape(b.arm()), b.updates(), b.envSteps(), b.seconds()));
         }
         return sb.append("</table>\n<p>Budgets: every trained arm's updates, environment steps and training time "
                 + "(sampling, adaptation and outer step).</p>\n").toString();

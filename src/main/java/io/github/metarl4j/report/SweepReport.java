@@ -16,7 +16,7 @@ import java.util.List;
  * A sweep's {@code report.html}, self-contained: the curves across training seeds with their 95%
  * bands, the paired differences between the learner and each baseline, the headline table (episodes
  * to the target with censoring, areas under the curve), every seed's budget and a link to every seed's
- * own report. Read from the sweep's files, so it can be written again at any time.
+ * own report, which it writes too. Read from the sweep's files, so it can be written again at any time.
  */
 final class SweepReport {
 
@@ -28,6 +28,9 @@ final class SweepReport {
         Path plots = root.resolve("plots");
         ExperimentConfig c = sweep.config();
         List<RunDirectory> runs = sweep.runs();
+        for (RunDirectory run : runs) {
+            HtmlReport.write(run);
+        }
         StringBuilder body = new StringBuilder("<p>").append(HtmlReport.escape(c.learner().name())).append(" on the ")
                 .append(HtmlReport.escape(c.family().getClass().getSimpleName())).append(" family, ")
                 .append(runs.size()).append(" training seeds. Every interval is over training seeds; differences are "

@@ -87,7 +87,7 @@ class MetaEvaluatorTest {
     @Test
     void curve_recordsEachStepOnFreshEpisodes_andFractionOfOptimal() {
         List<GridTask> tasks = FAMILY.tasks().test().sample(6, SeedTree.root(1).generator());
-        List<EpisodeBatch> seen = new ArrayList<>();
+        List<EpisodeBatch> seen = java.util.Collections.synchronizedList(new ArrayList<>()); // tasks adapt in parallel
         AdaptablePolicy start = new LearnsFromFirstObservation(null, seen);
         AdaptationCurve curve;
         try (LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
@@ -118,5 +118,51 @@ class MetaEvaluatorTest {
                 assertThrows(IllegalArgumentException.class, () -> new MetaEvaluator(-1, 5)).getMessage());
         assertEquals("evaluation episodesPerTask must be >= 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> new MetaEvaluator(1, 0)).getMessage());
+    }
+
+    /** Learns a task from its first episodes only with step size 0.5; acts at random otherwise. */
+    private record PicksHalf(double alpha, AdaptablePolicy inner) implements AdaptablePolicy {
+        @Override
+        public ActionFunction actions() {
+            return inner.actions();
+        }
+
+        @Override
+        public AdaptablePolicy adapt(EpisodeBatch episodes) {
+            return alpha == 0.5 ? new PicksHalf(alpha, inner.adapt(episodes)) : this;
+        }
+
+        @Override
+        public java.util.OptionalDouble stepSize() {
+            return java.util.OptionalDouble.of(alpha);
+        }
+
+        @Override
+        public AdaptablePolicy withStepSize(double a) {
+            return new PicksHalf(a, inner);
+        }
+    }
+
+    @Test
+    void stepSizeSearch_choosesTheStepSizeWithTheBestValidationScore_andTiesGoToTheSmaller() {
+        List<GridTask> tasks = FAMILY.tasks().validation().distinct(4, SeedTree.root(3).generator());
+        AdaptablePolicy start = new PicksHalf(0.1, new LearnsFromFirstObservation(null,
+                java.util.Collections.synchronizedList(new ArrayList<>())));
+        try (LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
+            MetaEvaluator evaluator = new MetaEvaluator(2, 3);
+            StepSizeSearch.Choice c = StepSizeSearch.choose(evaluator, "scripted", start, List.of(0.1, 0.5, 1.0),
+                    FAMILY, tasks, Optional.<Oracle<GridTask>>of(ORACLE), sampler, SeedTree.root(4));
+            assertEquals(0.5, c.chosen());
+            assertEquals(List.of(0.1, 0.5, 1.0), c.grid());
+            // 0.5 acts optimally after each step: its score is the mean optimal return
+            assertEquals(tasks.stream().mapToDouble(ORACLE::optimalReturn).average().orElseThrow(), c.scores().get(1),
+                    1e-12);
+            // 0.1 and 1.0 never learn and see the same episodes: equal scores, the smaller wins a tie
+            assertEquals(c.scores().get(0), c.scores().get(2));
+            StepSizeSearch.Choice tie = StepSizeSearch.choose(evaluator, "scripted", start, List.of(0.1, 1.0), FAMILY,
+                    tasks, Optional.<Oracle<GridTask>>of(ORACLE), sampler, SeedTree.root(4));
+            assertEquals(0.1, tie.chosen());
+            assertEquals(1.0, c.curve().fractionOfOptimal().get(2).mean(), 1e-12, "the chosen step size's curve");
+        }
     }
 }

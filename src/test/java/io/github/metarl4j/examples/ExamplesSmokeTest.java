@@ -74,7 +74,7 @@ class ExamplesSmokeTest {
     @Test
     void forgetting_printsAndSavesItsTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         String out = runWithOutputIn(dir, "forgetting.yaml", "output: runs/forgetting", unchecked(Forgetting::main));
-        assertTrue(out.contains("Held-out A tasks: fraction of the optimal return"), out);
+        assertTrue(out.contains("Tasks of A (trained on first by a-then-b): fraction of the optimal return"), out);
         assertTrue(java.nio.file.Files.readString(dir.resolve("out/forgetting.csv"))
                 .startsWith("k,a_then_b_return,a_then_b_return_ci95,a_then_b_fraction"));
     }

@@ -55,7 +55,7 @@ class ConfigFilesTest {
         assertEquals(java.util.List.of(64, 64), founding.policy().hidden());
         assertEquals(GridMap.of("four-rooms"), ((GridWorldFamily) founding.family()).world().map());
         assertEquals("all - top-left-quadrant", ((GridWorldFamily) founding.family()).starts().train().text());
-        assertEquals(java.util.List.of(0.05, 0.1, 0.25, 0.5, 1.0), founding.evaluation().stepSizes());
+        assertEquals(java.util.List.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0), founding.evaluation().stepSizes());
     }
 
     @Test
