@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * An experiment wired from its config: the family, the policy, the initial parameters (from the
  * seed tree's {@code init} node, shared by every arm) and the learner, trained into a
- * {@link RunDirectory} through the {@link Trainer}, then evaluated beside the configured references:
+ * {@link RunDirectory} through the {@link Trainer} (the pretrained reference until it has used the
+ * learner's environment steps), then evaluated beside the configured references:
  * each explicitly adapting arm chooses its step size on the validation tasks, and the results are
  * its adaptation curve on the test tasks. Seed paths: the learner trains on {@code <learner name>},
  * the pretrained reference on {@code pretrain}, the fine-tuning reference's phase 1 on
@@ -104,8 +105,39 @@ public final class Experiment<T extends Task, O, A> {
                 if (!trainRole(dir, role, reference, ref.getValue(), seedPath(ref.getKey()), progress, stop)) {
                     return false;
                 }
+                if (ref.getKey() == EvaluationConfig.Baseline.PRETRAINED
+                        && !matchSteps(dir, reference, ref.getValue(), progress, stop)) {
+                    return false;
+                }
             }
         }
+        return true;
+    }
+
+    /**
+     * Continues the pretrained reference past {@code run.metaBatches}, one meta-batch at a time, until
+     * it has sampled at least as many environment steps as the learner (at most four times the
+     * meta-batches), so that both arms get the same environment-step budget: with the same episodes
+     * per batch, a reference whose episodes end sooner at the goal would otherwise see fewer steps.
+     * Deterministic in the two arms' metrics, so a resumed run continues the same way.
+     *
+     * @return whether it finished ({@code false} after a stop request)
+     */
+    private boolean matchSteps(RunDirectory dir, MetaLearner reference, TaskDistribution<T> tasks, Progress progress,
+                               AtomicBoolean stop) {
+        long target = dir.metrics(null).envSteps();
+        long batches = config.run().metaBatches();
+        while (dir.metrics(RunDirectory.PRETRAINED).envSteps() < target && batches < 4L * config.run().metaBatches()) {
+            batches++;
+            long done = trainer(dir, RunDirectory.PRETRAINED, Progress.none()).train(RunDirectory.PRETRAINED, reference,
+                    setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
+                    root.child("pretrain"), stop);
+            if (done < batches) {
+                return false;
+            }
+        }
+        progress.message(RunDirectory.PRETRAINED + ": " + batches + " meta-batches, "
+                + dir.metrics(RunDirectory.PRETRAINED).envSteps() + " environment steps against the learner's " + target);
         return true;
     }
 
@@ -127,7 +159,7 @@ public final class Experiment<T extends Task, O, A> {
         int batches = config.run().metaBatches();
         return trainer(dir, role, progress).train(role == null ? config.learner().name() : role, learner,
                 setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
-                root.child(seedPath), stop) == batches;
+                root.child(seedPath), stop) >= batches; // the pretrained reference may be past it (matchSteps)
     }
 
     /** The run-directory role of a trained reference. */

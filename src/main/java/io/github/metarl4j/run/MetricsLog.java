@@ -69,6 +69,17 @@ public final class MetricsLog {
         }
     }
 
+    /** The environment steps of every logged batch together. */
+    public long envSteps() {
+        int column = COLUMNS.indexOf("env_steps");
+        try {
+            return Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank())
+                    .mapToLong(l -> Long.parseLong(l.split(",", -1)[column])).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+    }
+
     /** The CSV file. */
     public Path csv() {
         return csv;

@@ -102,6 +102,12 @@ class CliTest {
                 "plots/training.png", "report.html")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
+        long mamlSteps = new io.github.metarl4j.run.MetricsLog(run).envSteps();
+        long pretrainedSteps = new io.github.metarl4j.run.MetricsLog(run.resolve("pretrained")).envSteps();
+        long pretrainedBatches = Files.readAllLines(run.resolve("pretrained/metrics.csv")).size() - 1;
+        assertTrue(pretrainedSteps >= mamlSteps, "the pretrained reference gets at least the learner's environment "
+                + "steps: " + pretrainedSteps + " against " + mamlSteps);
+        assertTrue(pretrainedBatches >= 4 && pretrainedBatches <= 16, "pretrained meta-batches " + pretrainedBatches);
         ExperimentConfig resolved = ConfigFiles.read(run.resolve("resolved-config.yaml"), ExperimentConfig.class);
         assertEquals(7, resolved.seed());
         assertEquals(4, resolved.run().metaBatches());
