@@ -59,8 +59,8 @@ class FoundingExampleLearningTest {
             OptionalInt kScratch = scratch.firstReaching(0.9);
             assertTrue(kScratch.isEmpty() || kScratch.getAsInt() > 5, "seed " + (s + 1) + ": learning from scratch "
                     + "should need more than 50 episodes, reached 90% at update " + kScratch);
-            assertTrue(pretrained.fractionArea() > scratch.fractionArea() + 0.5, "seed " + (s + 1) + ": pretrained area "
-                    + pretrained.fractionArea() + " should exceed scratch's " + scratch.fractionArea() + " by 0.5");
+            assertTrue(pretrained.fractionArea() > scratch.fractionArea() + 0.4, "seed " + (s + 1) + ": pretrained area "
+                    + pretrained.fractionArea() + " should exceed scratch's " + scratch.fractionArea() + " by 0.4");
             assertTrue(pretrained.fractionArea() > maml.fractionArea(), "seed " + (s + 1) + ": MAML's area "
                     + maml.fractionArea() + " is not above the pretrained policy's " + pretrained.fractionArea());
             assertTrue(pretrained.fractionArea() > fineTune.fractionArea(), "seed " + (s + 1) + ": fine-tuning's area "

@@ -78,7 +78,7 @@ public record MamlConfig(double innerStepSize, int innerSteps, InnerSampling inn
     /**
      * The episodes MAML samples per task in one meta-batch: {@code fastBatch} for each inner step that
      * samples (every step with FRESH, the first with REUSE) and {@code fastBatch} valid ones. The
-     * pretrained reference samples as many, so both see the same environment-step budget.
+     * pretrained reference samples as many per meta-batch.
      */
     public int episodesPerTask() {
         return fastBatch * ((innerSampling == InnerSampling.FRESH ? innerSteps : 1) + 1);

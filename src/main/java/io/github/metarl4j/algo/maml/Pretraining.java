@@ -19,8 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The MAML paper's "pretrained" baseline (Finn, Abbeel and Levine, ICML 2017, section 5.3): one
  * policy trained by ordinary policy gradient on the pooled tasks of each meta-batch, with no
  * adaptation during training; at meta-test time it adapts by the same inner loop as MAML. A step
- * samples as many episodes per task as a MAML meta-batch does ({@link MamlConfig#episodesPerTask()},
- * so both get the same environment-step budget and the same number of updates), computes the same
+ * samples as many episodes per task as a MAML meta-batch does ({@link MamlConfig#episodesPerTask()};
+ * an experiment continues it until it has also sampled as many environment steps), computes the same
  * per-task advantages and takes one TRPO step on the mean surrogate (the meta-objective with inner
  * step size 0 and first-order Jacobians is exactly that), with the configuration's TRPO settings.
  */
