@@ -30,7 +30,12 @@ public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, L
          * Trained like PRETRAINED but on the family's source tasks only (phase 1 of sequential transfer,
          * e.g. starts in the bottom-left corner), then fine-tuned on each test task the same way.
          */
-        FINE_TUNE
+        FINE_TUNE;
+
+        /** The arm's name in tables and files, and a trained reference's folder: {@code pretrained}, {@code scratch}, {@code fine-tune}. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     public EvaluationConfig {

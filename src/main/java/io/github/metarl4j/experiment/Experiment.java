@@ -19,7 +19,6 @@ import io.github.metarl4j.task.TaskSplit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -131,7 +130,7 @@ public final class Experiment<T extends Task, O, A> {
             batches++;
             long done = trainer(dir, RunDirectory.PRETRAINED, Progress.none()).train(RunDirectory.PRETRAINED, reference,
                     setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
-                    root.child("pretrain"), stop);
+                    root.child(seedPath(EvaluationConfig.Baseline.PRETRAINED)), stop);
             if (done < batches) {
                 return false;
             }
@@ -162,13 +161,12 @@ public final class Experiment<T extends Task, O, A> {
                 root.child(seedPath), stop) >= batches; // the pretrained reference may be past it (matchSteps)
     }
 
-    /** The run-directory role of a trained reference. */
+    /** The run-directory role of a trained reference: its label ({@link RunDirectory#PRETRAINED}, {@link RunDirectory#FINE_TUNE}). */
     static String role(EvaluationConfig.Baseline baseline) {
-        return switch (baseline) {
-            case PRETRAINED -> RunDirectory.PRETRAINED;
-            case FINE_TUNE -> RunDirectory.FINE_TUNE;
-            case SCRATCH -> throw new IllegalArgumentException("SCRATCH is not trained");
-        };
+        if (baseline == EvaluationConfig.Baseline.SCRATCH) {
+            throw new IllegalArgumentException("SCRATCH is not trained");
+        }
+        return baseline.label();
     }
 
     private static String seedPath(EvaluationConfig.Baseline baseline) {
@@ -193,7 +191,7 @@ public final class Experiment<T extends Task, O, A> {
             for (EvaluationConfig.Baseline b : evaluation.baselines()) {
                 MetaLearner arm = b == EvaluationConfig.Baseline.SCRATCH ? create(learner, threads)
                         : trained(dir, role(b), pretrainedLearner());
-                arms.put(b.name().toLowerCase(Locale.ROOT).replace('_', '-'), opened(open, arm).explorationPolicy());
+                arms.put(b.label(), opened(open, arm).explorationPolicy());
             }
             List<T> validation = heldOut(TaskSplit.Part.VALIDATION, evaluation.tasks());
             List<T> test = heldOut(TaskSplit.Part.TEST, evaluation.tasks());
@@ -222,11 +220,12 @@ public final class Experiment<T extends Task, O, A> {
                                 .orElse((k, episodes) -> { })));
             }
             Optional<AdaptationCurve> source = Optional.empty();
-            if (arms.containsKey("fine-tune")) {
+            String fineTune = EvaluationConfig.Baseline.FINE_TUNE.label();
+            if (arms.containsKey(fineTune)) {
                 List<T> sourceTasks = setup.source().orElseThrow().distinct(evaluation.tasks(),
                         root.child("eval-tasks").child("SOURCE").generator());
-                source = Optional.of(new MetaEvaluator(0, learner.evaluationEpisodes()).evaluate("fine-tune",
-                        arms.get("fine-tune"), setup.family(), sourceTasks, setup.oracle(), sampler,
+                source = Optional.of(new MetaEvaluator(0, learner.evaluationEpisodes()).evaluate(fineTune,
+                        arms.get(fineTune), setup.family(), sourceTasks, setup.oracle(), sampler,
                         root.child("eval").child("SOURCE")));
             }
             Evaluation result = new Evaluation(result(TaskSplit.Part.VALIDATION, validationCurves, validation),

@@ -34,9 +34,9 @@ public record RunDirectory(Path root) {
     /** The resolved config's file name. */
     public static final String CONFIG = "resolved-config.yaml";
     /** The role of a run's reference trained without meta-learning. */
-    public static final String PRETRAINED = "pretrained";
+    public static final String PRETRAINED = EvaluationConfig.Baseline.PRETRAINED.label();
     /** The role of a run's reference trained on the family's source tasks, then fine-tuned. */
-    public static final String FINE_TUNE = "fine-tune";
+    public static final String FINE_TUNE = EvaluationConfig.Baseline.FINE_TUNE.label();
 
     /** Where a run of the experiment {@code name} goes unless told otherwise: {@code runs/NAME-yyyyMMdd-HHmmss}. */
     public static Path defaultRoot(String name) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,26 +84,26 @@ public record Sweep(Path root) {
      *
      * @return the summary, or empty after a stop request
      */
-    public java.util.Optional<SeedSummary> run(int workers, AtomicBoolean stop, Consumer<String> done) {
+    public Optional<SeedSummary> run(int workers, AtomicBoolean stop, Consumer<String> done) {
         List<RunDirectory> runs = runs();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, runs.size())));
         try {
-            List<Future<java.util.Optional<Evaluation>>> jobs = new ArrayList<>();
+            List<Future<Optional<Evaluation>>> jobs = new ArrayList<>();
             for (RunDirectory run : runs) {
                 jobs.add(pool.submit(() -> {
                     ExperimentConfig c = run.config();
                     Experiment<?, ?, ?> experiment = Experiment.of(c);
                     if (!experiment.train(run, Progress.none(), stop)) {
-                        return java.util.Optional.<Evaluation>empty();
+                        return Optional.<Evaluation>empty();
                     }
                     Evaluation e = experiment.evaluate(run, c.evaluation());
                     done.accept("seed " + c.seed() + " done: " + run.root());
-                    return java.util.Optional.of(e);
+                    return Optional.of(e);
                 }));
             }
             List<Evaluation> evaluations = new ArrayList<>();
-            for (Future<java.util.Optional<Evaluation>> job : jobs) {
-                java.util.Optional<Evaluation> e = job.get();
+            for (Future<Optional<Evaluation>> job : jobs) {
+                Optional<Evaluation> e = job.get();
                 if (e.isEmpty()) {
                     stop.set(true);
                 } else {
@@ -110,9 +111,9 @@ public record Sweep(Path root) {
                 }
             }
             if (evaluations.size() < runs.size()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(summarise(evaluations));
+            return Optional.of(summarise(evaluations));
         } catch (ExecutionException e) {
             stop.set(true);
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());

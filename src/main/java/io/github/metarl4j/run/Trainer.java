@@ -72,7 +72,9 @@ public final class Trainer {
             if (last.isPresent()) {
                 learner.restore(last.get().state());
                 start = last.get().batchesDone();
-                progress.message(name + ": resuming after batch " + start + " of " + totalBatches);
+                if (start < totalBatches) {
+                    progress.message(name + ": resuming after batch " + start + " of " + totalBatches);
+                }
             }
         }
         progress.start(name, start, totalBatches);
