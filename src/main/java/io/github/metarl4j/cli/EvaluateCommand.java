@@ -35,20 +35,32 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (run.isSweep()) {
-            Sweep sweep = run.sweep();
-            ExperimentConfig c = sweep.config();
-            try {
-                SweepSession.printed(c, sweep.evaluate(evaluation(c)), sweep, spec.commandLine().getOut());
-            } catch (IllegalStateException unfinished) {
-                throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
+            try (HeldLocks locks = HeldLocks.of(run.sweep())) {
+                return evaluateSweep(run.sweep());
             }
-            spec.commandLine().getOut().println("report " + HtmlReport.writeSweep(sweep));
-            return Main.DONE;
         }
         RunDirectory dir = run.open();
+        try (HeldLocks lock = HeldLocks.of(dir)) {
+            return evaluateRun(dir);
+        }
+    }
+
+    private int evaluateSweep(Sweep sweep) {
+        ExperimentConfig c = sweep.config();
+        try {
+            SweepSession.printed(c, sweep.evaluate(evaluation(c)), sweep, spec.commandLine().getOut());
+        } catch (IllegalStateException unfinished) {
+            throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
+        }
+        spec.commandLine().getOut().println("report " + HtmlReport.writeSweep(sweep));
+        return Main.DONE;
+    }
+
+    private int evaluateRun(RunDirectory dir) {
         ExperimentConfig c = dir.config();
         EvaluationConfig eval = evaluation(c);
-        Experiment<?, ?, ?> experiment = Experiment.of(c);
+        Experiment<?, ?, ?> experiment = RunSession.experiment(new ExperimentConfig(c.name(), c.seed(), c.family(),
+                c.policy(), c.learner(), c.run(), eval), dir.root().resolve(RunDirectory.CONFIG));
         try {
             RunSession.printed(experiment.evaluate(dir, eval), c.learner().adaptsInContext(), dir,
                     spec.commandLine().getOut());

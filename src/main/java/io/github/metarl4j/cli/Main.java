@@ -1,7 +1,5 @@
 package io.github.metarl4j.cli;
 
-import io.github.metarl4j.experiment.ConfigException;
-import io.github.metarl4j.run.NonFiniteValueException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -13,6 +11,10 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, ResumeCommand.class, EvaluateCommand.class, ReportCommand.class,
             CheckEnvCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "on a failure, print the stack trace too")
+    boolean debug;
 
     /** Exit status when everything was done. */
     public static final int DONE = 0;
@@ -30,23 +32,44 @@ public final class Main implements Runnable {
         System.exit(execute(args, out, err));
     }
 
-    /** Runs the command {@code args} writing to {@code out} and {@code err}; returns the exit status. */
+    /**
+     * Runs the command {@code args} writing to {@code out} and {@code err}; returns the exit status.
+     * A user's mistake (a bad config, a run directory in use or changed) is one line on {@code err}
+     * and status 2; any other failure is one line naming its reason and status 1. Stack traces are
+     * printed only with {@code --debug}.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((e, parsed) -> {
+            err.println("metarl4j: " + e.getMessage());
+            CommandLine c = e.getCommandLine();
+            err.println("Usage: " + c.getCommandSpec().qualifiedName() + " --help shows every option");
+            return BAD_USAGE;
+        });
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof ConfigException) {
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            if (UserErrors.isUserError(e)) {
                 err.println("metarl4j: " + e.getMessage());
                 return BAD_USAGE;
             }
-            err.println("metarl4j: failed: " + e.getMessage());
-            if (!(e instanceof NonFiniteValueException)) {
-                e.printStackTrace(err);
-            }
+            err.println("metarl4j: failed: " + UserErrors.reason(e));
             return FAILURE;
         });
-        int status = cl.execute(args);
+        int status;
+        try {
+            status = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.println("metarl4j: failed: " + UserErrors.reason(e));
+            status = FAILURE;
+        }
         out.flush();
         err.flush();
         return status;

@@ -1,6 +1,8 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.eval.AdaptationCurve;
+import io.github.metarl4j.experiment.ConfigException;
+import java.util.Set;
 import io.github.metarl4j.eval.AdaptationTable;
 import io.github.metarl4j.experiment.Evaluation;
 import io.github.metarl4j.experiment.EvaluationResult;
@@ -19,8 +21,9 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
- * One session of a run, shared by {@code train} and {@code resume}: writes this session's
- * provenance, trains (resuming from the newest checkpoints) with SIGINT/SIGTERM as a stop request,
+ * One session of a run, shared by {@code train} and {@code resume}: takes the run directory's lock
+ * (one writer at a time), checks that the config is the one the checkpoints were trained under,
+ * writes this session's provenance, trains (resuming from the newest checkpoints) with SIGINT/SIGTERM as a stop request,
  * then, once every meta-batch is done, evaluates, prints the tables and writes the report.
  */
 final class RunSession {
@@ -28,12 +31,37 @@ final class RunSession {
     private RunSession() {
     }
 
-    static int run(RunDirectory dir, List<String> commandLine, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs a session of {@code dir} holding its lock: refuses a config changed since the checkpoints
+     * were written unless each changed key is in {@code allowedChanges}.
+     */
+    static int run(RunDirectory dir, Set<String> allowedChanges, List<String> commandLine, PrintWriter out,
+                   PrintWriter err) {
+        try (HeldLocks lock = HeldLocks.of(dir)) {
+            return locked(dir, allowedChanges, commandLine, out, err);
+        }
+    }
+
+    /** The experiment of {@code config}, read from {@code file}; its errors name the file. */
+    static Experiment<?, ?, ?> experiment(ExperimentConfig config, Path file) {
+        try {
+            return Experiment.of(config);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int locked(RunDirectory dir, Set<String> allowedChanges, List<String> commandLine, PrintWriter out,
+                              PrintWriter err) {
         ExperimentConfig config = dir.config();
-        Experiment<?, ?, ?> experiment = Experiment.of(config);
-        Provenance provenance = Provenance.capture(config.seed(), commandLine);
+        Experiment<?, ?, ?> experiment = experiment(config, dir.root().resolve(RunDirectory.CONFIG));
+        List<String> changes = experiment.checkResume(dir, allowedChanges);
+        Provenance provenance = Provenance.capture(config.seed(), commandLine).withConfigChanges(changes);
         Path provenanceFile = dir.writeProvenance(provenance);
         out.println("run directory " + dir.root());
+        if (!changes.isEmpty()) {
+            out.println("config changes allowed since the checkpoints: " + String.join(", ", changes));
+        }
         out.flush();
         try (StopOnSignal signal = new StopOnSignal(err)) {
             Progress progress = Progress.console(out, Math.max(1, config.run().metaBatches() / 10));

@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * One session of a sweep, shared by {@code train --seeds} and {@code resume}: writes each seed's
- * provenance, trains and evaluates the seeds in parallel (resuming each from its newest checkpoints),
+ * One session of a sweep, shared by {@code train --seeds} and {@code resume}: takes the locks of
+ * the sweep and its seeds' run directories, checks each seed's config against its checkpoints,
+ * writes each seed's provenance, trains and evaluates the seeds in parallel (resuming each from its newest checkpoints),
  * with SIGINT/SIGTERM as a stop request, then prints the summary across seeds and writes the report.
  */
 final class SweepSession {
@@ -26,12 +28,31 @@ final class SweepSession {
     private SweepSession() {
     }
 
-    static int run(Sweep sweep, List<String> commandLine, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs a session of {@code sweep} holding the locks of its folder and of every seed's run
+     * directory; refuses a seed whose config changed since its checkpoints unless each changed key is
+     * in {@code allowedChanges}.
+     */
+    static int run(Sweep sweep, Set<String> allowedChanges, List<String> commandLine, PrintWriter out,
+                   PrintWriter err) {
+        try (HeldLocks locks = HeldLocks.of(sweep)) {
+            return locked(sweep, allowedChanges, commandLine, out, err);
+        }
+    }
+
+    private static int locked(Sweep sweep, Set<String> allowedChanges, List<String> commandLine, PrintWriter out,
+                              PrintWriter err) {
         List<RunDirectory> runs = sweep.runs();
         List<Path> provenanceFiles = new ArrayList<>();
         List<Provenance> provenance = new ArrayList<>();
+        List<List<String>> changes = new ArrayList<>();
         for (RunDirectory run : runs) {
-            Provenance p = Provenance.capture(run.config().seed(), commandLine);
+            changes.add(RunSession.experiment(run.config(), run.root().resolve(RunDirectory.CONFIG))
+                    .checkResume(run, allowedChanges));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            RunDirectory run = runs.get(i);
+            Provenance p = Provenance.capture(run.config().seed(), commandLine).withConfigChanges(changes.get(i));
             provenance.add(p);
             provenanceFiles.add(run.writeProvenance(p));
         }

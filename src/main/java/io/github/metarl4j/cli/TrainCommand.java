@@ -1,13 +1,13 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.experiment.ConfigFiles;
-import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.experiment.Sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,16 +66,16 @@ final class TrainCommand implements Callable<Integer> {
         List<java.util.function.IntSupplier> sessions = new ArrayList<>();
         for (ExperimentConfig c : read) {
             Path dir = out != null ? out : RunDirectory.defaultRoot(c.name());
+            RunSession.experiment(c, configs.get(read.indexOf(c)));
             try {
-                Experiment.of(c);
                 if (seedList.isEmpty()) {
                     RunDirectory run = RunDirectory.create(dir, c);
-                    sessions.add(() -> RunSession.run(run, Commands.commandLine(spec), spec.commandLine().getOut(),
-                            spec.commandLine().getErr()));
+                    sessions.add(() -> RunSession.run(run, Set.of(), Commands.commandLine(spec),
+                            spec.commandLine().getOut(), spec.commandLine().getErr()));
                 } else {
                     Sweep sweep = Sweep.create(dir, c, seedList, Runtime.getRuntime().availableProcessors());
-                    sessions.add(() -> SweepSession.run(sweep, Commands.commandLine(spec), spec.commandLine().getOut(),
-                            spec.commandLine().getErr()));
+                    sessions.add(() -> SweepSession.run(sweep, Set.of(), Commands.commandLine(spec),
+                            spec.commandLine().getOut(), spec.commandLine().getErr()));
                 }
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

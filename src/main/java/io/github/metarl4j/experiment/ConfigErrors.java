@@ -190,13 +190,17 @@ final class ConfigErrors {
         return ids.isEmpty() ? "" : "; one of " + ids;
     }
 
-    /** The candidate that {@code name} most likely meant: one it begins or that begins it, else the nearest by edit distance. */
+    /**
+     * The candidate that {@code name} most likely meant: the nearest by edit distance ignoring case,
+     * where one that {@code name} begins or that begins it counts as at most 2 edits away.
+     */
     static String nearest(String name, Collection<String> candidates) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return candidates.stream().filter(k -> !lower.isEmpty() && (k.toLowerCase(java.util.Locale.ROOT).startsWith(lower)
-                        || lower.startsWith(k.toLowerCase(java.util.Locale.ROOT))))
-                .min(Comparator.comparingInt(k -> editDistance(k, name)))
-                .orElseGet(() -> candidates.stream().min(Comparator.comparingInt(k -> editDistance(k, name))).orElse("?"));
+        return candidates.stream().min(Comparator.<String>comparingInt(k -> {
+            String key = k.toLowerCase(java.util.Locale.ROOT);
+            boolean prefix = !lower.isEmpty() && (key.startsWith(lower) || lower.startsWith(key));
+            return prefix ? Math.min(2, editDistance(k, name)) : editDistance(k, name);
+        })).orElse("?");
     }
 
     private static int editDistance(String a, String b) {

@@ -12,6 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,7 +35,10 @@ import java.util.List;
  */
 public final class ConfigFiles {
 
-    static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory()
+    /** The largest config file read, in bytes. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    static final ObjectMapper YAML = JsonMapper.builder((YAMLFactory) new StrictYaml()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -62,15 +71,63 @@ public final class ConfigFiles {
      */
     public static <T> T read(Path file, Class<T> type, List<String> overrides) {
         String where = "config " + file;
-        String text;
-        try {
-            text = Files.readString(file);
+        String text = text(where, file);
+        return parse(where, text, type, overrides);
+    }
+
+    /**
+     * The text of a config file: at most {@link #MAX_BYTES} bytes of UTF-8 without control
+     * characters other than tab, newline and carriage return.
+     *
+     * @throws ConfigException naming the file and why it is not a config's text
+     */
+    static String text(String where, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(where + ": is a directory; expected a YAML file", null);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new ConfigException(where + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(where + ": permission denied", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config " + file, e);
+            throw new ConfigException(where + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        return parse(where, text, type, overrides);
+        if (bytes.length > MAX_BYTES) {
+            throw new ConfigException(where + ": larger than " + MAX_BYTES / 1024 + " KiB; a config is a short YAML "
+                    + "text", null);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(where + ": not UTF-8 text (" + firstInvalid(bytes) + "); expected a YAML file",
+                    e);
+        }
+        for (int i = 0, line = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\r' || c == '\uFFFE' || c == '\uFFFF') {
+                throw new ConfigException(String.format(java.util.Locale.ROOT, "%s: holds a control character "
+                        + "(U+%04X) on line %d; expected YAML text, not binary data", where, (int) c, line), null);
+            }
+        }
+        return text;
+    }
+
+    /** Where the first byte that is not UTF-8 is. */
+    private static String firstInvalid(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        int at = in.position();
+        return String.format(java.util.Locale.ROOT, "byte 0x%02X at offset %d", bytes[at] & 0xFF, at);
     }
 
     /** Reads YAML text, for round-trip checks and configs held in memory. */
@@ -81,7 +138,9 @@ public final class ConfigFiles {
     private static <T> T parse(String where, String text, Class<T> type, List<String> overrides) {
         JsonNode tree;
         try {
-            tree = YAML.readTree(text);
+            tree = singleDocument(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(where + ": " + ConfigErrors.syntax(e), e);
         }
@@ -110,6 +169,27 @@ public final class ConfigFiles {
             throw new ConfigException(where + ": " + ConfigErrors.describe(e), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The one YAML document of {@code text} as a tree (null if there is none).
+     *
+     * @throws IllegalArgumentException if a second document follows the first
+     */
+    static JsonNode singleDocument(String text) throws JsonProcessingException {
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonNode tree = YAML.readTree(p);
+            if (tree != null && p.nextToken() != null) {
+                throw new IllegalArgumentException("a second YAML document starts at line "
+                        + p.currentTokenLocation().getLineNr() + "; a config is one document (remove the '---' "
+                        + "and what follows, or merge it into the first)");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -51,8 +51,10 @@ final class ConfigOverrides {
             return NullNode.getInstance();
         }
         try {
-            JsonNode v = ConfigFiles.YAML.readTree(text);
+            JsonNode v = ConfigFiles.singleDocument(text);
             return v == null ? NullNode.getInstance() : v;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the value '" + text + "': " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the value '" + text + "' is not valid YAML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);

@@ -52,15 +52,29 @@ public final class Experiment<T extends Task, O, A> {
     }
 
     /**
-     * The experiment of {@code config}; builds its family.
+     * The experiment of {@code config}; builds its family and checks, before anything is trained,
+     * that its sizes fit the JVM's heap ({@link ResourceBounds}) and that every task distribution it
+     * will use yields its tasks and their environments start (a pre-flight check, in about a second).
      *
-     * @throws IllegalArgumentException if the learner cannot learn the family (RL^2 on continuous
-     *                                  actions), FINE_TUNE is asked of a family without source tasks, or
-     *                                  step sizes are to be chosen on validation tasks shared with the test
+     * @throws IllegalArgumentException whose message starts with the key at fault ({@code key 'family':
+     *                                  ...}) if the family cannot be built, the learner cannot learn it (RL^2
+     *                                  on continuous actions), the sizes exceed the heap, FINE_TUNE is asked of a
+     *                                  family without source tasks, step sizes are to be chosen on validation
+     *                                  tasks shared with the test, or a task distribution fails its check
      */
     public static Experiment<?, ?, ?> of(ExperimentConfig config) {
-        FamilySetup<?, ?, ?> setup = config.family().build();
-        config.learner().checkFamily(setup.family().spec());
+        FamilySetup<?, ?, ?> setup;
+        try {
+            setup = config.family().build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException(keyed("family", e), e);
+        }
+        try {
+            config.learner().checkFamily(setup.family().spec());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(keyed("learner", e), e);
+        }
+        ResourceBounds.check(config, setup.family().spec(), Runtime.getRuntime().maxMemory());
         if (!config.evaluation().stepSizes().isEmpty()) {
             setup.family().tasks().requireDisjointValidation();
         }
@@ -68,7 +82,47 @@ public final class Experiment<T extends Task, O, A> {
             throw new IllegalArgumentException("evaluation.baselines: FINE_TUNE needs source tasks, which family type "
                     + setup.family().name() + " does not name; use PRETRAINED or SCRATCH");
         }
-        return wire(config, setup);
+        Experiment<?, ?, ?> experiment = wire(config, setup);
+        experiment.preflight();
+        return experiment;
+    }
+
+    /** {@code e}'s message, led by {@code key 'KEY': } unless it names a key already. */
+    private static String keyed(String key, RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("key '") ? m : "key '" + key + "': " + m;
+    }
+
+    /**
+     * Draws the training tasks of one meta-batch, the held-out validation and test tasks the
+     * evaluation will use and the fine-tuning reference's source tasks, and starts one environment of
+     * each distribution, so that a family whose distributions cannot deliver fails before training.
+     */
+    private void preflight() {
+        java.util.Map<String, List<T>> drawn = new LinkedHashMap<>();
+        try {
+            drawn.put("train", setup.family().tasks().train().sample(config.learner().metaBatch(),
+                    root.child("preflight").generator()));
+            drawn.put("validation", heldOut(TaskSplit.Part.VALIDATION, config.evaluation().tasks()));
+            drawn.put("test", heldOut(TaskSplit.Part.TEST, config.evaluation().tasks()));
+            if (config.evaluation().baselines().contains(EvaluationConfig.Baseline.FINE_TUNE)) {
+                drawn.put("source", setup.source().orElseThrow().sample(1, root.child("preflight").generator()));
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("key 'family': its task distributions cannot deliver the tasks the run "
+                    + "needs: " + e.getMessage(), e);
+        }
+        for (java.util.Map.Entry<String, List<T>> part : drawn.entrySet()) {
+            if (part.getValue().isEmpty()) {
+                throw new IllegalArgumentException("key 'family': its " + part.getKey() + " tasks are empty");
+            }
+            try {
+                setup.family().create(part.getValue().get(0)).reset(root.child("preflight").seed());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("key 'family': an environment of its " + part.getKey()
+                        + " tasks does not start: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static <T extends Task, O, A> Experiment<T, O, A> wire(ExperimentConfig config, FamilySetup<T, O, A> setup) {
@@ -289,6 +343,49 @@ public final class Experiment<T extends Task, O, A> {
 
     private Trainer trainer(RunDirectory dir, String role, Progress progress) {
         return new Trainer(new Trainer.Persistence(Optional.of(dir.checkpoints(role, config.run().keepCheckpoints())),
-                Optional.of(dir.metrics(role)), config.run().checkpointEvery()), progress);
+                Optional.of(dir.metrics(role)), config.run().checkpointEvery(), ConfigFiles.toYaml(config)), progress);
+    }
+
+    /**
+     * Checks that the run in {@code dir} may continue under this experiment's config: every arm's
+     * newest intact checkpoint was trained under the same config, except for keys in
+     * {@code allowed} (see {@link ConfigDrift}), and {@code run.metaBatches} is not below the
+     * learner's batches done. Call it before resuming.
+     *
+     * @return the allowed changes found, for the session's provenance ({@code run.metaBatches: 10 -> 20})
+     * @throws ConfigException naming each changed key with its old and new value
+     */
+    public List<String> checkResume(RunDirectory dir, java.util.Set<String> allowed) {
+        String now = ConfigFiles.toYaml(config);
+        java.util.Set<String> accepted = new java.util.TreeSet<>();
+        List<String> roles = new ArrayList<>();
+        roles.add(null);
+        trainedReferences().keySet().forEach(b -> roles.add(role(b)));
+        for (String role : roles) {
+            String arm = role == null ? config.learner().name() : role;
+            Optional<Checkpoint> last = dir.checkpoints(role, config.run().keepCheckpoints()).latest(s -> { });
+            if (last.isEmpty() || last.get().config().isEmpty()) {
+                continue;
+            }
+            if (role == null && last.get().batchesDone() > config.run().metaBatches()) {
+                throw new ConfigException("config " + dir.root().resolve(RunDirectory.CONFIG) + ": key 'run.metaBatches': "
+                        + config.run().metaBatches() + " is below the " + last.get().batchesDone() + " meta-batches "
+                        + arm + " has done; it can only grow", null);
+            }
+            List<ConfigDrift.Change> changes = ConfigDrift.between(last.get().config(), now);
+            List<ConfigDrift.Change> refused = changes.stream().filter(c -> !c.allowedBy(allowed)).toList();
+            if (!refused.isEmpty()) {
+                List<ConfigDrift.Change> safe = refused.stream().filter(ConfigDrift.Change::safe).toList();
+                throw new ConfigException("config " + dir.root().resolve(RunDirectory.CONFIG) + " differs from the "
+                        + "config " + arm + " was trained under (its checkpoint after batch " + last.get().batchesDone()
+                        + "): " + ConfigDrift.join(refused) + ". Restore the file, or start a new run"
+                        + (safe.isEmpty() ? "" : "; to go on with " + String.join(", ", safe.stream()
+                                .map(ConfigDrift.Change::key).toList()) + " changed, resume with --allow-config-change "
+                                + String.join(",", safe.stream().map(ConfigDrift.Change::key).toList()))
+                        + (safe.size() == refused.size() ? "" : "; only " + ConfigDrift.SAFE + " may change"), null);
+            }
+            changes.forEach(c -> accepted.add(c.toString()));
+        }
+        return List.copyOf(accepted);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.experiment;
 
+import io.github.metarl4j.run.AtomicFiles;
 import io.github.metarl4j.run.CheckpointStore;
 import io.github.metarl4j.run.MetricsLog;
 import io.github.metarl4j.run.Provenance;
@@ -44,17 +45,25 @@ public record RunDirectory(Path root) {
     }
 
     /**
-     * Creates {@code root} (which must not exist or be empty) and writes the resolved config.
+     * Creates {@code root} (which must not exist or be empty) and writes the resolved config
+     * atomically; if that fails (a full disk), the folder is left as it was found.
      *
      * @throws IllegalArgumentException if {@code root} already holds files
      */
     public static RunDirectory create(Path root, ExperimentConfig config) {
+        boolean existed = Files.isDirectory(root);
         requireEmpty(root);
         try {
-            Files.createDirectories(root);
-            Files.writeString(root.resolve(CONFIG), ConfigFiles.toYaml(config));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run directory " + root, e);
+            AtomicFiles.write(root.resolve(CONFIG), ConfigFiles.toYaml(config));
+        } catch (UncheckedIOException e) {
+            if (!existed) {
+                try {
+                    Files.deleteIfExists(root);
+                } catch (IOException ignored) {
+                    // the write failed; that failure is the one to report
+                }
+            }
+            throw new UncheckedIOException("cannot create run directory " + root, e.getCause());
         }
         return new RunDirectory(root);
     }

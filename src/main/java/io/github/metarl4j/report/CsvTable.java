@@ -18,11 +18,16 @@ import java.util.Map;
  */
 public record CsvTable(Map<String, double[]> columns, int rows) {
 
-    /** Reads {@code file}, which must have a header row and the same number of fields on every row. */
+    /**
+     * Reads {@code file}, which must have a header row and the same number of fields on every row;
+     * a last line without its newline (a row still being appended) is left out.
+     */
     public static CsvTable read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // a row being appended by the run's writer is not read until its newline is there
+            lines = text.substring(0, text.lastIndexOf('\n') + 1).lines().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -90,11 +90,7 @@ public final class HtmlReport {
                 + escape(run.config().name()) + " - MetaRL4J run</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n"
                 + "<h1>" + escape(run.config().name()) + "</h1>\n" + body + "</body>\n</html>\n";
         Path file = run.report();
-        try {
-            Files.writeString(file, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        io.github.metarl4j.run.AtomicFiles.write(file, html);
         return file;
     }
 
@@ -113,7 +109,12 @@ public final class HtmlReport {
                 .append(escape(c.family().getClass().getSimpleName())).append(" family, seed ").append(c.seed())
                 .append(".</p>\n<table>\n");
         long rows = main == null ? 0 : main.rows();
-        row(sb, "meta-batches done", rows + " of " + c.run().metaBatches());
+        long done = run.checkpoints(null, c.run().keepCheckpoints()).latest(s -> { })
+                .map(io.github.metarl4j.run.Checkpoint::batchesDone).orElse(0L);
+        row(sb, "meta-batches done (in the newest checkpoint)", done + " of " + c.run().metaBatches());
+        if (rows > done) {
+            row(sb, "meta-batches logged after it (redone on resume)", String.valueOf(rows - done));
+        }
         if (rows > 0) {
             int last = (int) rows - 1;
             row(sb, "last meta-batch: return before / after adaptation", String.format(Locale.ROOT, "%.4f / %.4f",
@@ -236,7 +237,7 @@ public final class HtmlReport {
     static String image(Path plots, String name, byte[] png, String alt) {
         try {
             Files.createDirectories(plots);
-            Files.write(plots.resolve(name), png);
+            io.github.metarl4j.run.AtomicFiles.write(plots.resolve(name), png);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + plots.resolve(name), e);
         }

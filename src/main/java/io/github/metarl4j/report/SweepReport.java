@@ -82,11 +82,7 @@ final class SweepReport {
                 + "</style>\n</head>\n<body>\n<h1>" + HtmlReport.escape(c.name()) + " (" + runs.size() + " seeds)</h1>\n"
                 + body + "</body>\n</html>\n";
         Path file = root.resolve("report.html");
-        try {
-            Files.writeString(file, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        io.github.metarl4j.run.AtomicFiles.write(file, html);
         return file;
     }
 

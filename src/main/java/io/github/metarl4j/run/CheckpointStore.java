@@ -31,7 +31,8 @@ import java.util.zip.CRC32;
  */
 public final class CheckpointStore {
 
-    private static final long MAGIC = 0x4D524C344A434B31L; // "MRL4JCK1"
+    private static final long MAGIC = 0x4D524C344A434B32L; // "MRL4JCK2": with the config
+    private static final long MAGIC_WITHOUT_CONFIG = 0x4D524C344A434B31L; // "MRL4JCK1"
     private static final String PREFIX = "checkpoint-";
     private static final String SUFFIX = ".bin";
 
@@ -122,6 +123,9 @@ public final class CheckpointStore {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(MAGIC);
             out.writeLong(checkpoint.batchesDone());
+            byte[] config = checkpoint.config().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(config.length);
+            out.write(config);
             Map<String, double[]> arrays = checkpoint.state().arrays();
             out.writeInt(arrays.size());
             for (Map.Entry<String, double[]> e : arrays.entrySet()) {
@@ -139,7 +143,7 @@ public final class CheckpointStore {
     }
 
     static Checkpoint decode(byte[] bytes) throws IOException {
-        if (bytes.length < 28) {
+        if (bytes.length < 32) {
             throw new IllegalArgumentException("truncated: " + bytes.length + " bytes");
         }
         CRC32 crc = new CRC32();
@@ -150,10 +154,20 @@ public final class CheckpointStore {
                     + ", computed " + Long.toHexString(crc.getValue()));
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
-            if (in.readLong() != MAGIC) {
+            long magic = in.readLong();
+            if (magic == MAGIC_WITHOUT_CONFIG) {
+                throw new IllegalArgumentException("a checkpoint of an earlier format, without the config it was "
+                        + "trained under");
+            }
+            if (magic != MAGIC) {
                 throw new IllegalArgumentException("not a checkpoint file (bad magic number)");
             }
             long batches = in.readLong();
+            int configLength = in.readInt();
+            if (configLength < 0 || configLength > bytes.length) {
+                throw new IllegalArgumentException("bad config length " + configLength);
+            }
+            String config = new String(in.readNBytes(configLength), java.nio.charset.StandardCharsets.UTF_8);
             int entries = in.readInt();
             Map<String, double[]> arrays = new TreeMap<>();
             for (int i = 0; i < entries; i++) {
@@ -164,7 +178,7 @@ public final class CheckpointStore {
                 }
                 arrays.put(name, values);
             }
-            return new Checkpoint(batches, new LearnerState(arrays));
+            return new Checkpoint(batches, new LearnerState(arrays), config);
         }
     }
 

@@ -12,8 +12,11 @@ import java.util.List;
 /**
  * A run's per-meta-batch metrics, one row per batch in {@code metrics.csv} and the same row as a
  * JSON object in {@code metrics.jsonl}: the batch index then every {@link MetaStepReport} column.
- * Rows are appended and flushed as batches finish; on resume, rows of batches after the checkpoint
- * are dropped first, so a resumed run's files hold the rows of an uninterrupted one.
+ * Rows are keyed by batch: the files hold batches 0, 1, 2, ... in order, each once, and a row
+ * whose batch does not follow the last one is refused. Rows are appended and flushed as batches
+ * finish; on resume, rows of batches after the checkpoint (and a row cut short by a crash) are
+ * dropped first, so a resumed run's files hold the rows of an uninterrupted one. Only the holder of
+ * the run's {@link RunLock} writes them.
  */
 public final class MetricsLog {
 
@@ -23,6 +26,7 @@ public final class MetricsLog {
 
     private final Path csv;
     private final Path jsonl;
+    private long next;
 
     /** The log in {@code dir}; writes the CSV header if the file does not exist yet. */
     public MetricsLog(Path dir) {
@@ -30,18 +34,27 @@ public final class MetricsLog {
         this.jsonl = dir.resolve("metrics.jsonl");
         try {
             if (!Files.exists(csv)) {
-                Files.writeString(csv, String.join(",", COLUMNS) + "\n", StandardCharsets.UTF_8);
+                AtomicFiles.write(csv, String.join(",", COLUMNS) + "\n");
             }
             if (!Files.exists(jsonl)) {
-                Files.writeString(jsonl, "", StandardCharsets.UTF_8);
+                AtomicFiles.write(jsonl, "");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create metrics files in " + dir, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot create metrics files in " + dir, e.getCause());
         }
+        this.next = batches().size();
     }
 
-    /** Appends batch {@code batch}'s row (0-based) to both files. */
+    /**
+     * Appends batch {@code batch}'s row (0-based) to both files.
+     *
+     * @throws IllegalStateException if {@code batch} does not follow the last batch in the files
+     */
     public void append(long batch, MetaStepReport r) {
+        if (batch != next) {
+            throw new IllegalStateException(csv + " holds batches 0.." + (next - 1) + "; batch " + batch
+                    + " cannot follow them (a second writer, or a resume without truncate)");
+        }
         Object[] values = {batch, r.returnBefore(), r.returnAfter(), r.objectiveBefore(), r.objectiveAfter(), r.kl(),
             r.gradientNorm(), r.accepted(), r.backtracks(), r.envSteps(), r.samplingSecs(), r.adaptationSecs(), r.outerSecs()};
         StringBuilder line = new StringBuilder();
@@ -54,30 +67,41 @@ public final class MetricsLog {
         }
         appendLine(csv, line.toString());
         appendLine(jsonl, json.append('}').toString());
+        next = batch + 1;
     }
 
-    /** Drops the rows of batches {@code >= batchesDone} (a resume from a checkpoint after {@code batchesDone}). */
+    /**
+     * Keeps the rows of batches {@code < batchesDone} that run 0, 1, 2, ... without a gap (a resume
+     * from a checkpoint after {@code batchesDone}); drops the rest, and a last row cut short.
+     */
     public void truncate(long batchesDone) {
-        try {
-            List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
-            List<String> keptCsv = rows.stream().limit(1 + Math.min(batchesDone, rows.size() - 1)).toList();
-            Files.write(csv, keptCsv, StandardCharsets.UTF_8);
-            List<String> json = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
-            Files.write(jsonl, json.stream().limit(Math.min(batchesDone, json.size())).toList(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot truncate metrics in " + csv.getParent(), e);
+        List<Long> batches = batches();
+        int keep = 0;
+        while (keep < batches.size() && batches.get(keep) == keep && keep < batchesDone) {
+            keep++;
         }
+        List<String> rows = completeLines(csv);
+        List<String> json = completeLines(jsonl);
+        StringBuilder keptCsv = new StringBuilder(rows.isEmpty() ? String.join(",", COLUMNS) : rows.get(0)).append('\n');
+        rows.stream().skip(1).limit(keep).forEach(l -> keptCsv.append(l).append('\n'));
+        StringBuilder keptJson = new StringBuilder();
+        json.stream().limit(Math.min(keep, json.size())).forEach(l -> keptJson.append(l).append('\n'));
+        AtomicFiles.write(csv, keptCsv.toString());
+        AtomicFiles.write(jsonl, keptJson.toString());
+        next = keep;
+    }
+
+    /** The batch index of each complete row, in file order. */
+    public List<Long> batches() {
+        return completeLines(csv).stream().skip(1).filter(l -> !l.isBlank())
+                .map(l -> Long.parseLong(l.substring(0, l.indexOf(',') < 0 ? l.length() : l.indexOf(',')))).toList();
     }
 
     /** The environment steps of every logged batch together. */
     public long envSteps() {
         int column = COLUMNS.indexOf("env_steps");
-        try {
-            return Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank())
-                    .mapToLong(l -> Long.parseLong(l.split(",", -1)[column])).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv, e);
-        }
+        return completeLines(csv).stream().skip(1).filter(l -> !l.isBlank())
+                .mapToLong(l -> Long.parseLong(l.split(",", -1)[column])).sum();
     }
 
     /** The CSV file. */
@@ -92,6 +116,16 @@ public final class MetricsLog {
 
     private static String format(Object v) {
         return String.valueOf(v); // doubles: the shortest text that reads back to the same value
+    }
+
+    /** The lines of {@code file} that end in a newline (one being appended is not complete yet). */
+    private static List<String> completeLines(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static void appendLine(Path file, String line) {

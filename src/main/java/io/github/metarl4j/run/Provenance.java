@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * What produced a run, written to its {@code provenance.json}: the library version, the git commit
  * of the working directory where there is one, the JVM, the OS, the cores, the seed tree's root,
- * the start and end times and the command line.
+ * the start and end times, the command line and the config changes a resume was allowed.
  *
  * @param libraryVersion the library's version
  * @param gitCommit      {@code git rev-parse HEAD} in the working directory, or "unavailable"
@@ -28,9 +28,15 @@ import java.util.concurrent.TimeUnit;
  * @param start          when the run (or this resumption of it) started, ISO-8601
  * @param end            when it ended, ISO-8601, or null while it runs
  * @param commandLine    the arguments it was started with
+ * @param configChanges  the config keys this session was allowed to change from the checkpoints'
+ *                       config ({@code run.metaBatches: 10 -> 20}); empty for most sessions
  */
 public record Provenance(String libraryVersion, String gitCommit, String jvm, String os, int cores, long seed,
-                         String start, String end, List<String> commandLine) {
+                         String start, String end, List<String> commandLine, List<String> configChanges) {
+
+    public Provenance {
+        configChanges = configChanges == null ? List.of() : List.copyOf(configChanges);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,19 +46,24 @@ public record Provenance(String libraryVersion, String gitCommit, String jvm, St
                 + System.getProperty("java.version"), System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), seed, Instant.now().toString(), null,
-                List.copyOf(commandLine));
+                List.copyOf(commandLine), List.of());
+    }
+
+    /** This provenance recording the config changes {@code changes} its session was allowed. */
+    public Provenance withConfigChanges(List<String> changes) {
+        return new Provenance(libraryVersion, gitCommit, jvm, os, cores, seed, start, end, commandLine, changes);
     }
 
     /** This provenance with its end time set to now. */
     public Provenance ended() {
         return new Provenance(libraryVersion, gitCommit, jvm, os, cores, seed, start, Instant.now().toString(),
-                commandLine);
+                commandLine, configChanges);
     }
 
     /** Writes it as JSON to {@code file}. */
     public void write(Path file) {
         try {
-            Files.writeString(file, JSON.writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
+            AtomicFiles.write(file, JSON.writeValueAsString(this) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

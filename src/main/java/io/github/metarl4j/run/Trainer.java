@@ -31,9 +31,10 @@ public final class Trainer {
      * @param checkpoints     the checkpoint store
      * @param metrics         the metrics log
      * @param checkpointEvery batches between checkpoints, >= 1
+     * @param config          the resolved config's text, written into every checkpoint ({@link Checkpoint#config})
      */
     public record Persistence(Optional<CheckpointStore> checkpoints, Optional<MetricsLog> metrics,
-                              int checkpointEvery) {
+                              int checkpointEvery, String config) {
 
         public Persistence {
             if (checkpointEvery < 1) {
@@ -43,7 +44,7 @@ public final class Trainer {
 
         /** Nothing written: an in-memory run. */
         public static Persistence none() {
-            return new Persistence(Optional.empty(), Optional.empty(), 1);
+            return new Persistence(Optional.empty(), Optional.empty(), 1, "");
         }
     }
 
@@ -75,6 +76,9 @@ public final class Trainer {
                 if (start < totalBatches) {
                     progress.message(name + ": resuming after batch " + start + " of " + totalBatches);
                 }
+            } else if (persistence.metrics().isPresent() && !persistence.metrics().get().batches().isEmpty()) {
+                progress.message(name + ": no intact checkpoint in " + persistence.checkpoints().get().dir() + " for the "
+                        + persistence.metrics().get().batches().size() + " logged batches; training restarts from batch 0");
             }
         }
         progress.start(name, start, totalBatches);
@@ -91,7 +95,7 @@ public final class Trainer {
             boolean stopping = stop.get();
             if (done % persistence.checkpointEvery() == 0 || done == totalBatches || stopping) {
                 long d = done;
-                persistence.checkpoints().ifPresent(c -> c.write(new Checkpoint(d, learner.state())));
+                persistence.checkpoints().ifPresent(c -> c.write(new Checkpoint(d, learner.state(), persistence.config())));
             }
             progress.batch(name, done, totalBatches, r);
             if (stopping) {

@@ -142,7 +142,7 @@ class CliTest {
         assertTrue(!html.contains("src=\"http") && !html.contains("<script") && !html.contains("<link"), "no external file");
         assertTrue(html.contains("name: founding-hidden-goals"), "the resolved config");
         assertTrue(html.contains("<td class=\"key\">seed</td><td class=\"key\">7</td>"), "the provenance");
-        assertTrue(html.contains("meta-batches done</td><td class=\"key\">4 of 4"), "the summary");
+        assertTrue(html.contains("meta-batches done (in the newest checkpoint)</td><td class=\"key\">4 of 4"), "the summary");
         assertTrue(html.contains("<th>maml (fraction of optimal)</th><th>pretrained (fraction of optimal)</th>"),
                 "the adaptation table");
     }

@@ -18,7 +18,7 @@ class CheckpointStoreTest {
 
     private static Checkpoint checkpoint(long batches) {
         return new Checkpoint(batches, new LearnerState(Map.of("theta", new double[] {batches, -0.5, Math.PI, 1e-300},
-                "adam.iteration", new double[] {batches * 3})));
+                "adam.iteration", new double[] {batches * 3})), "name: test\nseed: " + batches + "\n");
     }
 
     @Test

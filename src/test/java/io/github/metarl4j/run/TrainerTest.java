@@ -45,7 +45,7 @@ class TrainerTest {
 
     private static Trainer.Persistence persistence(Path dir, int every) {
         return new Trainer.Persistence(Optional.of(new CheckpointStore(dir.resolve("checkpoints"), 2)),
-                Optional.of(new MetricsLog(dir)), every);
+                Optional.of(new MetricsLog(dir)), every, "name: trainer-test\n");
     }
 
     private static long train(MetaLearner learner, Path dir, long total, AtomicBoolean stop) {

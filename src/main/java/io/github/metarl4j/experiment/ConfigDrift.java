@@ -1,0 +1,113 @@
+package io.github.metarl4j.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The keys whose values differ between the config a run's checkpoints were trained under and the
+ * config it is resumed with, and which of them may change: those that leave the trained arithmetic
+ * as it was ({@code run.threads}, since results are identical for any thread count;
+ * {@code run.checkpointEvery}, {@code run.keepCheckpoints}; {@code run.metaBatches}, not below the
+ * batches already done; the run's {@code name}; the {@code evaluation.*} settings, used only after
+ * training). Any other change (the seed, the family, the policy, the learner) would produce a
+ * run trained under two settings while its files claim one.
+ */
+public final class ConfigDrift {
+
+    /** The keys that may change on resume when named with {@code --allow-config-change}. */
+    public static final List<String> SAFE = List.of("name", "run.metaBatches", "run.threads", "run.checkpointEvery",
+            "run.keepCheckpoints", "evaluation.*");
+
+    /**
+     * One key's change.
+     *
+     * @param key    the dotted key path ({@code family.world.slip}, {@code policy.hidden})
+     * @param before its value in the checkpoint's config, as YAML text ("absent" if it had none)
+     * @param after  its value now
+     */
+    public record Change(String key, String before, String after) {
+
+        /** Whether {@code allowed} (keys, or {@code section.*}) names this key. */
+        boolean allowedBy(Set<String> allowed) {
+            return allowed.contains(key) || allowed.stream().anyMatch(a -> a.endsWith(".*")
+                    && key.startsWith(a.substring(0, a.length() - 1)));
+        }
+
+        /** Whether this key may change at all. */
+        boolean safe() {
+            return allowedBy(Set.copyOf(SAFE));
+        }
+
+        @Override
+        public String toString() {
+            return key + ": " + before + " -> " + after;
+        }
+    }
+
+    private ConfigDrift() {
+    }
+
+    /** The changed leaves from {@code before} to {@code after} (both a config's YAML text), in key order. */
+    public static List<Change> between(String before, String after) {
+        List<Change> out = new ArrayList<>();
+        walk("", tree(before), tree(after), out);
+        return out;
+    }
+
+    /**
+     * Checks {@code --allow-config-change} keys: each must be one that may change.
+     *
+     * @throws ConfigException naming a key that is not
+     */
+    public static Set<String> allowed(List<String> keys) {
+        Set<String> out = new TreeSet<>();
+        for (String key : keys) {
+            for (String k : key.split(",")) {
+                String trimmed = k.strip();
+                if (!new Change(trimmed, "", "").safe()) {
+                    throw new ConfigException("--allow-config-change " + trimmed + ": only " + SAFE + " may change "
+                            + "on resume; any other key changes what is trained (start a new run instead)", null);
+                }
+                out.add(trimmed);
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode tree(String yaml) {
+        try {
+            return ConfigFiles.YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a checkpoint's config is not valid YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void walk(String path, JsonNode a, JsonNode b, List<Change> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            Set<String> keys = new TreeSet<>();
+            a.fieldNames().forEachRemaining(keys::add);
+            b.fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                walk(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
+            }
+        } else if (a == null || b == null || !a.equals(b)) {
+            out.add(new Change(path, text(a), text(b)));
+        }
+    }
+
+    private static String text(JsonNode v) {
+        if (v == null) {
+            return "absent";
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    /** Changes as one line: {@code seed: 1 -> 2, family.world.slip: 0.0 -> 0.5}. */
+    static String join(List<Change> changes) {
+        return String.join(", ", changes.stream().map(Change::toString).toList());
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.metarl4j.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one writer of a run directory: an exclusive OS lock on its {@code .lock} file, held from
+ * {@link #acquire} to {@link #close} (the kernel releases it when the process dies, SIGKILL
+ * included), with the holder's PID, host and start time written in the file for the message a
+ * second writer gets. Locks are per process on POSIX systems, so this process's own holdings are
+ * also tracked here and a second session in the same process is refused the same way without
+ * touching the file (closing any descriptor of a locked file would release the lock).
+ */
+public final class RunLock implements AutoCloseable {
+
+    /** The lock file's name inside the run directory. */
+    public static final String FILE = ".lock";
+
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path key;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the lock of the run directory {@code dir}, which must exist.
+     *
+     * @throws RunInUseException naming the holder if another process or session holds it
+     */
+    public static RunLock acquire(Path dir) {
+        Path key = dir.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            throw inUse(dir, "this process (" + ProcessHandle.current().pid() + ")");
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(key.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                String holder = holder(channel);
+                channel.close();
+                HELD.remove(key);
+                throw inUse(dir, holder);
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", host " + host() + ", since "
+                    + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            return new RunLock(key, channel, lock);
+        } catch (IOException e) {
+            HELD.remove(key);
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot lock run directory " + dir, e);
+        }
+    }
+
+    /** Releases the lock; the file stays (removing it would let two writers lock two different files). */
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock of " + key, e);
+        } finally {
+            HELD.remove(key);
+        }
+    }
+
+    private static RunInUseException inUse(Path dir, String holder) {
+        return new RunInUseException("run directory " + dir + " is in use by " + holder + "; one process at a "
+                + "time trains, resumes or evaluates a run (wait for it to end, or stop it first)");
+    }
+
+    private static String holder(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(512);
+        channel.read(buffer, 0);
+        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "another process" : "process " + text.replaceFirst("^pid ", "");
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the lock was not taken; nothing to release
+            }
+        }
+    }
+}
