@@ -155,7 +155,7 @@ public final class ConfigFiles {
             try {
                 ConfigOverrides.apply(root, override);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(where + ": --set " + override + ": " + e.getMessage(), e);
+                throw new ConfigException(where + ": --set " + ConfigOverrides.shown(override) + ": " + e.getMessage(), e);
             }
         }
         try {

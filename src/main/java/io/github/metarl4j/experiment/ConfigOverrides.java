@@ -21,7 +21,7 @@ final class ConfigOverrides {
     static void apply(ObjectNode root, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
-            throw new IllegalArgumentException("expected key.path=value, got '" + override + "'");
+            throw new IllegalArgumentException("expected key.path=value, got '" + shown(override) + "'");
         }
         String[] keys = override.substring(0, eq).strip().split("\\.", -1);
         ObjectNode node = root;
@@ -46,6 +46,11 @@ final class ConfigOverrides {
         }
     }
 
+    /** {@code text} on one line: line breaks written as backslash-n. */
+    static String shown(String text) {
+        return text.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
     private static JsonNode value(String text) {
         if (text.isBlank()) {
             return NullNode.getInstance();
@@ -54,7 +59,7 @@ final class ConfigOverrides {
             JsonNode v = ConfigFiles.singleDocument(text);
             return v == null ? NullNode.getInstance() : v;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the value '" + text + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("the value '" + shown(text) + "': " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the value '" + text + "' is not valid YAML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);

@@ -19,6 +19,9 @@ final class ResourceBounds {
     private record Factor(String key, double value) {
     }
 
+    /** Parameter-sized arrays a learner keeps: parameters, gradient, two Adam moments, conjugate-gradient vectors. */
+    private static final int COPIES = 6;
+
     private ResourceBounds() {
     }
 
@@ -38,17 +41,17 @@ final class ResourceBounds {
         Factor tasks;
         Factor episodes;
         double rounds;
-        double copies;
+        double adapted;
         if (config.learner() instanceof MamlLearner m) {
             tasks = new Factor("learner.maml.metaBatch", m.maml().metaBatch());
             episodes = new Factor("learner.maml.fastBatch", m.maml().fastBatch());
             rounds = m.maml().episodesPerTask() / (double) m.maml().fastBatch();
-            copies = 6 + 2.0 * m.maml().metaBatch();
+            adapted = 2;
         } else if (config.learner() instanceof Rl2Learner r) {
             tasks = new Factor("learner.trials", r.trials());
             episodes = new Factor("learner.rl2.episodesPerTrial", r.rl2().episodesPerTrial());
             rounds = 1;
-            copies = 6;
+            adapted = 0;
         } else {
             throw new IllegalStateException("no bounds for learner " + config.learner().name());
         }
@@ -59,17 +62,20 @@ final class ResourceBounds {
             in = width;
         }
         parameters += (in + 1.0) * (act + 1);
-        double bytes = 8.0 * parameters * copies;
+        double bytes = 8.0 * parameters * COPIES;
         if (bytes > heapBytes) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "key 'policy.hidden': %s makes %.3g "
-                    + "parameters, which with the %.0f copies the learner keeps need at least %s of heap; the JVM's "
-                    + "heap (-Xmx) is %s; lower the widths or raise -Xmx", hidden, parameters, copies, size(bytes),
+                    + "parameters, which with the %d copies the learner keeps need at least %s of heap; the JVM's "
+                    + "heap (-Xmx) is %s; lower the widths or raise -Xmx", hidden, parameters, COPIES, size(bytes),
                     size(heapBytes)));
         }
         require(List.of(tasks, episodes, horizon), rounds * bytesPerStep, heapBytes,
                 "one meta-batch's environment steps");
         require(List.of(new Factor("evaluation.tasks", config.evaluation().tasks()), episodes, horizon), bytesPerStep,
                 heapBytes, "one evaluation round's environment steps");
+        if (adapted > 0) {
+            require(List.of(tasks), adapted * 8.0 * parameters, heapBytes, "the adapted parameters of one meta-batch");
+        }
     }
 
     private static void require(List<Factor> factors, double bytesPerUnit, long heapBytes, String what) {

@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ import java.util.zip.CRC32;
 /**
  * The checkpoints of one run, in its {@code checkpoints/} folder, one file per checkpoint
  * ({@code checkpoint-000000012.bin} after 12 batches). A file is written to a temporary name,
- * forced to disk, then renamed over its final name, so a crash leaves either the old set or the new
+ * forced to disk, then renamed over its final name ({@link AtomicFiles}; a failed write, on a full
+ * disk, removes the temporary file), so a crash leaves either the old set or the new
  * one, never a half-written checkpoint under a final name. Each file ends with a CRC-32 of its
  * contents; {@link #latest} skips (and reports) a corrupt or truncated file and falls back to the
  * one before. The newest {@code keep} checkpoints are kept.
@@ -59,18 +59,14 @@ public final class CheckpointStore {
     /** Writes {@code checkpoint} atomically and removes all but the newest {@code keep}. */
     public Path write(Checkpoint checkpoint) {
         Path target = dir.resolve(String.format("%s%09d%s", PREFIX, checkpoint.batchesDone(), SUFFIX));
-        Path temp = dir.resolve(target.getFileName() + ".tmp");
         try {
-            byte[] bytes = encode(checkpoint);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(target, encode(checkpoint));
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + target, e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + target, e);
+        }
+        try {
             forceDirectory();
             List<Path> all = files();
             for (int i = 0; i < all.size() - keep; i++) {

@@ -1,0 +1,157 @@
+package io.github.metarl4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Inputs that are not a config, YAML the library refuses to guess about, and sizes beyond the
+ * heap, given to {@code train}: each exits 2 with one line naming the file (or the key, the value and
+ * the bound), prints no stack trace, and creates no run directory.
+ */
+class HostileInputCliTest {
+
+    private static final String FOUNDING = "examples/configs/founding-hidden-goals.yaml";
+
+    /** What to write as the config (null: use the founding config), extra arguments, the expected message. */
+    record Case(String what, byte[] file, List<String> extra, String message) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    private static Case file(String what, byte[] bytes, String message) {
+        return new Case(what, bytes, List.of(), message);
+    }
+
+    private static Case text(String what, String yaml, String message) {
+        return new Case(what, yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(), message);
+    }
+
+    private static Case set(String what, String override, String message) {
+        return new Case(what, null, List.of("--set", override), message);
+    }
+
+    private static String founding() {
+        try {
+            return Files.readString(Path.of(FOUNDING));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        byte[] binary = new byte[300];
+        new java.util.Random(7).nextBytes(binary);
+        binary[0] = (byte) 0xCF;
+        binary[1] = 0;
+        String big = "# padding\n".repeat(110_000);
+        String f = founding();
+        String heap = String.format(java.util.Locale.ROOT, "%.1f GiB", Runtime.getRuntime().maxMemory() / 1073741824.0);
+        return Stream.of(
+                file("binary data", binary, "not UTF-8 text (byte 0xCF at offset 0); expected a YAML file"),
+                file("invalid UTF-8", new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xC3, '(', '\n'},
+                        "not UTF-8 text (byte 0xC3 at offset 6); expected a YAML file"),
+                file("Latin-1 text", new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'},
+                        "not UTF-8 text (byte 0xE9 at offset 6); expected a YAML file"),
+                file("NUL bytes", new byte[] {'s', 'e', 'e', 'd', ':', ' ', '1', 0, 0, '\n'},
+                        "holds a control character (U+0000) on line 1; expected YAML text, not binary data"),
+                text("over a mebibyte", big, "larger than 1024 KiB; a config is a short YAML text"),
+                text("an alias", f.replace("seed: 1", "seed: *one"),
+                        "not valid YAML at line 12, column 7: an alias (*one) is not supported; write the value out in full"),
+                text("an anchor", f.replace("seed: 1", "seed: &one 1"),
+                        "not valid YAML at line 12, column 7: an anchor (&one) is not supported; write each value out in full"),
+                text("a tag", f.replace("seed: 1", "seed: !!int 1"),
+                        "not valid YAML at line 12, column 7: a tag (tag:yaml.org,2002:int) is not supported; write the plain value"),
+                text("a local tag on a mapping", f.replace("family:\n", "family: !grid\n"),
+                        "not valid YAML at line 13, column 9: a tag (!grid) is not supported; write the plain value"),
+                text("a second document", f + "---\nseed: 2\n", "a second YAML document starts at line 59; a config "
+                        + "is one document (remove the '---' and what follows, or merge it into the first)"),
+                text("NaN for a number", f.replace("slip: 0.0", "slip: .nan"),
+                        "key 'family.world.slip': slip must be in [0, 1], got NaN"),
+                text("infinity for a number", f.replace("stepCost: 0.01", "stepCost: .inf"),
+                        "key 'family.world.stepCost': stepCost must be finite and >= 0, got Infinity"),
+                text("minus infinity for a number", f.replace("maxKl: 0.01", "maxKl: -.inf"),
+                        "key 'learner.maml.trpo.maxKl': maxKl must be finite and > 0, got -Infinity"),
+                set("a second document in --set", "seed=1\n---\n2", "--set seed=1\\n---\\n2: the value '1\\n---\\n2': a "
+                        + "second YAML document starts at line 3; a config is one document (remove the '---' and what "
+                        + "follows, or merge it into the first)"),
+                set("an alias in --set", "seed=*x", "--set seed=*x: the value '*x' is not valid YAML: an alias (*x) is "
+                        + "not supported; write the value out in full"),
+                set("a tag in --set", "policy.hidden=!!seq [3]", "--set policy.hidden=!!seq [3]: the value '!!seq [3]' "
+                        + "is not valid YAML: a tag (tag:yaml.org,2002:seq) is not supported; write the plain value"),
+                set("a horizon past the heap", "family.world.horizon=2147483647", "key 'family.world.horizon': "
+                        + "2147483647 makes one meta-batch's environment steps (10 x 10 x 2147483647 x 3.3 KiB) need at "
+                        + "least 662.5 TiB of heap; the JVM's heap (-Xmx) is " + heap + ", which bounds "
+                        + "family.world.horizon at "),
+                set("a meta-batch past the heap", "learner.maml.metaBatch=2147483647", "key 'learner.maml.metaBatch': "
+                        + "2147483647 makes one meta-batch's environment steps (2147483647 x 10 x 72 x 3.3 KiB) need at "
+                        + "least 4.7 PiB of heap; the JVM's heap (-Xmx) is " + heap + ", which bounds "
+                        + "learner.maml.metaBatch at "),
+                set("evaluation tasks past the heap", "evaluation.tasks=2147483647", "key 'evaluation.tasks': 2147483647 "
+                        + "makes one evaluation round's environment steps (2147483647 x 10 x 72 x 1.7 KiB) need at least "
+                        + "2.3 PiB of heap; the JVM's heap (-Xmx) is " + heap + ", which bounds evaluation.tasks at "),
+                set("a layer past the heap", "policy.hidden=[2000000000]", "key 'policy.hidden': [2000000000] makes "
+                        + "1.68e+11 parameters, which with the 6 copies the learner keeps need at least 7.3 TiB of heap; "
+                        + "the JVM's heap (-Xmx) is " + heap + "; lower the widths or raise -Xmx"),
+                set("fast batch past the heap", "learner.maml.fastBatch=100000000", "key 'learner.maml.fastBatch': "
+                        + "100000000 makes one meta-batch's environment steps (10 x 100000000 x 72 x 3.3 KiB) need at "
+                        + "least 222.1 TiB of heap; the JVM's heap (-Xmx) is " + heap + ", which bounds "
+                        + "learner.maml.fastBatch at "),
+                set("a goal region outside the map", "family.world.map=\"#####\\n#...#\\n#####\"",
+                        "key 'family': region cell must be a free cell of the map, got (1, 6), outside the 3x5 map"))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInput_exits2_withOneLine_andNoRunDirectory(Case c, @TempDir Path dir) throws IOException {
+        Path config = Path.of(FOUNDING);
+        if (c.file() != null) {
+            config = dir.resolve("config.yaml");
+            Files.write(config, c.file());
+        }
+        Path out = dir.resolve("run");
+        List<String> args = new ArrayList<>(List.of("train", "--config", config.toString(), "--out", out.toString()));
+        args.addAll(c.extra());
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertEquals(Main.BAD_USAGE, r.status(), c.what() + ": " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        String expected = "metarl4j: config " + config + ": " + (c.message() == null ? "" : c.message());
+        assertTrue(r.err().startsWith(expected), c.what() + ":\n" + r.err() + "\nexpected\n" + expected);
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertFalse(Files.exists(out), "no run directory");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadable")
+    void unreadableConfig_exits2_namingTheFile(String what, Path file, String reason) {
+        Cli r = Cli.run("train", "--config", file.toString());
+        assertEquals(Main.BAD_USAGE, r.status(), r.err());
+        assertEquals("metarl4j: config " + file + ": " + reason, r.err().strip());
+    }
+
+    static Stream<Arguments> unreadable() {
+        return Stream.of(
+                Arguments.of("a directory", Path.of("examples"), "is a directory; expected a YAML file"),
+                Arguments.of("an endless device", Path.of("/dev/zero"), "larger than 1024 KiB; a config is a short YAML text"),
+                Arguments.of("a missing file", Path.of("examples/configs/nope.yaml"), "no such file"));
+    }
+
+    /** How many malformed inputs this class tries. */
+    static long count() {
+        return cases().count() + unreadable().count();
+    }
+}
