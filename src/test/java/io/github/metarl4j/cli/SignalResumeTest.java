@@ -1,6 +1,7 @@
 package io.github.metarl4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.run.Checkpoint;
@@ -46,9 +47,17 @@ class SignalResumeTest {
     @Test
     void sigkillBetweenCheckpoints_thenResume_givesTheUninterruptedRun() throws Exception {
         Path run = dir.resolve("killed");
-        Process p = start(run, EVERY);
+        Process p = start(run, EVERY, "");
         int rows = awaitRows(p, run, EVERY + 2);
         assertTrue(p.isAlive() && rows < BATCHES, "killed mid-run, after " + rows + " batches");
+        for (String command : new String[] {"resume", "evaluate"}) {
+            Cli second = Cli.run(command, run.toString());
+            assertEquals(Main.BAD_USAGE, second.status(), command + " while the run trains: " + second.err());
+            assertTrue(second.err().startsWith("metarl4j: run directory " + run + " is in use by process " + p.pid()
+                    + ", host "), second.err());
+        }
+        Cli report = Cli.run("report", run.toString());
+        assertEquals(Main.DONE, report.status(), "report reads a run while it trains: " + report.err());
         p.destroyForcibly();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(137, p.exitValue(), "SIGKILL");
@@ -65,7 +74,7 @@ class SignalResumeTest {
                 "SIGINT is ignored by this process tree (a background job without job control); a JVM started "
                         + "with it ignored never sees it, so there is nothing to test here");
         Path run = dir.resolve("signalled-" + signal);
-        Process p = start(run, 1000);
+        Process p = start(run, 1000, "");
         awaitRows(p, run, 2);
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
         assertEquals(0, kill.waitFor(), "kill -" + signal);
@@ -80,10 +89,66 @@ class SignalResumeTest {
         assertResumesToReference(run);
     }
 
+    @Test
+    void twoResumesAtOnce_oneWaitsOut_andTheRunIsTheUninterruptedOne() throws Exception {
+        Path run = dir.resolve("twice");
+        Process p = start(run, EVERY, "");
+        awaitRows(p, run, EVERY + 2);
+        p.destroyForcibly();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        Process a = resume(run, "a");
+        Process b = resume(run, "b");
+        assertTrue(a.waitFor(300, TimeUnit.SECONDS) && b.waitFor(300, TimeUnit.SECONDS));
+        List<Integer> statuses = new ArrayList<>(List.of(a.exitValue(), b.exitValue()));
+        java.util.Collections.sort(statuses);
+        assertEquals(List.of(Main.DONE, Main.BAD_USAGE), statuses, "one resumed, one was refused");
+        Process winner = a.exitValue() == Main.DONE ? a : b;
+        String loser = Files.readString(run.resolveSibling(run.getFileName() + (winner == a ? ".b" : ".a") + ".log"));
+        assertTrue(loser.contains("is in use by process " + winner.pid()), loser);
+        assertFalse(loser.contains("\tat "), "no stack trace: " + loser);
+        assertEqualsReference(run);
+    }
+
+    @Test
+    void fileSizeLimitAtTheFirstCheckpoint_failsInOneLine_thenResumeGivesTheUninterruptedRun() throws Exception {
+        Path run = dir.resolve("full");
+        Process p = start(run, EVERY, "ulimit -f 16; ");
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS));
+        String log = Files.readString(run.resolveSibling(run.getFileName() + ".log"));
+        assertEquals(Main.FAILURE, p.exitValue(), log);
+        assertTrue(log.contains("metarl4j: failed: cannot write checkpoint " + run.resolve("checkpoints")
+                .resolve("checkpoint-000000004.bin") + ": File too large"), log);
+        assertFalse(log.contains("\tat "), "no stack trace: " + log);
+        try (var files = Files.walk(run)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary file left");
+        }
+        Cli resumed = Cli.run("resume", run.toString());
+        assertEquals(Main.DONE, resumed.status(), resumed.err());
+        assertTrue(resumed.out().contains("maml: no intact checkpoint in " + run.resolve("checkpoints") + " for the 4 "
+                + "logged batches; training restarts from batch 0"), resumed.out());
+        assertEqualsReference(run);
+    }
+
+    @Test
+    void fileSizeLimitAtTrain_leavesNoRunDirectory() throws Exception {
+        Path run = dir.resolve("full-at-start");
+        Process p = start(run, EVERY, "ulimit -f 1; ");
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS));
+        String log = Files.readString(run.resolveSibling(run.getFileName() + ".log"));
+        assertEquals(Main.FAILURE, p.exitValue(), log);
+        assertTrue(log.contains("metarl4j: failed: cannot create run directory " + run + ": File too large"), log);
+        assertFalse(log.contains("\tat "), "no stack trace: " + log);
+        assertFalse(Files.exists(run), "no half-made run directory to block the next train");
+    }
+
     private void assertResumesToReference(Path run) throws IOException {
         Cli resumed = Cli.run("resume", run.toString());
         assertEquals(Main.DONE, resumed.status(), resumed.err());
         assertTrue(resumed.out().contains("maml: resuming after batch"), resumed.out());
+        assertEqualsReference(run);
+    }
+
+    private void assertEqualsReference(Path run) throws IOException {
         for (String role : new String[] {null, "pretrained"}) {
             Checkpoint a = latest(reference, role);
             Checkpoint b = latest(run, role);
@@ -114,14 +179,31 @@ class SignalResumeTest {
         return out;
     }
 
-    /** {@code metarl4j train} in a JVM of its own, with the project's memory caps; output to {@code RUN.log}. */
-    private static Process start(Path run, int checkpointEvery) throws IOException {
+    /**
+     * {@code metarl4j train} in a JVM of its own, with the project's memory caps, after the shell
+     * commands {@code shell} (a file-size limit); output to {@code RUN.log}.
+     */
+    private static Process start(Path run, int checkpointEvery, String shell) throws IOException {
+        return launch(Cli.smallTrain(run, BATCHES, checkpointEvery), shell,
+                run.resolveSibling(run.getFileName() + ".log"));
+    }
+
+    /** {@code metarl4j resume RUN} in a JVM of its own; output to {@code RUN.NAME.log}. */
+    private static Process resume(Path run, String name) throws IOException {
+        return launch(List.of("resume", run.toString()), "", run.resolveSibling(run.getFileName() + "." + name + ".log"));
+    }
+
+    private static Process launch(List<String> args, String shell, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=3g", "-Djava.awt.headless=true", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(Cli.smallTrain(run, BATCHES, checkpointEvery));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File(run.resolveSibling(run.getFileName() + ".log").toString()));
+        command.addAll(args);
+        StringBuilder script = new StringBuilder(shell).append("exec");
+        for (String word : command) {
+            script.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script.toString()).redirectErrorStream(true)
+                .redirectOutput(new File(log.toString()));
         pb.environment().put("OMP_NUM_THREADS", "1");
         return pb.start();
     }
