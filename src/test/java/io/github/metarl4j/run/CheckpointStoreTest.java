@@ -77,4 +77,30 @@ class CheckpointStoreTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new CheckpointStore(dir, 1));
         assertEquals("checkpoints to keep must be >= 2, got 1", e.getMessage());
     }
+
+    @Test
+    void theConfigTravelsWithTheCheckpoint_withItsSha256(@TempDir Path dir) {
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        store.write(new Checkpoint(1, checkpoint(1).state(), "abc"));
+        Checkpoint read = store.latest(s -> { }).orElseThrow();
+        assertEquals("abc", read.config());
+        // FIPS 180-2's example: SHA-256("abc")
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", read.configFingerprint());
+    }
+
+    @Test
+    void aCheckpointWithoutItsConfig_isReportedAsUnreadable(@TempDir Path dir) throws IOException {
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        Path file = store.write(checkpoint(2));
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer.wrap(bytes).putLong(0, 0x4D524C344A434B31L); // the earlier format's magic number
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        java.nio.ByteBuffer.wrap(bytes).putLong(bytes.length - 8, crc.getValue());
+        Files.write(file, bytes);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        assertTrue(store.latest(warnings::add).isEmpty());
+        assertEquals(java.util.List.of("checkpoint " + file + " is unreadable (a checkpoint of an earlier format, "
+                + "without the config it was trained under); falling back to the one before"), warnings);
+    }
 }

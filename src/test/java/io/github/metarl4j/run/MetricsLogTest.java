@@ -1,6 +1,7 @@
 package io.github.metarl4j.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,5 +59,38 @@ class MetricsLogTest {
         assertEquals(5, csv.size());
         assertEquals(List.of("0", "1", "2", "3"), csv.subList(1, 5).stream().map(l -> l.split(",")[0]).toList());
         assertEquals(4, Files.readAllLines(reopened.jsonl()).size());
+    }
+
+    @Test
+    void aRowThatDoesNotFollowTheLast_isRefused(@TempDir Path dir) {
+        MetricsLog log = new MetricsLog(dir);
+        log.append(0, report(0));
+        log.append(1, report(1));
+        IllegalStateException again = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> log.append(1, report(1)));
+        assertEquals(log.csv() + " holds batches 0..1; batch 1 cannot follow them (a second writer, or a resume "
+                + "without truncate)", again.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> log.append(3, report(3)));
+        assertEquals(List.of(0L, 1L), log.batches());
+    }
+
+    @Test
+    void truncate_dropsARowCutShort_andAnythingAfterADuplicateOrAGap(@TempDir Path dir) throws IOException {
+        MetricsLog log = new MetricsLog(dir);
+        for (int b = 0; b < 4; b++) {
+            log.append(b, report(b));
+        }
+        List<String> rows = Files.readAllLines(log.csv());
+        // what two writers used to leave: batch 2 twice, then a row cut off by a crash
+        Files.writeString(log.csv(), String.join("\n", rows.subList(0, 4)) + "\n" + rows.get(3) + "\n" + rows.get(4)
+                + "\n" + rows.get(4).substring(0, 5));
+        assertEquals(List.of(0L, 1L, 2L, 2L, 3L), new MetricsLog(dir).batches(), "the row cut short is not read");
+        MetricsLog reopened = new MetricsLog(dir);
+        reopened.truncate(10);
+        assertEquals(List.of(0L, 1L, 2L), reopened.batches(), "rows after the repeat are dropped");
+        assertEquals(3, Files.readAllLines(reopened.jsonl()).size());
+        reopened.append(3, report(3));
+        assertEquals(List.of(0L, 1L, 2L, 3L), reopened.batches());
+        assertTrue(Files.readString(reopened.csv()).endsWith("\n"));
     }
 }
