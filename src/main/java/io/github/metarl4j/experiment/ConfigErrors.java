@@ -32,7 +32,11 @@ final class ConfigErrors {
     /** A YAML syntax error, with its line and column. */
     static String syntax(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String message = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        List<String> lines = e.getOriginalMessage().lines().map(String::strip).toList();
+        String message = lines.isEmpty() ? "" : lines.get(0);
+        if (lines.size() > 1 && lines.get(1).startsWith("found ")) {
+            message += ": " + lines.get(1); // SnakeYAML's problem, after its context
+        }
         if (message.startsWith("Duplicate field")) {
             message = "repeated key " + message.substring("Duplicate field".length()).strip();
         }
@@ -144,7 +148,7 @@ final class ConfigErrors {
         if (type.isRecord()) {
             return "a mapping with keys " + Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
         }
-        return "a " + type.getSimpleName();
+        return "text (a " + type.getSimpleName() + ")";
     }
 
     private static String text(Object processor) {
@@ -162,7 +166,7 @@ final class ConfigErrors {
                     return "nothing";
                 }
                 return switch (p.currentToken()) {
-                    case START_OBJECT -> "a mapping";
+                    case START_OBJECT, FIELD_NAME -> "a mapping";
                     case START_ARRAY -> "a list";
                     case VALUE_NULL -> "no value";
                     case VALUE_STRING -> quote(p.getText());

@@ -14,13 +14,13 @@ public record PpoConfig(double clip, int epochs, double learningRate) {
 
     public PpoConfig {
         if (!(clip > 0 && clip < 1)) {
-            throw new IllegalArgumentException("ppo clip must be in (0, 1), got " + clip);
+            throw new IllegalArgumentException("clip must be in (0, 1), got " + clip);
         }
         if (epochs < 1) {
-            throw new IllegalArgumentException("ppo epochs must be >= 1, got " + epochs);
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("ppo learningRate must be finite and > 0, got " + learningRate);
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
         }
     }
 }

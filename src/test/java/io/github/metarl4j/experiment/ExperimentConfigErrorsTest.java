@@ -166,6 +166,55 @@ class ExperimentConfigErrorsTest {
                         "--set policy.hidden=[1,: the value '[1,' is not valid YAML: "));
     }
 
+    /** Further values out of their range, wrong in kind, or spelt in YAML the reader does not guess about. */
+    static Stream<Arguments> moreCases() {
+        return Stream.of(
+                edit("no inner step", indented("innerSteps", "0"), "key 'learner.maml.innerSteps': innerSteps must be >= 1, got 0"),
+                edit("no fast batch", indented("fastBatch", "0"), "key 'learner.maml.fastBatch': fastBatch must be >= 1, got 0"),
+                edit("no task per meta-batch", indented("metaBatch", "0"), "key 'learner.maml.metaBatch': metaBatch must be >= 1, got 0"),
+                edit("negative inner step size", indented("innerStepSize", "-0.5"), "key 'learner.maml.innerStepSize': innerStepSize must be finite and >= 0, got -0.5"),
+                edit("NaN inner step size", indented("innerStepSize", ".nan"), "key 'learner.maml.innerStepSize': innerStepSize must be finite and >= 0, got NaN"),
+                edit("unknown inner sampling", indented("innerSampling", "SOMETIMES"), "key 'learner.maml.innerSampling': expected one of [FRESH, REUSE], got 'SOMETIMES'"),
+                edit("lambda above 1", indented("gaeLambda", "1.5"), "key 'learner.maml.gaeLambda': gaeLambda must be in [0, 1], got 1.5"),
+                edit("no conjugate-gradient iteration", y -> y.replace("cgIterations: 10", "cgIterations: 0"), "key 'learner.maml.trpo.cgIterations': cgIterations must be >= 1, got 0"),
+                edit("negative damping", y -> y.replace("cgDamping: 1.0e-5", "cgDamping: -1.0"), "key 'learner.maml.trpo.cgDamping': cgDamping must be finite and >= 0, got -1.0"),
+                edit("no line search", y -> y.replace("lineSearchSteps: 15", "lineSearchSteps: 0"), "key 'learner.maml.trpo.lineSearchSteps': lineSearchSteps must be >= 1, got 0"),
+                edit("backtrack ratio of 1", y -> y.replace("backtrackRatio: 0.8", "backtrackRatio: 1.0"), "key 'learner.maml.trpo.backtrackRatio': backtrackRatio must be in (0, 1), got 1.0"),
+                edit("zero clip", y -> y.replace("clip: 0.2", "clip: 0.0"), "key 'learner.maml.ppo.clip': clip must be in (0, 1), got 0.0"),
+                edit("no PPO epoch", y -> y.replace("epochs: 5", "epochs: 0"), "key 'learner.maml.ppo.epochs': epochs must be >= 1, got 0"),
+                edit("negative learning rate", y -> y.replace("learningRate: 1.0e-3", "learningRate: -1.0e-3"), "key 'learner.maml.ppo.learningRate': learningRate must be finite and > 0, got -0.001"),
+                edit("no thread", indented("threads", "0"), "key 'run.threads': threads must be >= 1, got 0"),
+                edit("no checkpoint interval", indented("checkpointEvery", "0"), "key 'run.checkpointEvery': checkpointEvery must be >= 1, got 0"),
+                edit("grid horizon of 0", indented("horizon", "0"), "key 'family.world.horizon': horizon must be >= 1, got 0"),
+                edit("negative step cost", indented("stepCost", "-0.01"), "key 'family.world.stepCost': stepCost must be finite and >= 0, got -0.01"),
+                edit("infinite goal reward", indented("goalReward", ".inf"), "key 'family.world.goalReward': goalReward must be finite, got Infinity"),
+                edit("unknown activation", indented("activation", "SWISH"), "key 'policy.activation': expected one of [TANH, RELU], got 'SWISH'"),
+                edit("unknown data type", indented("dataType", "HALF"), "key 'policy.dataType': expected one of [FLOAT, DOUBLE], got 'HALF'"),
+                edit("NaN initial log-std", indented("initialLogStd", ".nan"), "key 'policy.initialLogStd': initialLogStd must be finite, got NaN"),
+                edit("negative evaluation steps", y -> y.replace("  steps: 20 ", "  steps: -1 "), "key 'evaluation.steps': steps must be >= 0, got -1"),
+                edit("empty name", indented("name", "''"), "key 'name': name must be letters, digits, '.', '_' or '-', got ''"),
+                edit("a list for the seed", indented("seed", "[1, 2]"), "key 'seed': expected an integer, got a list"),
+                edit("a boolean for the seed", indented("seed", "true"), "key 'seed': expected an integer, got true"),
+                edit("text for the slip", indented("slip", "'0.1'"), "key 'family.world.slip': expected a number, got '0.1'"),
+                edit("a mapping for the map", indented("map", "{rows: 3}"), "key 'family.world.map': expected text (a GridMap), got a mapping"),
+                edit("a tab before a key", y -> y.replace("  slip:", "\tslip:"), "not valid YAML at line 16, column 20: while scanning for the next token: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)"),
+                edit("misspelt key near two others", line("innerStepSize", "    innerStepSise: 0.5"), "unknown key 'learner.maml.innerStepSise'; did you mean 'innerStepSize'? Valid keys here: "
+                                + "[fastBatch, firstOrder, gaeLambda, gamma, innerSampling, innerStepSize, innerSteps, metaBatch, "
+                                + "outer, ppo, trpo]"),
+                set("--set of a key's typo nearest another", List.of("learner.maml.innerStepSise=1"), "--set learner.maml.innerStepSise=1: no key 'innerStepSise' under 'learner.maml'; did you mean 'innerStepSize'? Keys there: "
+                                + "[fastBatch, firstOrder, gaeLambda, gamma, innerSampling, innerStepSize, innerSteps, metaBatch, "
+                                + "outer, ppo, trpo]"),
+                set("--set of NaN", List.of("family.world.slip=.nan"), "key 'family.world.slip': slip must be in [0, 1], got NaN"),
+                set("--set of an empty key", List.of("=3"), "--set =3: expected key.path=value, got '=3'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("moreCases")
+    void furtherMalformedConfigs_nameFileKeyAndValue(String what, UnaryOperator<String> edit, List<String> overrides,
+                                                     String message) throws IOException {
+        malformedConfig_namesFileKeyAndValue(what, edit, overrides, message);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void malformedConfig_namesFileKeyAndValue(String what, UnaryOperator<String> edit, List<String> overrides,
@@ -210,8 +259,9 @@ class ExperimentConfigErrorsTest {
     }
 
     @org.junit.jupiter.api.Test
-    void atLeastThirtyMalformedConfigsAreTried() {
-        assertTrue(cases().count() >= 30, "got " + cases().count());
+    void atLeastEightyMalformedConfigsAreTriedHere() {
+        long n = cases().count() + moreCases().count() + rl2Cases().count() + 1;
+        assertTrue(n >= 80, "got " + n);
     }
 
     @org.junit.jupiter.api.Test

@@ -104,11 +104,11 @@ class PpoTest {
 
     @Test
     void badPpoSettings_areRejected() {
-        assertEquals("ppo clip must be in (0, 1), got 0.0", assertThrows(IllegalArgumentException.class,
+        assertEquals("clip must be in (0, 1), got 0.0", assertThrows(IllegalArgumentException.class,
                 () -> new PpoConfig(0, 5, 1e-3)).getMessage());
-        assertEquals("ppo epochs must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("epochs must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
                 () -> new PpoConfig(0.2, 0, 1e-3)).getMessage());
-        assertEquals("ppo learningRate must be finite and > 0, got -1.0", assertThrows(IllegalArgumentException.class,
+        assertEquals("learningRate must be finite and > 0, got -1.0", assertThrows(IllegalArgumentException.class,
                 () -> new PpoConfig(0.2, 5, -1)).getMessage());
         assertEquals("ppo settings must be non-null", assertThrows(IllegalArgumentException.class,
                 () -> MamlConfig.builder().ppo(null).build()).getMessage());
