@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * Checks, before a run starts, that the sizes of a config fit the JVM's heap ({@code -Xmx}): the
  * environment steps one meta-batch holds (tasks x episodes x horizon), the steps one evaluation
- * round holds (tasks x episodes x horizon), and the policy's parameters with the copies the learner
- * keeps of them. Each estimate is a lower bound (the observations, actions and rewards of every
+ * round holds (tasks x episodes x horizon), the policy's parameters with the copies the learner
+ * keeps of them, and a tabular family's transition tables for the tasks held at once. Each estimate is a lower bound (the observations, actions and rewards of every
  * step, one activation and one derivative per hidden unit, eight bytes a number for the host copies),
  * so a config it refuses could not have run; the message names the largest factor's key, its
  * value and the largest value the heap allows with the others as they are.
@@ -68,6 +68,17 @@ final class ResourceBounds {
                     + "parameters, which with the %d copies the learner keeps need at least %s of heap; the JVM's "
                     + "heap (-Xmx) is %s; lower the widths or raise -Xmx", hidden, parameters, COPIES, size(bytes),
                     size(heapBytes)));
+        }
+        if (config.family() instanceof TabularFamily t) {
+            // each task holds its transition probabilities [S, A, S] and reward means [S, A] in doubles
+            double perTask = 8.0 * t.states() * t.actions() * (t.states() + 1.0);
+            double held = Math.max(tasks.value(), config.evaluation().tasks());
+            if (perTask * held > heapBytes) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "key 'family.states': %d states x %d "
+                        + "actions make each MDP's transition table %s, and the %.0f tasks held at once need at least "
+                        + "%s of heap; the JVM's heap (-Xmx) is %s; lower the states or raise -Xmx", t.states(),
+                        t.actions(), size(perTask), held, size(perTask * held), size(heapBytes)));
+            }
         }
         require(List.of(tasks, episodes, horizon), rounds * bytesPerStep, heapBytes,
                 "one meta-batch's environment steps");

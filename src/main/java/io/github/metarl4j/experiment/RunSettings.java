@@ -10,12 +10,15 @@ package io.github.metarl4j.experiment;
  */
 public record RunSettings(int metaBatches, int threads, int checkpointEvery, int keepCheckpoints) {
 
+    /** The most threads a run may ask for (each holds its own scratch buffers and a native stack). */
+    public static final int MAX_THREADS = 1024;
+
     public RunSettings {
         if (metaBatches < 1) {
             throw new IllegalArgumentException("metaBatches must be >= 1, got " + metaBatches);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + threads);
         }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + checkpointEvery);

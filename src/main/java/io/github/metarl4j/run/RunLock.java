@@ -58,9 +58,10 @@ public final class RunLock implements AutoCloseable {
                 HELD.remove(key);
                 throw inUse(dir, holder);
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", host " + host() + ", since "
-                    + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            byte[] line = ("pid " + ProcessHandle.current().pid() + ", host " + host() + ", since " + Instant.now()
+                    + "\n").getBytes(StandardCharsets.UTF_8);
+            channel.write(ByteBuffer.wrap(line), 0); // over the previous holder's line, then cut to length:
+            channel.truncate(line.length);          // the file is never empty while held
             channel.force(false);
             return new RunLock(key, channel, lock);
         } catch (IOException e) {
@@ -88,11 +89,38 @@ public final class RunLock implements AutoCloseable {
                 + "time trains, resumes or evaluates a run (wait for it to end, or stop it first)");
     }
 
+    /**
+     * The holder as its file describes it. A holder that has just taken the lock may not have
+     * written its line yet (the file is then empty, or still names an earlier holder that is gone),
+     * so the file is read again for up to a second until it names a live process.
+     */
     private static String holder(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(512);
-        channel.read(buffer, 0);
-        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+        String text = "";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            ByteBuffer buffer = ByteBuffer.allocate(512);
+            channel.read(buffer, 0);
+            text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+            if (alive(text)) {
+                break;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return text.isEmpty() ? "another process" : "process " + text.replaceFirst("^pid ", "");
+    }
+
+    /** Whether {@code text} ("pid 123, host h, since t") names a process that is running on this host. */
+    private static boolean alive(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^pid (\\d+), host (.*), since ").matcher(text);
+        if (!m.find()) {
+            return false;
+        }
+        return !m.group(2).equals(host()) || ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive)
+                .orElse(false);
     }
 
     private static String host() {

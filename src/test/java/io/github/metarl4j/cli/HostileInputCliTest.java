@@ -150,8 +150,47 @@ class HostileInputCliTest {
                 Arguments.of("a missing file", Path.of("examples/configs/nope.yaml"), "no such file"));
     }
 
-    /** How many malformed inputs this class tries. */
-    static long count() {
-        return cases().count() + unreadable().count();
+    @org.junit.jupiter.api.Test
+    void debug_addsTheStackTrace() {
+        Cli quiet = Cli.run("train", "--config", "examples");
+        Cli debug = Cli.run("train", "--config", "examples", "--debug");
+        assertEquals(Main.BAD_USAGE, debug.status());
+        assertFalse(quiet.err().contains("\tat "), quiet.err());
+        assertTrue(debug.err().contains("ConfigException: config examples: is a directory") && debug.err().contains("\tat "),
+                debug.err());
+        assertTrue(debug.err().strip().endsWith("metarl4j: config examples: is a directory; expected a YAML file"),
+                debug.err());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTestDistributionThatCannotDeliver_isRefusedBeforeTraining(@TempDir Path dir) {
+        String config = "examples/configs/custom-family.yaml";
+        Path out = dir.resolve("run");
+        Cli r = Cli.run("train", "--config", config, "--set", "family.name=" + NoTestTasksFamily.class.getName(),
+                "--out", out.toString());
+        assertEquals(Main.BAD_USAGE, r.status(), r.err());
+        assertEquals("metarl4j: config " + config + ": key 'family': its task distributions cannot deliver the tasks "
+                + "the run needs: the test region holds no cell", r.err().strip());
+        assertFalse(Files.exists(out), "nothing trained");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tabularSizes")
+    void tabularTablesPastAJavaArrayOrTheHeap_exit2(String what, String override, String message) {
+        String config = "examples/configs/tabular-mdp-rl2.yaml";
+        Cli r = Cli.run("train", "--config", config, "--set", override, "--out", "runs/never");
+        assertEquals(Main.BAD_USAGE, r.status(), r.err());
+        assertEquals("metarl4j: config " + config + ": " + message, r.err().strip());
+        assertFalse(Files.exists(Path.of("runs/never")));
+    }
+
+    static Stream<Arguments> tabularSizes() {
+        String heap = String.format(java.util.Locale.ROOT, "%.1f GiB", Runtime.getRuntime().maxMemory() / 1073741824.0);
+        return Stream.of(
+                Arguments.of("a table past a Java array", "family.states=100000", "key 'family.states': states x actions "
+                        + "x states must fit one transition table of at most 2147483639 entries, got 100000 x 5 x 100000"),
+                Arguments.of("tables past the heap", "family.states=3000", "key 'family.states': 3000 states x 5 actions "
+                        + "make each MDP's transition table 343.4 MiB, and the 1000 tasks held at once need at least "
+                        + "335.4 GiB of heap; the JVM's heap (-Xmx) is " + heap + "; lower the states or raise -Xmx"));
     }
 }

@@ -112,16 +112,15 @@ class SignalResumeTest {
     @Test
     void fileSizeLimitAtTheFirstCheckpoint_failsInOneLine_thenResumeGivesTheUninterruptedRun() throws Exception {
         Path run = dir.resolve("full");
-        Process p = start(run, EVERY, "ulimit -f 16; ");
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS));
-        String log = Files.readString(run.resolveSibling(run.getFileName() + ".log"));
-        assertEquals(Main.FAILURE, p.exitValue(), log);
-        assertTrue(log.contains("metarl4j: failed: cannot write checkpoint " + run.resolve("checkpoints")
-                .resolve("checkpoint-000000004.bin") + ": File too large"), log);
-        assertFalse(log.contains("\tat "), "no stack trace: " + log);
+        failsUnderFileSizeLimit(run, 16, "metarl4j: failed: cannot write checkpoint " + run.resolve("checkpoints")
+                .resolve("checkpoint-000000004.bin") + ": File too large");
         try (var files = Files.walk(run)) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary file left");
         }
+        assertEquals(Main.DONE, Cli.run("report", run.toString()).status());
+        String html = Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("meta-batches done (in the newest checkpoint)</td><td class=\"key\">0 of " + BATCHES)
+                && html.contains("meta-batches logged after it (redone on resume)</td><td class=\"key\">4<"), html);
         Cli resumed = Cli.run("resume", run.toString());
         assertEquals(Main.DONE, resumed.status(), resumed.err());
         assertTrue(resumed.out().contains("maml: no intact checkpoint in " + run.resolve("checkpoints") + " for the 4 "
@@ -132,13 +131,18 @@ class SignalResumeTest {
     @Test
     void fileSizeLimitAtTrain_leavesNoRunDirectory() throws Exception {
         Path run = dir.resolve("full-at-start");
-        Process p = start(run, EVERY, "ulimit -f 1; ");
+        failsUnderFileSizeLimit(run, 1, "metarl4j: failed: cannot create run directory " + run + ": File too large");
+        assertFalse(Files.exists(run), "no half-made run directory to block the next train");
+    }
+
+    /** Trains into {@code run} with files limited to {@code kib} KiB; asserts status 1 with {@code message} and no stack trace. */
+    private static void failsUnderFileSizeLimit(Path run, int kib, String message) throws Exception {
+        Process p = start(run, EVERY, "ulimit -f " + kib + "; ");
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         String log = Files.readString(run.resolveSibling(run.getFileName() + ".log"));
         assertEquals(Main.FAILURE, p.exitValue(), log);
-        assertTrue(log.contains("metarl4j: failed: cannot create run directory " + run + ": File too large"), log);
+        assertTrue(log.contains(message), log);
         assertFalse(log.contains("\tat "), "no stack trace: " + log);
-        assertFalse(Files.exists(run), "no half-made run directory to block the next train");
     }
 
     private void assertResumesToReference(Path run) throws IOException {

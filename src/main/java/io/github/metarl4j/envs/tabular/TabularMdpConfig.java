@@ -22,5 +22,9 @@ public record TabularMdpConfig(int states, int actions, int horizon) {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
         }
+        if ((long) states * actions * states > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("states x actions x states must fit one transition table of at most "
+                    + (Integer.MAX_VALUE - 8) + " entries, got " + states + " x " + actions + " x " + states);
+        }
     }
 }
