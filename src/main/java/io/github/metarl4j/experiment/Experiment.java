@@ -74,7 +74,7 @@ public final class Experiment<T extends Task, O, A> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(keyed("learner", e), e);
         }
-        ResourceBounds.check(config, setup.family().spec(), Runtime.getRuntime().maxMemory());
+        ResourceBounds.check(config, setup.family().spec(), ResourceBounds.Limits.ofThisJvm());
         if (!config.evaluation().stepSizes().isEmpty()) {
             setup.family().tasks().requireDisjointValidation();
         }

@@ -59,7 +59,8 @@ class HostileInputCliTest {
         binary[1] = 0;
         String big = "# padding\n".repeat(110_000);
         String f = founding();
-        String heap = String.format(java.util.Locale.ROOT, "%.1f GiB", Runtime.getRuntime().maxMemory() / 1073741824.0);
+        String memory = String.format(java.util.Locale.ROOT, "the JVM may use %.1f GiB in all "
+                + "(-Dorg.bytedeco.javacpp.maxphysicalbytes)", org.bytedeco.javacpp.Pointer.maxPhysicalBytes() / 1073741824.0);
         return Stream.of(
                 file("binary data", binary, "not UTF-8 text (byte 0xCF at offset 0); expected a YAML file"),
                 file("invalid UTF-8", new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xC3, '(', '\n'},
@@ -92,24 +93,21 @@ class HostileInputCliTest {
                         + "not supported; write the value out in full"),
                 set("a tag in --set", "policy.hidden=!!seq [3]", "--set policy.hidden=!!seq [3]: the value '!!seq [3]' "
                         + "is not valid YAML: a tag (tag:yaml.org,2002:seq) is not supported; write the plain value"),
-                set("a horizon past the heap", "family.world.horizon=2147483647", "key 'family.world.horizon': "
-                        + "2147483647 makes one meta-batch's environment steps (10 x 10 x 2147483647 x 3.3 KiB) need at "
-                        + "least 662.5 TiB of heap; the JVM's heap (-Xmx) is " + heap + ", which bounds "
-                        + "family.world.horizon at "),
-                set("a meta-batch past the heap", "learner.maml.metaBatch=2147483647", "key 'learner.maml.metaBatch': "
-                        + "2147483647 makes one meta-batch's environment steps (2147483647 x 10 x 72 x 3.3 KiB) need at "
-                        + "least 4.7 PiB of heap; the JVM's heap (-Xmx) is " + heap + ", which bounds "
-                        + "learner.maml.metaBatch at "),
-                set("evaluation tasks past the heap", "evaluation.tasks=2147483647", "key 'evaluation.tasks': 2147483647 "
-                        + "makes one evaluation round's environment steps (2147483647 x 10 x 72 x 1.7 KiB) need at least "
-                        + "2.3 PiB of heap; the JVM's heap (-Xmx) is " + heap + ", which bounds evaluation.tasks at "),
-                set("a layer past the heap", "policy.hidden=[2000000000]", "key 'policy.hidden': [2000000000] makes "
-                        + "1.68e+11 parameters, which with the 6 copies the learner keeps need at least 7.3 TiB of heap; "
-                        + "the JVM's heap (-Xmx) is " + heap + "; lower the widths or raise -Xmx"),
-                set("fast batch past the heap", "learner.maml.fastBatch=100000000", "key 'learner.maml.fastBatch': "
-                        + "100000000 makes one meta-batch's environment steps (10 x 100000000 x 72 x 3.3 KiB) need at "
-                        + "least 222.1 TiB of heap; the JVM's heap (-Xmx) is " + heap + ", which bounds "
-                        + "learner.maml.fastBatch at "),
+                set("a horizon past the memory", "family.world.horizon=2147483647", "key 'family.world.horizon': "
+                        + "2147483647 makes one meta-batch's environment steps (10 x 10 x 2 x 2147483647 x 1.3 KiB) need "
+                        + "at least 531.2 TiB; " + memory + ", which bounds family.world.horizon at "),
+                set("a meta-batch past the memory", "learner.maml.metaBatch=2147483647", "key 'learner.maml.metaBatch': "
+                        + "2147483647 makes one meta-batch's environment steps (2147483647 x 10 x 2 x 72 x 1.3 KiB) need "
+                        + "at least 3.7 PiB; " + memory + ", which bounds learner.maml.metaBatch at "),
+                set("evaluation tasks past the memory", "evaluation.tasks=2147483647", "key 'evaluation.tasks': "
+                        + "2147483647 makes one evaluation round's environment steps (2147483647 x 10 x 72 x 1.3 KiB) need "
+                        + "at least 1.9 PiB; " + memory + ", which bounds evaluation.tasks at "),
+                set("a layer past the memory", "policy.hidden=[2000000000]", "key 'policy.hidden': [2000000000] makes "
+                        + "1.68e+11 parameters, which with the 6 copies the learner keeps need at least 3.7 TiB; " + memory
+                        + "; lower the widths"),
+                set("fast batch past the memory", "learner.maml.fastBatch=100000000", "key 'learner.maml.fastBatch': "
+                        + "100000000 makes one meta-batch's environment steps (10 x 100000000 x 2 x 72 x 1.3 KiB) need at "
+                        + "least 178.1 TiB; " + memory + ", which bounds learner.maml.fastBatch at "),
                 set("a goal region outside the map", "family.world.map=\"#####\\n#...#\\n#####\"",
                         "key 'family': region cell must be a free cell of the map, got (1, 6), outside the 3x5 map"))
                 .map(Arguments::of);
