@@ -51,6 +51,8 @@ final class EvaluateCommand implements Callable<Integer> {
             SweepSession.printed(c, sweep.evaluate(evaluation(c)), sweep, spec.commandLine().getOut());
         } catch (IllegalStateException unfinished) {
             throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
+        } catch (IllegalArgumentException tooLarge) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + tooLarge.getMessage());
         }
         spec.commandLine().getOut().println("report " + HtmlReport.writeSweep(sweep));
         return Main.DONE;
@@ -59,13 +61,14 @@ final class EvaluateCommand implements Callable<Integer> {
     private int evaluateRun(RunDirectory dir) {
         ExperimentConfig c = dir.config();
         EvaluationConfig eval = evaluation(c);
-        Experiment<?, ?, ?> experiment = RunSession.experiment(new ExperimentConfig(c.name(), c.seed(), c.family(),
-                c.policy(), c.learner(), c.run(), eval), dir.root().resolve(RunDirectory.CONFIG));
+        Experiment<?, ?, ?> experiment = RunSession.experiment(c, dir.root().resolve(RunDirectory.CONFIG));
         try {
             RunSession.printed(experiment.evaluate(dir, eval), c.learner().adaptsInContext(), dir,
                     spec.commandLine().getOut());
         } catch (IllegalStateException unfinished) {
             throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
+        } catch (IllegalArgumentException tooLarge) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + tooLarge.getMessage());
         }
         spec.commandLine().getOut().println("report " + HtmlReport.write(dir));
         return Main.DONE;

@@ -232,9 +232,12 @@ public final class Experiment<T extends Task, O, A> {
      * chooses its step size on {@code evaluation.tasks()} validation tasks where a grid is given, then
      * is evaluated on as many test tasks; writes the tables to {@code evaluation/}.
      *
-     * @throws IllegalStateException if the run has not finished training
+     * @throws IllegalStateException    if the run has not finished training
+     * @throws IllegalArgumentException if {@code evaluation}'s sizes exceed the JVM's memory
      */
     public Evaluation evaluate(RunDirectory dir, EvaluationConfig evaluation) {
+        ResourceBounds.check(new ExperimentConfig(config.name(), config.seed(), config.family(), config.policy(),
+                config.learner(), config.run(), evaluation), setup.family().spec(), ResourceBounds.Limits.ofThisJvm());
         LearnerConfig learner = config.learner();
         int threads = config.run().threads();
         MetaEvaluator evaluator = new MetaEvaluator(evaluation.steps(), learner.evaluationEpisodes());

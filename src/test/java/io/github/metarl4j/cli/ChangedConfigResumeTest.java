@@ -113,6 +113,16 @@ class ChangedConfigResumeTest {
                 c.out());
     }
 
+    @Test
+    void evaluateWithTasksPastTheMemory_isRefused_andTheRunIsUntouched() throws IOException {
+        Map<String, String> before = digests(trained);
+        Cli c = Cli.run("evaluate", trained.toString(), "--tasks", "2147483647");
+        assertEquals(Main.BAD_USAGE, c.status(), c.err());
+        assertTrue(c.err().startsWith("metarl4j: --tasks/--steps: key 'evaluation.tasks': 2147483647 makes one "
+                + "evaluation round's environment steps (2147483647 x 4 x 72 x "), c.err());
+        assertEquals(before, digests(trained));
+    }
+
     private static void edit(Path run, String from, String to) throws IOException {
         Path config = run.resolve("resolved-config.yaml");
         String text = Files.readString(config);
