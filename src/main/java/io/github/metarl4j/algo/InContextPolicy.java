@@ -11,6 +11,11 @@ import io.github.metarl4j.sampler.TrialPolicy;
  */
 public record InContextPolicy(TrialPolicy trials) implements ExplorationPolicy {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param trials the policy, played by the {@link io.github.metarl4j.sampler.TrialSampler}
+     */
     public InContextPolicy {
         if (trials == null) {
             throw new IllegalArgumentException("an in-context policy needs a trial policy, got null");

@@ -14,6 +14,11 @@ import java.util.TreeMap;
  */
 public record LearnerState(Map<String, double[]> arrays) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param arrays the entries by name; copied on construction
+     */
     public LearnerState {
         TreeMap<String, double[]> copy = new TreeMap<>();
         arrays.forEach((k, v) -> copy.put(k, v.clone()));

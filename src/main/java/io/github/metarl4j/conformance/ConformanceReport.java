@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record ConformanceReport(String family, List<Check> checks) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param family the family's name
+     * @param checks every check, passed or failed, in the order run
+     */
     public ConformanceReport {
         checks = List.copyOf(checks);
     }

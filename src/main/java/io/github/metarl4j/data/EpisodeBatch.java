@@ -31,6 +31,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rewards, INDArray mask,
                            int[] lengths, boolean[] terminated, int[] taskIndex) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param observations {@code [T, B, obsDim]}: the observation before step t
+     * @param actions      {@code [T, B, actDim]}: the action of step t (a discrete action is its
+     *                     index, {@code actDim = 1})
+     * @param rewards      {@code [T, B]}: the reward of step t
+     * @param mask         {@code [T, B]}: 1 for valid steps, 0 for padding
+     * @param lengths      {@code [B]}: the number of valid steps of each episode, in [1, T]
+     * @param terminated   {@code [B]}: whether the episode ended in a terminal state (else it
+     *                     was truncated at the horizon, and its value should be bootstrapped)
+     * @param taskIndex    {@code [B]}: the index, within the batch, of each column's task
+     */
     public EpisodeBatch {
         requireRank("observations", observations, 3);
         requireRank("actions", actions, 3);

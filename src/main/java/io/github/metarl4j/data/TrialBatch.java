@@ -18,6 +18,18 @@ package io.github.metarl4j.data;
 public record TrialBatch(int steps, int trials, int width, double[] inputs, int[] actions, double[] rewards,
                          boolean[] mask, boolean[] episodeEnds) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param steps       T
+     * @param trials      B
+     * @param width       the input row width
+     * @param inputs      {@code [T, B, width]}
+     * @param actions     {@code [T, B]}
+     * @param rewards     {@code [T, B]}
+     * @param mask        {@code [T, B]}
+     * @param episodeEnds {@code [T, B]}: the step ended an episode (terminated or truncated)
+     */
     public TrialBatch {
         int n = steps * trials;
         if (inputs.length != n * width || actions.length != n || rewards.length != n || mask.length != n

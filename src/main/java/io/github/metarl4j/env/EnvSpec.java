@@ -14,6 +14,14 @@ import io.github.metarl4j.space.Space;
  */
 public record EnvSpec<O, A>(Space<O> observationSpace, Space<A> actionSpace, int horizon) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param observationSpace the observations' space
+     * @param actionSpace      the actions' space
+     * @param horizon          the largest number of steps of an episode, at least 1; episodes
+     *                         still running after {@code horizon} steps are truncated
+     */
     public EnvSpec {
         if (observationSpace == null || actionSpace == null) {
             throw new IllegalArgumentException("observation and action spaces must be non-null, got "

@@ -15,6 +15,14 @@ package io.github.metarl4j.env;
  */
 public record StepResult<O>(O observation, double reward, boolean terminated, boolean truncated) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param observation the observation after the step
+     * @param reward      the reward of the step, finite
+     * @param terminated  whether a terminal state was reached
+     * @param truncated   whether the episode was cut short without reaching a terminal state
+     */
     public StepResult {
         if (terminated && truncated) {
             throw new IllegalArgumentException("a step cannot be both terminated and truncated");

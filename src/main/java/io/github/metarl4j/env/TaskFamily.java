@@ -23,6 +23,14 @@ import io.github.metarl4j.task.TaskSplit;
 public record TaskFamily<T extends Task, O, A>(
         String name, EnvSpec<O, A> spec, TaskSplit<T> tasks, EnvFactory<T, O, A> factory) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param name    a short name for reports ("gridworld", "navigation-2d")
+     * @param spec    spaces and horizon shared by every task's environment
+     * @param tasks   the meta-training and meta-test task distributions
+     * @param factory the environment of one task
+     */
     public TaskFamily {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("family name must be non-blank, got '" + name + "'");

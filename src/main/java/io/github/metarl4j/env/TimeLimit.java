@@ -14,6 +14,10 @@ public final class TimeLimit<O, A> implements Env<O, A> {
     private int elapsed;
     private boolean running;
 
+    /**
+     * @param inner   the environment whose episodes it truncates
+     * @param horizon the most steps of an episode, >= 1; the step that reaches it is truncated unless it terminated
+     */
     public TimeLimit(Env<O, A> inner, int horizon) {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);

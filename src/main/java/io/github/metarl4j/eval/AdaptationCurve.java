@@ -15,6 +15,15 @@ import java.util.OptionalInt;
 public record AdaptationCurve(String name, List<ConfidenceInterval> returns, List<ConfidenceInterval> fractionOfOptimal,
                               double[][] perTask) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param name              what was evaluated ("maml", "pretrained", "random")
+     * @param returns           per k, the mean episode return with a 95% t-interval over tasks
+     * @param fractionOfOptimal per k, the mean of per-task {@code return / optimal} with its interval;
+     *                          empty where the family has no oracle
+     * @param perTask           {@code [K + 1][tasks]}: each task's mean episode return after k steps
+     */
     public AdaptationCurve {
         returns = List.copyOf(returns);
         fractionOfOptimal = List.copyOf(fractionOfOptimal);

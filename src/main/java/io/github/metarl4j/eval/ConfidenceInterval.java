@@ -16,6 +16,14 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  */
 public record ConfidenceInterval(double mean, double halfWidth, double level, int n) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param mean      the sample mean
+     * @param halfWidth half the interval's width; NaN for a single value
+     * @param level     the confidence level, e.g. 0.95
+     * @param n         the number of values, at least 1
+     */
     public ConfidenceInterval {
         if (n < 1) {
             throw new IllegalArgumentException("a mean needs at least 1 value, got " + n);

@@ -34,6 +34,15 @@ public final class StepSizeSearch {
      */
     public record Choice(String name, List<Double> grid, List<Double> scores, double chosen, AdaptationCurve curve) {
 
+        /**
+         * Checks the arguments, each named by its component:
+         *
+         * @param name   the arm
+         * @param grid   the step sizes tried, in order
+         * @param scores each step size's validation score, in the grid's order
+         * @param chosen the step size with the highest score
+         * @param curve  the validation curve at the chosen step size
+         */
         public Choice {
             grid = List.copyOf(grid);
             scores = List.copyOf(scores);

@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 public record BanditFamily(int arms, BanditConfig.Rewards rewards, double sigma) implements FamilyConfig {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param arms    k, >= 2
+     * @param rewards BERNOULLI or GAUSSIAN
+     * @param sigma   the Gaussian arms' reward standard deviation, > 0 (not used by Bernoulli arms)
+     */
     public BanditFamily {
         new BanditConfig(arms, rewards, sigma);
     }

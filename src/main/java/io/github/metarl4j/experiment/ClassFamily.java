@@ -14,6 +14,11 @@ import java.util.function.Supplier;
  */
 public record ClassFamily(String name) implements FamilyConfig {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param name the class's binary name ({@code com.example.MyFamily})
+     */
     public ClassFamily {
         supplierClass(name);
     }

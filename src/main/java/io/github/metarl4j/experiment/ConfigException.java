@@ -8,7 +8,10 @@ public final class ConfigException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message the whole message, beginning with {@code config FILE: } */
+    /**
+     * @param message the whole message, beginning with {@code config FILE: }
+     * @param cause   the parser's or the record's exception it comes from, or null
+     */
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
     }

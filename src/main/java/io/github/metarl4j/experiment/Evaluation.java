@@ -18,6 +18,16 @@ import java.util.Optional;
 public record Evaluation(EvaluationResult validation, EvaluationResult test, List<StepSizeSearch.Choice> stepSizes,
                          int episodesPerStep, double target, Optional<AdaptationCurve> source) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param validation      the arms' curves on the validation tasks, at their chosen step sizes
+     * @param test            the arms' curves on the held-out test tasks: the results
+     * @param stepSizes       each explicitly adapting arm's step-size choice, empty where none was tuned
+     * @param episodesPerStep episodes per task between two adaptation steps (the x-axis unit of "episodes")
+     * @param target          the fraction of the optimal return whose first crossing is reported
+     * @param source          the fine-tuning reference's phase-1 policy on its source tasks (K = 0), where it is evaluated
+     */
     public Evaluation {
         stepSizes = List.copyOf(stepSizes);
     }

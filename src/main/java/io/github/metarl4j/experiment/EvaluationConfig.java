@@ -38,6 +38,18 @@ public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, L
         }
     }
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param tasks     held-out tasks of each of the validation and test sets, >= 1; a finite set smaller
+     *                  than this is used whole, each task once
+     * @param steps     adaptation steps K, the curves run over k = 0..K, >= 0
+     * @param baselines reference policies evaluated beside the learner
+     * @param stepSizes the step sizes each explicitly adapting arm chooses from on the validation tasks,
+     *                  ascending, each finite and > 0; empty to adapt with the learner's own step size
+     * @param target    the fraction of the optimal return whose first crossing is reported (episodes to
+     *                  reach it), in (0, 1]; used where the family has an oracle
+     */
     public EvaluationConfig {
         if (tasks < 1) {
             throw new IllegalArgumentException("tasks must be >= 1, got " + tasks);

@@ -14,6 +14,13 @@ import java.util.OptionalDouble;
  */
 public record EvaluationResult(TaskSplit.Part part, List<AdaptationCurve> curves, OptionalDouble meanOptimal) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param part        the validation or the test tasks
+     * @param curves      the learner's curve first, then the baselines' in the config's order
+     * @param meanOptimal the oracle's mean optimal return over the tasks, where the family has an oracle
+     */
     public EvaluationResult {
         curves = List.copyOf(curves);
     }

@@ -16,6 +16,17 @@ package io.github.metarl4j.experiment;
 public record ExperimentConfig(String name, long seed, FamilyConfig family, PolicyConfig policy, LearnerConfig learner,
                                RunSettings run, EvaluationConfig evaluation) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param name       the experiment's name, letters, digits, '.', '_' and '-' (names the default run directory)
+     * @param seed       root of the seed tree
+     * @param family     the task family
+     * @param policy     the policy network
+     * @param learner    the meta-learner
+     * @param run        length, threads and checkpoints
+     * @param evaluation the evaluation after training
+     */
     public ExperimentConfig {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");

@@ -21,13 +21,26 @@ import java.util.Optional;
 public record FamilySetup<T extends Task, O, A>(TaskFamily<T, O, A> family, Optional<Oracle<T>> oracle,
                                                 Optional<TaskDistribution<T>> source) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param family the tasks, their split and environments
+     * @param oracle the optimal return of each task, if known
+     * @param source the tasks a policy is trained on before fine-tuning, where the family names them
+     *               (the {@code FINE_TUNE} reference needs them)
+     */
     public FamilySetup {
         if (family == null || oracle == null || source == null) {
             throw new IllegalArgumentException("family, oracle and source must be non-null (use Optional.empty())");
         }
     }
 
-    /** A family without phase-1 source tasks. */
+    /**
+     * A family without phase-1 source tasks.
+     *
+     * @param family the task family
+     * @param oracle its optimal returns, if the family has them
+     */
     public FamilySetup(TaskFamily<T, O, A> family, Optional<Oracle<T>> oracle) {
         this(family, oracle, Optional.empty());
     }

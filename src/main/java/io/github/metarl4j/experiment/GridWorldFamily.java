@@ -35,6 +35,12 @@ public record GridWorldFamily(GridWorldConfig world, RegionSplit starts, RegionS
      */
     public record Source(Region start, Region goal) {
 
+        /**
+         * Checks the arguments, each named by its component:
+         *
+         * @param start the start region
+         * @param goal  the goal region
+         */
         public Source {
             if (start == null || goal == null) {
                 throw new IllegalArgumentException("source start and goal regions must be given");
@@ -42,6 +48,15 @@ public record GridWorldFamily(GridWorldConfig world, RegionSplit starts, RegionS
         }
     }
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param world  dynamics, rewards, horizon and observation
+     * @param starts the start regions of the three sets
+     * @param goals  the goal regions of the three sets
+     * @param source phase 1 of the {@code FINE_TUNE} reference: the tasks a policy is trained on before it
+     *               is fine-tuned on the test tasks (the founding example's bottom-left corner)
+     */
     public GridWorldFamily {
         if (world == null) {
             throw new IllegalArgumentException("world must be given");

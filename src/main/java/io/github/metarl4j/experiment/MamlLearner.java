@@ -17,6 +17,11 @@ import io.github.metarl4j.random.SeedTree;
  */
 public record MamlLearner(MamlConfig maml) implements LearnerConfig {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param maml MAML's settings
+     */
     public MamlLearner {
         if (maml == null) {
             throw new IllegalArgumentException("maml settings must be given");

@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public record NavigationFamily(int horizon) implements FamilyConfig {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param horizon steps per episode, >= 1 (the paper's 100)
+     */
     public NavigationFamily {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);

@@ -31,6 +31,14 @@ public record PolicyConfig(List<Integer> hidden, Activation activation, double i
         DOUBLE
     }
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param hidden        hidden layer widths, each >= 1
+     * @param activation    hidden nonlinearity
+     * @param initialLogStd the Gaussian policy's initial log-std (ignored for a categorical policy)
+     * @param dataType      FLOAT or DOUBLE
+     */
     public PolicyConfig {
         if (hidden == null || hidden.isEmpty() || hidden.stream().anyMatch(h -> h == null || h < 1)) {
             throw new IllegalArgumentException("hidden must be a non-empty list of widths >= 1, got " + hidden);

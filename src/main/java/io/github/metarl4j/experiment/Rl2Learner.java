@@ -20,6 +20,12 @@ import io.github.metarl4j.space.Discrete;
  */
 public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param rl2    RL^2's settings (trial length, PPO, GAE, loss weights)
+     * @param trials trials per meta-batch, one per task, >= 1
+     */
     public Rl2Learner {
         if (rl2 == null) {
             throw new IllegalArgumentException("rl2 settings must be given");

@@ -13,6 +13,14 @@ public record RunSettings(int metaBatches, int threads, int checkpointEvery, int
     /** The most threads a run may ask for (each holds its own scratch buffers and a native stack). */
     public static final int MAX_THREADS = 1024;
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param metaBatches     meta-batches to train, >= 1
+     * @param threads         threads for sampling and the outer step, >= 1
+     * @param checkpointEvery meta-batches between checkpoints, >= 1 (one is also written at the end and on a stop request)
+     * @param keepCheckpoints newest checkpoints kept, >= 2 (so a corrupt newest one leaves an older one)
+     */
     public RunSettings {
         if (metaBatches < 1) {
             throw new IllegalArgumentException("metaBatches must be >= 1, got " + metaBatches);

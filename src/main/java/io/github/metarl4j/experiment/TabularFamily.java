@@ -17,6 +17,13 @@ import java.util.Optional;
  */
 public record TabularFamily(int states, int actions, int horizon) implements FamilyConfig {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param states  S, >= 1 (the paper's 10)
+     * @param actions A, >= 1 (the paper's 5)
+     * @param horizon steps per episode, >= 1 (the paper's 10)
+     */
     public TabularFamily {
         new TabularMdpConfig(states, actions, horizon);
     }

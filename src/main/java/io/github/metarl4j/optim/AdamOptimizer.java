@@ -21,6 +21,11 @@ public final class AdamOptimizer {
     private final long numParams;
     private int iteration;
 
+    /**
+     * @param learningRate Adam's step size lr, finite and > 0
+     * @param numParams    the length of the parameter vectors it will update
+     * @param dataType     the data type of its moment estimates (the parameters')
+     */
     public AdamOptimizer(double learningRate, long numParams, DataType dataType) {
         Adam adam = new Adam(learningRate);
         this.numParams = numParams;

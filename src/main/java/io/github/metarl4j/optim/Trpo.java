@@ -26,6 +26,7 @@ public final class Trpo {
 
     private final TrpoConfig config;
 
+    /** @param config the trust region, conjugate-gradient and line-search settings */
     public Trpo(TrpoConfig config) {
         this.config = config;
     }

@@ -14,6 +14,15 @@ public record TrpoConfig(double maxKl, int cgIterations, double cgDamping, int l
     /** The MAML paper's settings. */
     public static final TrpoConfig MAML_PAPER = new TrpoConfig(0.01, 10, 1e-5, 15, 0.8);
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param maxKl          the KL bound delta, > 0 (0.01)
+     * @param cgIterations   conjugate-gradient iterations, >= 1 (10)
+     * @param cgDamping      damping added to the curvature, >= 0 (1e-5)
+     * @param lineSearchSteps backtracking steps, >= 1 (15)
+     * @param backtrackRatio step shrink factor per backtrack, in (0, 1) (0.8)
+     */
     public TrpoConfig {
         if (!(maxKl > 0) || Double.isInfinite(maxKl)) {
             throw new IllegalArgumentException("maxKl must be finite and > 0, got " + maxKl);

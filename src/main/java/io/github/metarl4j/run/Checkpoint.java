@@ -15,6 +15,14 @@ import io.github.metarl4j.algo.LearnerState;
  */
 public record Checkpoint(long batchesDone, LearnerState state, String config) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param batchesDone meta-batches completed, >= 0
+     * @param state       the learner's parameters and optimiser state
+     * @param config      the resolved config's text (YAML) the batches were trained under; empty for a
+     *                    run that has none (an in-memory run)
+     */
     public Checkpoint {
         if (batchesDone < 0) {
             throw new IllegalArgumentException("batchesDone must be >= 0, got " + batchesDone);

@@ -28,7 +28,11 @@ public final class MetricsLog {
     private final Path jsonl;
     private long next;
 
-    /** The log in {@code dir}; writes the CSV header if the file does not exist yet. */
+    /**
+     * The log in {@code dir}; writes the CSV header if the file does not exist yet.
+     *
+     * @param dir the folder of {@code metrics.csv} and {@code metrics.jsonl} (the run's, or a reference's)
+     */
     public MetricsLog(Path dir) {
         this.csv = dir.resolve("metrics.csv");
         this.jsonl = dir.resolve("metrics.jsonl");

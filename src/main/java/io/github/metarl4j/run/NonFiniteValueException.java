@@ -11,6 +11,11 @@ public final class NonFiniteValueException extends RuntimeException {
     private final long batch;
     private final String quantity;
 
+    /**
+     * @param batch    the 0-based meta-batch whose step produced the value
+     * @param quantity what was not finite ("objective", "gradient", "kl", "parameters")
+     * @param detail   the value or values ("norm NaN", "parameter 12 is Infinity")
+     */
     public NonFiniteValueException(long batch, String quantity, String detail) {
         super("meta-batch " + batch + ": " + quantity + " is not finite (" + detail + "); the run stops and the last "
                 + "good checkpoint is kept");

@@ -34,6 +34,21 @@ import java.util.concurrent.TimeUnit;
 public record Provenance(String libraryVersion, String gitCommit, String jvm, String os, int cores, long seed,
                          String start, String end, List<String> commandLine, List<String> configChanges) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param libraryVersion the library's version
+     * @param gitCommit      {@code git rev-parse HEAD} in the working directory, or "unavailable"
+     * @param jvm            the JVM's name and version
+     * @param os             the OS's name, version and architecture
+     * @param cores          available processors
+     * @param seed           the seed tree's root
+     * @param start          when the run (or this resumption of it) started, ISO-8601
+     * @param end            when it ended, ISO-8601, or null while it runs
+     * @param commandLine    the arguments it was started with
+     * @param configChanges  the config keys this session was allowed to change from the checkpoints'
+     *                       config ({@code run.metaBatches: 10 -> 20}); empty for most sessions
+     */
     public Provenance {
         configChanges = configChanges == null ? List.of() : List.copyOf(configChanges);
     }

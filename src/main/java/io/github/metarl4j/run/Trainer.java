@@ -36,6 +36,14 @@ public final class Trainer {
     public record Persistence(Optional<CheckpointStore> checkpoints, Optional<MetricsLog> metrics,
                               int checkpointEvery, String config) {
 
+        /**
+         * Checks the arguments, each named by its component:
+         *
+         * @param checkpoints     the checkpoint store
+         * @param metrics         the metrics log
+         * @param checkpointEvery batches between checkpoints, >= 1
+         * @param config          the resolved config's text, written into every checkpoint ({@link Checkpoint#config})
+         */
         public Persistence {
             if (checkpointEvery < 1) {
                 throw new IllegalArgumentException("checkpointEvery must be >= 1, got " + checkpointEvery);

@@ -15,6 +15,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public record RandomActions<A>(Space<A> space) implements ActionFunction {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param space the action space
+     */
     public RandomActions {
         if (space == null) {
             throw new IllegalArgumentException("action space must be non-null");

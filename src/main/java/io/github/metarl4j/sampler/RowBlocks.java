@@ -16,6 +16,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public record RowBlocks(List<ActionFunction> blocks, int rowsPerBlock) implements ActionFunction {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param blocks       one action function per block
+     * @param rowsPerBlock rows per block (episodes per task), at least 1
+     */
     public RowBlocks {
         if (blocks == null || blocks.isEmpty()) {
             throw new IllegalArgumentException("row blocks must be a non-empty list, got " + blocks);

@@ -11,6 +11,12 @@ package io.github.metarl4j.sampler;
  */
 public record TrialInputs(int obsDim, int actions) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param obsDim  the flat observation width
+     * @param actions the number of discrete actions
+     */
     public TrialInputs {
         if (obsDim < 1 || actions < 1) {
             throw new IllegalArgumentException("obsDim and actions must be >= 1, got " + obsDim + " and " + actions);

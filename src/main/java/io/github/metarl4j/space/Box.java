@@ -12,7 +12,12 @@ public final class Box implements Space<double[]> {
     private final double[] low;
     private final double[] high;
 
-    /** A box with per-coordinate bounds; {@code low[i] <= high[i]}, no NaN. */
+    /**
+     * A box with per-coordinate bounds.
+     *
+     * @param low  the lower bound of each coordinate, {@code [d]}, d >= 1, no NaN (may be -infinity)
+     * @param high the upper bound of each coordinate, {@code [d]}, {@code low[i] <= high[i]}, no NaN
+     */
     public Box(double[] low, double[] high) {
         if (low.length != high.length || low.length == 0) {
             throw new IllegalArgumentException("Box bounds must have the same positive length, got low "

@@ -9,6 +9,11 @@ import java.util.random.RandomGenerator;
  */
 public record Discrete(int n) implements Space<Integer> {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param n the number of elements, at least 1
+     */
     public Discrete {
         if (n < 1) {
             throw new IllegalArgumentException("Discrete size n must be >= 1, got " + n);

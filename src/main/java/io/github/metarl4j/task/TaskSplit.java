@@ -21,6 +21,13 @@ import java.util.Optional;
 public record TaskSplit<T extends Task>(TaskDistribution<T> train, TaskDistribution<T> validation,
                                         TaskDistribution<T> test) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param train      the meta-training distribution
+     * @param validation the validation distribution
+     * @param test       the meta-test distribution
+     */
     public TaskSplit {
         if (train == null || validation == null || test == null) {
             throw new IllegalArgumentException("train, validation and test distributions must be non-null");

@@ -13,6 +13,11 @@ import java.util.random.RandomGenerator;
  */
 public record UniformTasks<T extends Task>(List<T> tasks) implements TaskDistribution<T> {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param tasks the tasks, at least one, each listed once; each draw picks one uniformly
+     */
     public UniformTasks {
         if (tasks == null || tasks.isEmpty()) {
             throw new IllegalArgumentException("a uniform task distribution needs at least one task, got " + tasks);

@@ -40,6 +40,21 @@ public record MamlConfig(double innerStepSize, int innerSteps, InnerSampling inn
         REUSE
     }
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param innerStepSize alpha, finite and >= 0 (0.1)
+     * @param innerSteps    inner gradient steps, >= 1 (1)
+     * @param innerSampling where each inner step after the first gets its episodes (FRESH)
+     * @param firstOrder    whether to drop the second-order terms (false)
+     * @param fastBatch     episodes per task for each of the train and valid samples, >= 1 (20)
+     * @param metaBatch     tasks per meta-batch, >= 1 (20)
+     * @param gamma         discount in [0, 1] (0.99)
+     * @param gaeLambda     GAE's lambda in [0, 1] (1.0)
+     * @param outer         the outer optimiser
+     * @param trpo          TRPO's settings, used when {@code outer} is TRPO
+     * @param ppo           PPO's settings, used when {@code outer} is PPO
+     */
     public MamlConfig {
         if (!(innerStepSize >= 0) || Double.isInfinite(innerStepSize)) {
             throw new IllegalArgumentException("innerStepSize must be finite and >= 0, got " + innerStepSize);

@@ -31,6 +31,13 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
      */
     public record Task(List<TaskEpisodes> inner, TaskEpisodes valid) {
 
+        /**
+         * Checks the arguments, each named by its component:
+         *
+         * @param inner the episodes of each inner step with their advantages, K entries in step order:
+         *              entry k sampled with {@code thetaOld^(k)} (or entry 0 repeated when episodes are reused)
+         * @param valid the episodes sampled with the task's adapted {@code thetaOld'}, with their advantages
+         */
         public Task {
             if (inner == null || inner.isEmpty() || valid == null) {
                 throw new IllegalArgumentException("a task needs the episodes of at least one inner step and valid "
@@ -83,7 +90,15 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
                 tasks.get(i).valid().advantages(), oldIterates.get(i).get(inner.steps()))));
     }
 
-    /** The objective computed on the caller's thread. */
+    /**
+     * The objective computed on the caller's thread.
+     *
+     * @param policy     the policy
+     * @param inner      the inner loop
+     * @param tasks      the meta-batch, at least one task
+     * @param thetaOld   the meta-parameters from which the inner episodes were sampled
+     * @param firstOrder whether to drop the second-order terms
+     */
     public MetaObjective(Policy policy, InnerLoop inner, List<Task> tasks, INDArray thetaOld, boolean firstOrder) {
         this(policy, inner, tasks, thetaOld, firstOrder, new TaskParallel(1));
     }

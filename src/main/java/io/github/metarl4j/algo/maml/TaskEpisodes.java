@@ -17,6 +17,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record TaskEpisodes(EpisodeBatch episodes, INDArray advantages) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param episodes   the episodes
+     * @param advantages their {@code [T, E]} advantages
+     */
     public TaskEpisodes {
         if (episodes == null || advantages == null) {
             throw new IllegalArgumentException("episodes and advantages must be non-null");

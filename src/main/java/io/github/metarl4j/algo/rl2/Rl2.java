@@ -36,7 +36,13 @@ public final class Rl2 implements MetaLearner {
     private final AdamOptimizer adam;
     private INDArray theta;
 
-    /** A learner at {@code theta0}. */
+    /**
+     * A learner at {@code theta0}.
+     *
+     * @param config the trial length, discount, GAE, PPO and loss settings
+     * @param net    the recurrent network (its input, hidden and action sizes)
+     * @param theta0 the initial parameters, a flat vector of {@code net}'s length (not copied)
+     */
     public Rl2(Rl2Config config, RecurrentNet net, INDArray theta0) {
         net.checkParameters(theta0, "initial parameters");
         this.config = config;

@@ -16,6 +16,17 @@ import io.github.metarl4j.optim.PpoConfig;
 public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, PpoConfig ppo,
                         int minibatches, double valueCoef, double entropyCoef) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param episodesPerTrial n, episodes of a trial on one task, >= 1
+     * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]
+     * @param gaeLambda        GAE's lambda over the trial, in [0, 1]
+     * @param ppo              clip, epochs over each batch and Adam's learning rate
+     * @param minibatches      minibatches of whole trials per epoch, >= 1
+     * @param valueCoef        weight of the value head's squared error, >= 0
+     * @param entropyCoef      weight of the entropy bonus, >= 0
+     */
     public Rl2Config {
         if (episodesPerTrial < 1) {
             throw new IllegalArgumentException("episodesPerTrial must be >= 1, got " + episodesPerTrial);

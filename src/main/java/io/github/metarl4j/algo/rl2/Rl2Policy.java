@@ -21,7 +21,12 @@ public final class Rl2Policy implements TrialPolicy {
     private final RecurrentNet net;
     private final INDArray theta;
 
-    /** The policy of {@code net} at {@code theta} (not copied; callers never mutate it). */
+    /**
+     * The policy of {@code net} at {@code theta}.
+     *
+     * @param net   the recurrent network
+     * @param theta its parameters, a flat vector of {@code net}'s length (not copied; callers never mutate it)
+     */
     public Rl2Policy(RecurrentNet net, INDArray theta) {
         net.checkParameters(theta, "RL^2 parameters");
         this.net = net;

@@ -17,6 +17,13 @@ public record BanditConfig(int arms, Rewards rewards, double sigma) {
         GAUSSIAN
     }
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param arms    k, >= 2
+     * @param rewards Bernoulli or Gaussian arms
+     * @param sigma   the Gaussian arms' reward standard deviation, > 0 (ignored for Bernoulli arms)
+     */
     public BanditConfig {
         if (arms < 2) {
             throw new IllegalArgumentException("arms must be >= 2, got " + arms);

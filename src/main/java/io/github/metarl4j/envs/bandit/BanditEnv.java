@@ -14,7 +14,12 @@ public final class BanditEnv implements Env<double[], Integer> {
     private SplittableRandom rng;
     private boolean running;
 
-    /** The environment of {@code task} with {@code config}'s reward law. */
+    /**
+     * The environment of {@code task} with {@code config}'s reward law.
+     *
+     * @param task   the arms' reward means
+     * @param config the number of arms (equal to the task's) and the reward law
+     */
     public BanditEnv(BanditTask task, BanditConfig config) {
         if (task.arms() != config.arms()) {
             throw new IllegalArgumentException("task has " + task.arms() + " arms, the family " + config.arms());

@@ -10,6 +10,11 @@ import java.util.Arrays;
  */
 public record BanditTask(double[] means) implements Task {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param means {@code [k]} arm means; for Bernoulli arms each in [0, 1]
+     */
     public BanditTask {
         if (means == null || means.length < 2) {
             throw new IllegalArgumentException("a bandit needs at least 2 arms, got "

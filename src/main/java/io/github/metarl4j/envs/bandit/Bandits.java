@@ -19,7 +19,11 @@ public final class Bandits implements TaskDistribution<BanditTask> {
 
     private final BanditConfig config;
 
-    /** The distribution of {@code config}'s bandits. */
+    /**
+     * The distribution of {@code config}'s bandits.
+     *
+     * @param config the number of arms and the reward law
+     */
     public Bandits(BanditConfig config) {
         this.config = config;
     }

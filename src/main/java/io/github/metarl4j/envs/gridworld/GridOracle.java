@@ -19,6 +19,7 @@ public final class GridOracle implements Oracle<GridTask> {
 
     private final GridWorldConfig config;
 
+    /** @param config the world (map, slip, rewards, horizon) whose optimal returns it computes */
     public GridOracle(GridWorldConfig config) {
         this.config = config;
     }

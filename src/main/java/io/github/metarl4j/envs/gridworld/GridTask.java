@@ -10,6 +10,12 @@ import io.github.metarl4j.task.Task;
  */
 public record GridTask(Cell start, Cell goal) implements Task {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param start the start cell
+     * @param goal  the goal cell, different from the start
+     */
     public GridTask {
         if (start == null || goal == null) {
             throw new IllegalArgumentException("start and goal must be non-null, got " + start + " and " + goal);

@@ -33,7 +33,12 @@ public final class GridWorld implements Env<double[], Integer> {
     private int position;
     private boolean running;
 
-    /** The environment of {@code task}; start and goal must be free cells of the map. */
+    /**
+     * The environment of {@code task}.
+     *
+     * @param config the map, slip, rewards, horizon and observation mode
+     * @param task   the start and goal cells, both free cells of the map
+     */
     public GridWorld(GridWorldConfig config, GridTask task) {
         this(config, transitions(config.map()), task);
     }

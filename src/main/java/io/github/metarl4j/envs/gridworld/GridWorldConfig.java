@@ -14,6 +14,17 @@ package io.github.metarl4j.envs.gridworld;
 public record GridWorldConfig(GridMap map, double slip, double stepCost, double goalReward, int horizon,
                               ObservationMode observation) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param map         the grid
+     * @param slip        probability in [0, 1] that the action is replaced by a uniformly random one
+     * @param stepCost    cost, >= 0, paid on every step that does not enter the goal (reward
+     *                    {@code -stepCost})
+     * @param goalReward  reward for entering the goal, which terminates the episode
+     * @param horizon     steps after which an episode is truncated, >= 1
+     * @param observation what the robot observes
+     */
     public GridWorldConfig {
         if (map == null) {
             throw new IllegalArgumentException("map must be non-null");

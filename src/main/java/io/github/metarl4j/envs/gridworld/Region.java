@@ -139,6 +139,11 @@ public sealed interface Region permits Region.Named, Region.Cells, Region.Differ
      */
     record Cells(List<Cell> list) implements Region {
 
+        /**
+         * Checks the arguments, each named by its component:
+         *
+         * @param list the cells
+         */
         public Cells {
             if (list == null || list.isEmpty()) {
                 throw new IllegalArgumentException("an explicit region needs at least one cell, got " + list);
@@ -177,6 +182,12 @@ public sealed interface Region permits Region.Named, Region.Cells, Region.Differ
      */
     record Difference(Region from, Region minus) implements Region {
 
+        /**
+         * Checks the arguments, each named by its component:
+         *
+         * @param from  the region cells are taken from
+         * @param minus the region whose cells are removed
+         */
         public Difference {
             if (from == null || minus == null) {
                 throw new IllegalArgumentException("both sides of a region difference must be given");

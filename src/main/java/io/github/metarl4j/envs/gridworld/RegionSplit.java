@@ -11,6 +11,13 @@ package io.github.metarl4j.envs.gridworld;
  */
 public record RegionSplit(Region train, Region validation, Region test) {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param train      the region of meta-training tasks
+     * @param validation the region of validation tasks
+     * @param test       the region of test tasks
+     */
     public RegionSplit {
         if (train == null || validation == null || test == null) {
             throw new IllegalArgumentException("train, validation and test regions must be given, got " + train + ", "

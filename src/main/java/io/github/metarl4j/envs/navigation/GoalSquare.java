@@ -17,6 +17,12 @@ public record GoalSquare(double low, double high) implements TaskDistribution<Na
     /** The MAML paper's square, {@code [-0.5, 0.5]^2}. */
     public static final GoalSquare REFERENCE = new GoalSquare(-0.5, 0.5);
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param low  lower bound of both coordinates
+     * @param high upper bound, {@code > low}
+     */
     public GoalSquare {
         if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
             throw new IllegalArgumentException("goal square needs finite low < high, got low " + low

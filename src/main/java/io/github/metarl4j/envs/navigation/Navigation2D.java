@@ -39,6 +39,7 @@ public final class Navigation2D implements Env<double[], double[]> {
     private double y;
     private boolean running;
 
+    /** @param task the goal the agent must reach */
     public Navigation2D(NavigationTask task) {
         this.goalX = task.goalX();
         this.goalY = task.goalY();

@@ -10,6 +10,12 @@ import io.github.metarl4j.task.Task;
  */
 public record NavigationTask(double goalX, double goalY) implements Task {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param goalX the goal's first coordinate, finite
+     * @param goalY the goal's second coordinate, finite
+     */
     public NavigationTask {
         if (!Double.isFinite(goalX) || !Double.isFinite(goalY)) {
             throw new IllegalArgumentException("goal must be finite, got (" + goalX + ", " + goalY + ")");

@@ -19,7 +19,11 @@ public final class RandomMdps implements TaskDistribution<TabularMdp> {
 
     private final TabularMdpConfig config;
 
-    /** The distribution of {@code config}'s MDPs. */
+    /**
+     * The distribution of {@code config}'s MDPs.
+     *
+     * @param config the states, actions and horizon
+     */
     public RandomMdps(TabularMdpConfig config) {
         this.config = config;
     }

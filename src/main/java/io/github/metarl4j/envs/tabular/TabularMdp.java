@@ -13,6 +13,14 @@ import java.util.Arrays;
  */
 public record TabularMdp(int states, int actions, double[] transitions, double[] rewardMeans) implements Task {
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param states      S, >= 1
+     * @param actions     A, >= 1
+     * @param transitions {@code [S * A * S]}: {@code P(s' | s, a)} at {@code (s * A + a) * S + s'}; each row sums to 1
+     * @param rewardMeans {@code [S * A]}: {@code mu(s, a)} at {@code s * A + a}
+     */
     public TabularMdp {
         if (states < 1 || actions < 1) {
             throw new IllegalArgumentException("states and actions must be >= 1, got " + states + " and " + actions);

@@ -12,6 +12,13 @@ public record TabularMdpConfig(int states, int actions, int horizon) {
     /** 10 states, 5 actions, episodes of 10 steps. */
     public static final TabularMdpConfig RL2_PAPER = new TabularMdpConfig(10, 5, 10);
 
+    /**
+     * Checks the arguments, each named by its component:
+     *
+     * @param states  S, >= 1 (10)
+     * @param actions A, >= 1 (5)
+     * @param horizon steps per episode, every episode from state 0, >= 1 (10)
+     */
     public TabularMdpConfig {
         if (states < 1) {
             throw new IllegalArgumentException("states must be >= 1, got " + states);

@@ -17,7 +17,11 @@ public final class TabularMdpEnv implements Env<double[], Integer> {
     private SplittableRandom rng;
     private int state = -1;
 
-    /** The environment of {@code mdp}. */
+    /**
+     * The environment of {@code mdp}.
+     *
+     * @param mdp the transition probabilities and reward means
+     */
     public TabularMdpEnv(TabularMdp mdp) {
         this.mdp = mdp;
         this.actions = new Discrete(mdp.actions());

@@ -11,7 +11,11 @@ public final class TabularOracle implements Oracle<TabularMdp> {
 
     private final int horizon;
 
-    /** The oracle for episodes of {@code horizon} steps. */
+    /**
+     * The oracle for episodes of {@code horizon} steps.
+     *
+     * @param horizon the episode length, >= 1
+     */
     public TabularOracle(int horizon) {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
