@@ -12,7 +12,7 @@ import io.github.metarl4j.sampler.TrialPolicy;
 public record InContextPolicy(TrialPolicy trials) implements ExplorationPolicy {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param trials the policy, played by the {@link io.github.metarl4j.sampler.TrialSampler}
      */

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 public record LearnerState(Map<String, double[]> arrays) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param arrays the entries by name; copied on construction
      */

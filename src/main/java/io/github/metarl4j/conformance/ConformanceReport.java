@@ -11,7 +11,7 @@ import java.util.List;
 public record ConformanceReport(String family, List<Check> checks) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param family the family's name
      * @param checks every check, passed or failed, in the order run

@@ -32,7 +32,7 @@ public record EpisodeBatch(INDArray observations, INDArray actions, INDArray rew
                            int[] lengths, boolean[] terminated, int[] taskIndex) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param observations {@code [T, B, obsDim]}: the observation before step t
      * @param actions      {@code [T, B, actDim]}: the action of step t (a discrete action is its

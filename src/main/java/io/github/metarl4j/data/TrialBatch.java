@@ -19,7 +19,7 @@ public record TrialBatch(int steps, int trials, int width, double[] inputs, int[
                          boolean[] mask, boolean[] episodeEnds) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param steps       T
      * @param trials      B

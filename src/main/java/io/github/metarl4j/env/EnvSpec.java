@@ -15,7 +15,7 @@ import io.github.metarl4j.space.Space;
 public record EnvSpec<O, A>(Space<O> observationSpace, Space<A> actionSpace, int horizon) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param observationSpace the observations' space
      * @param actionSpace      the actions' space

@@ -16,7 +16,7 @@ package io.github.metarl4j.env;
 public record StepResult<O>(O observation, double reward, boolean terminated, boolean truncated) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param observation the observation after the step
      * @param reward      the reward of the step, finite

@@ -24,7 +24,7 @@ public record TaskFamily<T extends Task, O, A>(
         String name, EnvSpec<O, A> spec, TaskSplit<T> tasks, EnvFactory<T, O, A> factory) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param name    a short name for reports ("gridworld", "navigation-2d")
      * @param spec    spaces and horizon shared by every task's environment

@@ -16,7 +16,7 @@ public record AdaptationCurve(String name, List<ConfidenceInterval> returns, Lis
                               double[][] perTask) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param name              what was evaluated ("maml", "pretrained", "random")
      * @param returns           per k, the mean episode return with a 95% t-interval over tasks

@@ -17,7 +17,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 public record ConfidenceInterval(double mean, double halfWidth, double level, int n) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param mean      the sample mean
      * @param halfWidth half the interval's width; NaN for a single value

@@ -35,7 +35,7 @@ public final class StepSizeSearch {
     public record Choice(String name, List<Double> grid, List<Double> scores, double chosen, AdaptationCurve curve) {
 
         /**
-         * Checks the arguments, each named by its component:
+         * Checks the arguments and holds them:
          *
          * @param name   the arm
          * @param grid   the step sizes tried, in order

@@ -16,7 +16,7 @@ import java.util.Optional;
 public record BanditFamily(int arms, BanditConfig.Rewards rewards, double sigma) implements FamilyConfig {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param arms    k, >= 2
      * @param rewards BERNOULLI or GAUSSIAN

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public record ClassFamily(String name) implements FamilyConfig {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param name the class's binary name ({@code com.example.MyFamily})
      */

@@ -19,7 +19,7 @@ public record Evaluation(EvaluationResult validation, EvaluationResult test, Lis
                          int episodesPerStep, double target, Optional<AdaptationCurve> source) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param validation      the arms' curves on the validation tasks, at their chosen step sizes
      * @param test            the arms' curves on the held-out test tasks: the results

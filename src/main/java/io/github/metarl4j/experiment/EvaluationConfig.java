@@ -39,7 +39,7 @@ public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, L
     }
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param tasks     held-out tasks of each of the validation and test sets, >= 1; a finite set smaller
      *                  than this is used whole, each task once

@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 public record EvaluationResult(TaskSplit.Part part, List<AdaptationCurve> curves, OptionalDouble meanOptimal) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param part        the validation or the test tasks
      * @param curves      the learner's curve first, then the baselines' in the config's order

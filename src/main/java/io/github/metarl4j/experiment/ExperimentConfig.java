@@ -17,7 +17,7 @@ public record ExperimentConfig(String name, long seed, FamilyConfig family, Poli
                                RunSettings run, EvaluationConfig evaluation) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param name       the experiment's name, letters, digits, '.', '_' and '-' (names the default run directory)
      * @param seed       root of the seed tree

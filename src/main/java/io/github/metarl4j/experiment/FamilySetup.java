@@ -22,7 +22,7 @@ public record FamilySetup<T extends Task, O, A>(TaskFamily<T, O, A> family, Opti
                                                 Optional<TaskDistribution<T>> source) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param family the tasks, their split and environments
      * @param oracle the optimal return of each task, if known

@@ -36,7 +36,7 @@ public record GridWorldFamily(GridWorldConfig world, RegionSplit starts, RegionS
     public record Source(Region start, Region goal) {
 
         /**
-         * Checks the arguments, each named by its component:
+         * Checks the arguments and holds them:
          *
          * @param start the start region
          * @param goal  the goal region
@@ -49,7 +49,7 @@ public record GridWorldFamily(GridWorldConfig world, RegionSplit starts, RegionS
     }
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param world  dynamics, rewards, horizon and observation
      * @param starts the start regions of the three sets

@@ -18,7 +18,7 @@ import io.github.metarl4j.random.SeedTree;
 public record MamlLearner(MamlConfig maml) implements LearnerConfig {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param maml MAML's settings
      */

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record NavigationFamily(int horizon) implements FamilyConfig {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param horizon steps per episode, >= 1 (the paper's 100)
      */

@@ -32,7 +32,7 @@ public record PolicyConfig(List<Integer> hidden, Activation activation, double i
     }
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param hidden        hidden layer widths, each >= 1
      * @param activation    hidden nonlinearity

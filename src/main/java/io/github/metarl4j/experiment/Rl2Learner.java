@@ -21,7 +21,7 @@ import io.github.metarl4j.space.Discrete;
 public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param rl2    RL^2's settings (trial length, PPO, GAE, loss weights)
      * @param trials trials per meta-batch, one per task, >= 1

@@ -14,7 +14,7 @@ public record RunSettings(int metaBatches, int threads, int checkpointEvery, int
     public static final int MAX_THREADS = 1024;
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param metaBatches     meta-batches to train, >= 1
      * @param threads         threads for sampling and the outer step, >= 1

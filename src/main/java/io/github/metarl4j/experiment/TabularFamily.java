@@ -18,7 +18,7 @@ import java.util.Optional;
 public record TabularFamily(int states, int actions, int horizon) implements FamilyConfig {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param states  S, >= 1 (the paper's 10)
      * @param actions A, >= 1 (the paper's 5)

@@ -13,7 +13,7 @@ public record PpoConfig(double clip, int epochs, double learningRate) {
     public static final PpoConfig DEFAULT = new PpoConfig(0.2, 5, 1e-3);
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param clip         epsilon of the clipped ratio {@code clip(r, 1 - eps, 1 + eps)}, in (0, 1) (0.2)
      * @param epochs       Adam steps on each meta-batch, >= 1 (5)

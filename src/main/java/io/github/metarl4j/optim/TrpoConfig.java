@@ -15,7 +15,7 @@ public record TrpoConfig(double maxKl, int cgIterations, double cgDamping, int l
     public static final TrpoConfig MAML_PAPER = new TrpoConfig(0.01, 10, 1e-5, 15, 0.8);
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param maxKl          the KL bound delta, > 0 (0.01)
      * @param cgIterations   conjugate-gradient iterations, >= 1 (10)

@@ -16,7 +16,7 @@ import io.github.metarl4j.algo.LearnerState;
 public record Checkpoint(long batchesDone, LearnerState state, String config) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param batchesDone meta-batches completed, >= 0
      * @param state       the learner's parameters and optimiser state

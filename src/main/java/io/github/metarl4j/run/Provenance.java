@@ -35,7 +35,7 @@ public record Provenance(String libraryVersion, String gitCommit, String jvm, St
                          String start, String end, List<String> commandLine, List<String> configChanges) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param libraryVersion the library's version
      * @param gitCommit      {@code git rev-parse HEAD} in the working directory, or "unavailable"

@@ -37,7 +37,7 @@ public final class Trainer {
                               int checkpointEvery, String config) {
 
         /**
-         * Checks the arguments, each named by its component:
+         * Checks the arguments and holds them:
          *
          * @param checkpoints     the checkpoint store
          * @param metrics         the metrics log

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public record RandomActions<A>(Space<A> space) implements ActionFunction {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param space the action space
      */

@@ -17,7 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public record RowBlocks(List<ActionFunction> blocks, int rowsPerBlock) implements ActionFunction {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param blocks       one action function per block
      * @param rowsPerBlock rows per block (episodes per task), at least 1

@@ -12,7 +12,7 @@ package io.github.metarl4j.sampler;
 public record TrialInputs(int obsDim, int actions) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param obsDim  the flat observation width
      * @param actions the number of discrete actions

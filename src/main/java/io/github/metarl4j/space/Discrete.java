@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
 public record Discrete(int n) implements Space<Integer> {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param n the number of elements, at least 1
      */

@@ -22,7 +22,7 @@ public record TaskSplit<T extends Task>(TaskDistribution<T> train, TaskDistribut
                                         TaskDistribution<T> test) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param train      the meta-training distribution
      * @param validation the validation distribution

@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
 public record UniformTasks<T extends Task>(List<T> tasks) implements TaskDistribution<T> {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param tasks the tasks, at least one, each listed once; each draw picks one uniformly
      */

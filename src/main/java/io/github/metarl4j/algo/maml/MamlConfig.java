@@ -41,7 +41,7 @@ public record MamlConfig(double innerStepSize, int innerSteps, InnerSampling inn
     }
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param innerStepSize alpha, finite and >= 0 (0.1)
      * @param innerSteps    inner gradient steps, >= 1 (1)

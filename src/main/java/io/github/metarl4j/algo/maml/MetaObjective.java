@@ -32,7 +32,7 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
     public record Task(List<TaskEpisodes> inner, TaskEpisodes valid) {
 
         /**
-         * Checks the arguments, each named by its component:
+         * Checks the arguments and holds them:
          *
          * @param inner the episodes of each inner step with their advantages, K entries in step order:
          *              entry k sampled with {@code thetaOld^(k)} (or entry 0 repeated when episodes are reused)

@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record TaskEpisodes(EpisodeBatch episodes, INDArray advantages) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param episodes   the episodes
      * @param advantages their {@code [T, E]} advantages

@@ -17,7 +17,7 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Pp
                         int minibatches, double valueCoef, double entropyCoef) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param episodesPerTrial n, episodes of a trial on one task, >= 1
      * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]

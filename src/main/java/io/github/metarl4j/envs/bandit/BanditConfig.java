@@ -18,7 +18,7 @@ public record BanditConfig(int arms, Rewards rewards, double sigma) {
     }
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param arms    k, >= 2
      * @param rewards Bernoulli or Gaussian arms

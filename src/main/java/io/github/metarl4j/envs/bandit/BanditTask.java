@@ -11,7 +11,7 @@ import java.util.Arrays;
 public record BanditTask(double[] means) implements Task {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param means {@code [k]} arm means; for Bernoulli arms each in [0, 1]
      */

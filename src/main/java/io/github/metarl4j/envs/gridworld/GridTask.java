@@ -11,7 +11,7 @@ import io.github.metarl4j.task.Task;
 public record GridTask(Cell start, Cell goal) implements Task {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param start the start cell
      * @param goal  the goal cell, different from the start

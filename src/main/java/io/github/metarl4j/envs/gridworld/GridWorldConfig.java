@@ -15,7 +15,7 @@ public record GridWorldConfig(GridMap map, double slip, double stepCost, double 
                               ObservationMode observation) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param map         the grid
      * @param slip        probability in [0, 1] that the action is replaced by a uniformly random one

@@ -140,7 +140,7 @@ public sealed interface Region permits Region.Named, Region.Cells, Region.Differ
     record Cells(List<Cell> list) implements Region {
 
         /**
-         * Checks the arguments, each named by its component:
+         * Checks the arguments and holds them:
          *
          * @param list the cells
          */
@@ -183,7 +183,7 @@ public sealed interface Region permits Region.Named, Region.Cells, Region.Differ
     record Difference(Region from, Region minus) implements Region {
 
         /**
-         * Checks the arguments, each named by its component:
+         * Checks the arguments and holds them:
          *
          * @param from  the region cells are taken from
          * @param minus the region whose cells are removed

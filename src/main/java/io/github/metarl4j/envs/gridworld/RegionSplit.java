@@ -12,7 +12,7 @@ package io.github.metarl4j.envs.gridworld;
 public record RegionSplit(Region train, Region validation, Region test) {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param train      the region of meta-training tasks
      * @param validation the region of validation tasks

@@ -18,7 +18,7 @@ public record GoalSquare(double low, double high) implements TaskDistribution<Na
     public static final GoalSquare REFERENCE = new GoalSquare(-0.5, 0.5);
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param low  lower bound of both coordinates
      * @param high upper bound, {@code > low}

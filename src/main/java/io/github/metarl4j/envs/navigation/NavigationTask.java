@@ -11,7 +11,7 @@ import io.github.metarl4j.task.Task;
 public record NavigationTask(double goalX, double goalY) implements Task {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param goalX the goal's first coordinate, finite
      * @param goalY the goal's second coordinate, finite

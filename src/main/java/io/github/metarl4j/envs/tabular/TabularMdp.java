@@ -14,7 +14,7 @@ import java.util.Arrays;
 public record TabularMdp(int states, int actions, double[] transitions, double[] rewardMeans) implements Task {
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param states      S, >= 1
      * @param actions     A, >= 1

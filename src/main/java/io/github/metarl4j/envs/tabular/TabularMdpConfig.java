@@ -13,7 +13,7 @@ public record TabularMdpConfig(int states, int actions, int horizon) {
     public static final TabularMdpConfig RL2_PAPER = new TabularMdpConfig(10, 5, 10);
 
     /**
-     * Checks the arguments, each named by its component:
+     * Checks the arguments and holds them:
      *
      * @param states  S, >= 1 (10)
      * @param actions A, >= 1 (5)
