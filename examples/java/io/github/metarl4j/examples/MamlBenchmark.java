@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.maml.Maml;
 import io.github.metarl4j.algo.maml.MamlConfig;
@@ -53,15 +54,15 @@ public final class MamlBenchmark {
                 MetaStepReport step = maml.metaStep(family, ts, root.child("batch").child(i).generator());
                 double secs = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("batch %2d  %.2f s (sampling %.2f, adaptation %.2f, outer %.2f)  return %.2f -> %.2f%n",
-                        i, secs, step.samplingSecs(), step.adaptationSecs(), step.outerSecs(), step.returnBefore(),
-                        step.returnAfter());
+                        i, secs, step.value(Metric.SAMPLING_S), step.value(Metric.ADAPTATION_S), step.value(Metric.OUTER_S), step.value(Metric.RETURN_BEFORE),
+                        step.value(Metric.RETURN_AFTER));
                 if (i >= warmup) {
                     int k = i - warmup;
                     total[k] = secs;
-                    sampling[k] = step.samplingSecs();
-                    adaptation[k] = step.adaptationSecs();
-                    outer[k] = step.outerSecs();
-                    envSteps += step.envSteps();
+                    sampling[k] = step.value(Metric.SAMPLING_S);
+                    adaptation[k] = step.value(Metric.ADAPTATION_S);
+                    outer[k] = step.value(Metric.OUTER_S);
+                    envSteps += step.value(Metric.ENV_STEPS);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.rl2.Rl2;
 import io.github.metarl4j.algo.rl2.Rl2Config;
@@ -73,7 +74,7 @@ public final class Rl2Benchmark {
             MetaStepReport r = rl2.metaStep(family, family.tasks().train().sample(trials,
                     root.child("tasks").child(done).generator()), root.child("batch").child(done).generator());
             training += (System.nanoTime() - t0) / 1e9;
-            steps += r.envSteps();
+            steps += r.value(Metric.ENV_STEPS);
             done++;
             if (done % evalEvery == 0) {
                 long e0 = System.nanoTime();

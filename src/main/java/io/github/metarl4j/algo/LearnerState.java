@@ -1,5 +1,10 @@
 package io.github.metarl4j.algo;
 
+import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.optim.AdamOptimizer;
+import java.util.Optional;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -14,6 +19,10 @@ import java.util.TreeMap;
  */
 public record LearnerState(Map<String, double[]> arrays) {
 
+    private static final String THETA = "theta";
+    private static final String ADAM_MOMENTS = "adam.moments";
+    private static final String ADAM_ITERATION = "adam.iteration";
+
     /**
      * Checks the arguments and holds them:
      *
@@ -23,6 +32,40 @@ public record LearnerState(Map<String, double[]> arrays) {
         TreeMap<String, double[]> copy = new TreeMap<>();
         arrays.forEach((k, v) -> copy.put(k, v.clone()));
         arrays = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * The state of a learner made of its parameters {@code theta} ({@code "theta"}) and, when it has
+     * one, its Adam optimiser ({@code "adam.moments"}, {@code "adam.iteration"}): the one layout every
+     * learner of the library writes.
+     */
+    public static LearnerState of(INDArray theta, Optional<AdamOptimizer> adam) {
+        Map<String, double[]> arrays = new TreeMap<>();
+        arrays.put(THETA, HostArrays.read(theta));
+        adam.ifPresent(a -> {
+            arrays.put(ADAM_MOMENTS, a.moments());
+            arrays.put(ADAM_ITERATION, new double[] {a.iteration()});
+        });
+        return new LearnerState(arrays);
+    }
+
+    /**
+     * The parameters, {@code [numParams]} of {@code type}.
+     *
+     * @throws IllegalArgumentException if there are none or they have another length
+     */
+    public INDArray theta(long numParams, DataType type) {
+        return HostArrays.create(get(THETA, numParams), type, numParams);
+    }
+
+    /**
+     * Puts the saved moments and iteration into {@code adam}.
+     *
+     * @throws IllegalArgumentException if they are missing or the moments have another length
+     */
+    public void restoreInto(AdamOptimizer adam) {
+        double[] moments = get(ADAM_MOMENTS, adam.moments().length);
+        adam.restore(moments, (int) get(ADAM_ITERATION, 1)[0]);
     }
 
     /**

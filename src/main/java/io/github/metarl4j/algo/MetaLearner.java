@@ -31,6 +31,12 @@ public interface MetaLearner extends AutoCloseable {
      */
     <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks, RandomGenerator rng);
 
+    /**
+     * The columns every {@link MetaStepReport} of this learner holds, in the order of its metrics
+     * file; they include {@link Metric#REQUIRED}.
+     */
+    List<Metric> metrics();
+
     /** The current meta-parameters, a flat vector {@code [P]} (never mutated afterwards). */
     INDArray parameters();
 

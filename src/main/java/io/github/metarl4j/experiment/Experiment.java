@@ -178,11 +178,11 @@ public final class Experiment<T extends Task, O, A> {
      */
     private boolean matchSteps(RunDirectory dir, MetaLearner reference, TaskDistribution<T> tasks, Progress progress,
                                AtomicBoolean stop) {
-        long target = dir.metrics(null).envSteps();
+        long target = dir.envSteps(null);
         long batches = config.run().metaBatches();
-        while (dir.metrics(RunDirectory.PRETRAINED).envSteps() < target && batches < 4L * config.run().metaBatches()) {
+        while (dir.envSteps(RunDirectory.PRETRAINED) < target && batches < 4L * config.run().metaBatches()) {
             batches++;
-            long done = trainer(dir, RunDirectory.PRETRAINED, Progress.none()).train(RunDirectory.PRETRAINED, reference,
+            long done = trainer(dir, RunDirectory.PRETRAINED, Progress.none(), reference).train(RunDirectory.PRETRAINED, reference,
                     setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
                     root.child(seedPath(EvaluationConfig.Baseline.PRETRAINED)), stop);
             if (done < batches) {
@@ -190,7 +190,7 @@ public final class Experiment<T extends Task, O, A> {
             }
         }
         progress.message(RunDirectory.PRETRAINED + ": " + batches + " meta-batches, "
-                + dir.metrics(RunDirectory.PRETRAINED).envSteps() + " environment steps against the learner's " + target);
+                + dir.envSteps(RunDirectory.PRETRAINED) + " environment steps against the learner's " + target);
         return true;
     }
 
@@ -210,7 +210,7 @@ public final class Experiment<T extends Task, O, A> {
     private boolean trainRole(RunDirectory dir, String role, MetaLearner learner, TaskDistribution<T> tasks,
                               String seedPath, Progress progress, AtomicBoolean stop) {
         int batches = config.run().metaBatches();
-        return trainer(dir, role, progress).train(role == null ? config.learner().name() : role, learner,
+        return trainer(dir, role, progress, learner).train(role == null ? config.learner().name() : role, learner,
                 setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
                 root.child(seedPath), stop) >= batches; // the pretrained reference may be past it (matchSteps)
     }
@@ -344,9 +344,9 @@ public final class Experiment<T extends Task, O, A> {
         return learner;
     }
 
-    private Trainer trainer(RunDirectory dir, String role, Progress progress) {
+    private Trainer trainer(RunDirectory dir, String role, Progress progress, MetaLearner learner) {
         return new Trainer(new Trainer.Persistence(Optional.of(dir.checkpoints(role, config.run().keepCheckpoints())),
-                Optional.of(dir.metrics(role)), config.run().checkpointEvery(), ConfigFiles.toYaml(config)), progress);
+                Optional.of(dir.metrics(role, learner.metrics())), config.run().checkpointEvery(), ConfigFiles.toYaml(config)), progress);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.metarl4j.experiment;
 
+import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.run.AtomicFiles;
 import io.github.metarl4j.run.CheckpointStore;
 import io.github.metarl4j.run.MetricsLog;
@@ -106,9 +107,14 @@ public record RunDirectory(Path root) {
         return ConfigFiles.read(root.resolve(CONFIG), ExperimentConfig.class);
     }
 
-    /** The metrics of the learner ({@code role} null) or of a reference ({@link #PRETRAINED}). */
-    public MetricsLog metrics(String role) {
-        return new MetricsLog(folder(role));
+    /** The metrics log of the learner ({@code role} null) or of a reference ({@link #PRETRAINED}), with its {@code columns}. */
+    public MetricsLog metrics(String role, List<Metric> columns) {
+        return new MetricsLog(folder(role), columns);
+    }
+
+    /** The environment steps the learner ({@code role} null) or a reference has logged so far. */
+    public long envSteps(String role) {
+        return MetricsLog.envSteps(role == null ? root : root.resolve(role));
     }
 
     /** The checkpoints of the learner ({@code role} null) or of a reference. */

@@ -1,6 +1,7 @@
 package io.github.metarl4j.run;
 
 import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.algo.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * A run's per-meta-batch metrics, one row per batch in {@code metrics.csv} and the same row as a
- * JSON object in {@code metrics.jsonl}: the batch index then every {@link MetaStepReport} column.
+ * JSON object in {@code metrics.jsonl}: the batch index then every metric the learner declares
+ * ({@link io.github.metarl4j.algo.MetaLearner#metrics()}), in its order.
  * Rows are keyed by batch: the files hold batches 0, 1, 2, ... in order, each once, and a row
  * whose batch does not follow the last one is refused. Rows are appended and flushed as batches
  * finish; on resume, rows of batches after the checkpoint (and a row cut short by a crash) are
@@ -20,25 +22,30 @@ import java.util.List;
  */
 public final class MetricsLog {
 
-    /** The columns, in order. */
-    public static final List<String> COLUMNS = List.of("batch", "return_before", "return_after", "objective_before",
-            "objective_after", "kl", "gradient_norm", "accepted", "backtracks", "env_steps", "sampling_s", "adaptation_s", "outer_s");
-
     private final Path csv;
     private final Path jsonl;
+    private final List<Metric> metrics;
+    private final String header;
     private long next;
 
     /**
      * The log in {@code dir}; writes the CSV header if the file does not exist yet.
      *
-     * @param dir the folder of {@code metrics.csv} and {@code metrics.jsonl} (the run's, or a reference's)
+     * @param dir     the folder of {@code metrics.csv} and {@code metrics.jsonl} (the run's, or a reference's)
+     * @param metrics the learner's columns, after the batch index
+     * @throws IllegalStateException if the file holds other columns (written by another learner)
      */
-    public MetricsLog(Path dir) {
+    public MetricsLog(Path dir, List<Metric> metrics) {
         this.csv = dir.resolve("metrics.csv");
         this.jsonl = dir.resolve("metrics.jsonl");
+        this.metrics = List.copyOf(metrics);
+        this.header = "batch," + String.join(",", metrics.stream().map(Metric::name).toList());
         try {
             if (!Files.exists(csv)) {
-                AtomicFiles.write(csv, String.join(",", COLUMNS) + "\n");
+                AtomicFiles.write(csv, header + "\n");
+            } else if (!completeLines(csv).isEmpty() && !completeLines(csv).get(0).equals(header)) {
+                throw new IllegalStateException(csv + " has the columns " + completeLines(csv).get(0) + ", but the "
+                        + "learner reports " + header);
             }
             if (!Files.exists(jsonl)) {
                 AtomicFiles.write(jsonl, "");
@@ -59,15 +66,18 @@ public final class MetricsLog {
             throw new IllegalStateException(csv + " holds batches 0.." + (next - 1) + "; batch " + batch
                     + " cannot follow them (a second writer, or a resume without truncate)");
         }
-        Object[] values = {batch, r.returnBefore(), r.returnAfter(), r.objectiveBefore(), r.objectiveAfter(), r.kl(),
-            r.gradientNorm(), r.accepted(), r.backtracks(), r.envSteps(), r.samplingSecs(), r.adaptationSecs(), r.outerSecs()};
-        StringBuilder line = new StringBuilder();
-        StringBuilder json = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            String v = format(values[i]);
-            line.append(i == 0 ? "" : ",").append(v);
-            json.append(i == 0 ? "" : ",").append('"').append(COLUMNS.get(i)).append("\":")
-                    .append(values[i] instanceof Double d && !Double.isFinite(d) ? "\"" + v + "\"" : v);
+        if (!r.metrics().equals(metrics)) {
+            throw new IllegalArgumentException("the report's metrics " + r.metrics().stream().map(Metric::name).toList()
+                    + " are not the log's " + metrics.stream().map(Metric::name).toList());
+        }
+        StringBuilder line = new StringBuilder().append(batch);
+        StringBuilder json = new StringBuilder("{\"batch\":").append(batch);
+        for (int i = 0; i < metrics.size(); i++) {
+            double value = r.values()[i];
+            String v = metrics.get(i).format(value);
+            line.append(',').append(v);
+            json.append(",\"").append(metrics.get(i).name()).append("\":")
+                    .append(Double.isFinite(value) ? v : "\"" + v + "\"");
         }
         appendLine(csv, line.toString());
         appendLine(jsonl, json.append('}').toString());
@@ -86,7 +96,7 @@ public final class MetricsLog {
         }
         List<String> rows = completeLines(csv);
         List<String> json = completeLines(jsonl);
-        StringBuilder keptCsv = new StringBuilder(rows.isEmpty() ? String.join(",", COLUMNS) : rows.get(0)).append('\n');
+        StringBuilder keptCsv = new StringBuilder(header).append('\n');
         rows.stream().skip(1).limit(keep).forEach(l -> keptCsv.append(l).append('\n'));
         StringBuilder keptJson = new StringBuilder();
         json.stream().limit(Math.min(keep, json.size())).forEach(l -> keptJson.append(l).append('\n'));
@@ -97,15 +107,28 @@ public final class MetricsLog {
 
     /** The batch index of each complete row, in file order. */
     public List<Long> batches() {
-        return completeLines(csv).stream().skip(1).filter(l -> !l.isBlank())
+        return batches(csv.getParent());
+    }
+
+    /** The batch index of each complete row of the metrics in {@code dir}, in file order (none if there is no file). */
+    public static List<Long> batches(Path dir) {
+        return rows(dir).stream()
                 .map(l -> Long.parseLong(l.substring(0, l.indexOf(',') < 0 ? l.length() : l.indexOf(',')))).toList();
     }
 
-    /** The environment steps of every logged batch together. */
-    public long envSteps() {
-        int column = COLUMNS.indexOf("env_steps");
-        return completeLines(csv).stream().skip(1).filter(l -> !l.isBlank())
-                .mapToLong(l -> Long.parseLong(l.split(",", -1)[column])).sum();
+    /** The environment steps of every logged batch of the metrics in {@code dir} together (0 if there is no file). */
+    public static long envSteps(Path dir) {
+        Path file = dir.resolve("metrics.csv");
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        int column = List.of(completeLines(file).get(0).split(",", -1)).indexOf(Metric.ENV_STEPS.name());
+        return rows(dir).stream().mapToLong(l -> Long.parseLong(l.split(",", -1)[column])).sum();
+    }
+
+    private static List<String> rows(Path dir) {
+        Path file = dir.resolve("metrics.csv");
+        return Files.exists(file) ? completeLines(file).stream().skip(1).filter(l -> !l.isBlank()).toList() : List.of();
     }
 
     /** The CSV file. */
@@ -116,10 +139,6 @@ public final class MetricsLog {
     /** The JSON-lines file. */
     public Path jsonl() {
         return jsonl;
-    }
-
-    private static String format(Object v) {
-        return String.valueOf(v); // doubles: the shortest text that reads back to the same value
     }
 
     /** The lines of {@code file} that end in a newline (one being appended is not complete yet). */

@@ -1,6 +1,7 @@
 package io.github.metarl4j.run;
 
 import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.algo.Metric;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -42,7 +43,7 @@ final class ProgressBar implements Progress {
         int filled = (int) (WIDTH * done / Math.max(1, total));
         return String.format(Locale.ROOT, "%-10s [%s%s] %4d/%d %3d%%  %s  return %.3f -> %.3f", name,
                 "#".repeat(filled), "-".repeat(WIDTH - filled), done, total, 100 * done / Math.max(1, total),
-                pace.describe(done, total), r.returnBefore(), r.returnAfter());
+                pace.describe(done, total), r.value(Metric.RETURN_BEFORE), r.value(Metric.RETURN_AFTER));
     }
 
     @Override

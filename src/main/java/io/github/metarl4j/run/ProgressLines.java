@@ -1,6 +1,7 @@
 package io.github.metarl4j.run;
 
 import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.algo.Metric;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -30,7 +31,7 @@ final class ProgressLines implements Progress {
     public void batch(String name, long done, long total, MetaStepReport r) {
         if (every > 0 && (done % every == 0 || done == total)) {
             out.accept(String.format(Locale.ROOT, "  %-10s batch %4d/%d: return %.3f before adaptation, %.3f after (%s)",
-                    name, done, total, r.returnBefore(), r.returnAfter(), pace.describe(done, total)));
+                    name, done, total, r.value(Metric.RETURN_BEFORE), r.value(Metric.RETURN_AFTER), pace.describe(done, total)));
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.metarl4j.run;
 
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.random.SeedTree;
@@ -20,8 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>With a {@link CheckpointStore} the loop resumes from its newest intact checkpoint, writes one
  * every {@code checkpointEvery} batches, at the end, and when {@code stop} is raised (it then
  * finishes the current batch first); with a {@link MetricsLog} it appends one row per batch. A NaN
- * or infinite objective, gradient, KL or parameter stops the loop with a {@link NonFiniteValueException}
- * before anything of that batch is written.
+ * or infinite value of a guarded metric ({@link Metric#guarded()}: the objective, the gradient norm,
+ * the KL) or of a parameter stops the loop with a {@link NonFiniteValueException} before anything of
+ * that batch is written.
  */
 public final class Trainer {
 
@@ -115,15 +117,11 @@ public final class Trainer {
     }
 
     private static void check(long batch, MetaStepReport r, MetaLearner learner) {
-        if (!Double.isFinite(r.objectiveBefore()) || !Double.isFinite(r.objectiveAfter())) {
-            throw new NonFiniteValueException(batch, "objective", "before " + r.objectiveBefore() + ", after "
-                    + r.objectiveAfter());
-        }
-        if (!Double.isFinite(r.gradientNorm())) {
-            throw new NonFiniteValueException(batch, "gradient", "norm " + r.gradientNorm());
-        }
-        if (!Double.isFinite(r.kl())) {
-            throw new NonFiniteValueException(batch, "kl", String.valueOf(r.kl()));
+        for (int i = 0; i < r.metrics().size(); i++) {
+            Metric m = r.metrics().get(i);
+            if (m.guarded() && !Double.isFinite(r.values()[i])) {
+                throw new NonFiniteValueException(batch, m.name(), String.valueOf(r.values()[i]));
+            }
         }
         double[] theta = HostArrays.read(learner.parameters());
         for (int i = 0; i < theta.length; i++) {

@@ -97,7 +97,7 @@ class ChangedConfigResumeTest {
         assertTrue(resumed.out().contains("maml: resuming after batch 4 of 6"), resumed.out());
         List<Provenance> sessions = io.github.metarl4j.experiment.RunDirectory.open(run).provenance();
         assertEquals(List.of("run.metaBatches: 4 -> 6"), sessions.get(sessions.size() - 1).configChanges());
-        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), new io.github.metarl4j.run.MetricsLog(run).batches());
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), io.github.metarl4j.run.MetricsLog.batches(run));
         Cli again = Cli.run("resume", run.toString());
         assertEquals(Main.DONE, again.status(), "the checkpoints now carry the new config: " + again.err());
     }

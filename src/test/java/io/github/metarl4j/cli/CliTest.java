@@ -102,8 +102,8 @@ class CliTest {
                 "plots/training.png", "report.html")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
-        long mamlSteps = new io.github.metarl4j.run.MetricsLog(run).envSteps();
-        long pretrainedSteps = new io.github.metarl4j.run.MetricsLog(run.resolve("pretrained")).envSteps();
+        long mamlSteps = io.github.metarl4j.run.MetricsLog.envSteps(run);
+        long pretrainedSteps = io.github.metarl4j.run.MetricsLog.envSteps(run.resolve("pretrained"));
         long pretrainedBatches = Files.readAllLines(run.resolve("pretrained/metrics.csv")).size() - 1;
         assertTrue(pretrainedSteps >= mamlSteps, "the pretrained reference gets at least the learner's environment "
                 + "steps: " + pretrainedSteps + " against " + mamlSteps);

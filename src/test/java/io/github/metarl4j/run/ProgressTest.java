@@ -3,6 +3,7 @@ package io.github.metarl4j.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.algo.Metric;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The progress display's text, on a clock the test moves by hand. */
 class ProgressTest {
 
-    private static final MetaStepReport REPORT = new MetaStepReport(0.4123, 0.6551, 1, 2, 0.01, 3, true, 0, 1000, 0.1,
-            0.1, 0.1);
+    private static final MetaStepReport REPORT = new MetaStepReport(Metric.POLICY_GRADIENT, new double[] {0.4123, 0.6551,
+        1, 2, 0.01, 3, 1, 0, 1000, 0.1, 0.1, 0.1});
 
     @Test
     void lines_everyNBatchesAndTheLast_withRateAndEta() {

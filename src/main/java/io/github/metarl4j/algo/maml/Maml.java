@@ -4,8 +4,8 @@ import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.LearnerState;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.data.EpisodeBatch;
-import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.optim.Trpo;
@@ -13,7 +13,7 @@ import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -65,6 +65,12 @@ public final class Maml implements MetaLearner {
         return policy;
     }
 
+    /** The columns of a policy-gradient outer step ({@link Metric#POLICY_GRADIENT}). */
+    @Override
+    public List<Metric> metrics() {
+        return Metric.POLICY_GRADIENT;
+    }
+
     @Override
     public INDArray parameters() {
         return theta;
@@ -78,16 +84,14 @@ public final class Maml implements MetaLearner {
 
     @Override
     public LearnerState state() {
-        return new LearnerState(Map.of("theta", HostArrays.read(theta), "adam.moments", adam.moments(),
-                "adam.iteration", new double[] {adam.iteration()}));
+        return LearnerState.of(theta, Optional.of(adam));
     }
 
     @Override
     public void restore(LearnerState state) {
-        double[] moments = state.get("adam.moments", adam.moments().length);
-        int iteration = (int) state.get("adam.iteration", 1)[0];
-        theta = HostArrays.create(state.get("theta", policy.numParams()), policy.dataType(), policy.numParams());
-        adam.restore(moments, iteration);
+        INDArray restored = state.theta(policy.numParams(), policy.dataType());
+        state.restoreInto(adam);
+        theta = restored;
     }
 
     /**
@@ -155,9 +159,13 @@ public final class Maml implements MetaLearner {
         }
         theta = r.theta();
         long t5 = System.nanoTime();
-        return new MetaStepReport(trainReturn, valid.meanEpisodeReturn(), r.valueBefore(),
-                r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(), r.backtracks(),
-                steps + valid.totalSteps(), sampling / 1e9, adaptation / 1e9, (t5 - t4) / 1e9);
+        return OuterStepMetrics.of(MetaStepReport.builder(metrics()), r)
+                .set(Metric.RETURN_BEFORE, trainReturn)
+                .set(Metric.RETURN_AFTER, valid.meanEpisodeReturn())
+                .set(Metric.ENV_STEPS, steps + valid.totalSteps())
+                .set(Metric.SAMPLING_S, sampling / 1e9)
+                .set(Metric.ADAPTATION_S, adaptation / 1e9)
+                .set(Metric.OUTER_S, (t5 - t4) / 1e9).build();
     }
 
     /**

@@ -4,14 +4,14 @@ import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.LearnerState;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.data.EpisodeBatch;
-import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.task.Task;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -51,6 +51,12 @@ public final class Pretraining implements MetaLearner {
         parts.close();
     }
 
+    /** The columns of a policy-gradient outer step ({@link Metric#POLICY_GRADIENT}). */
+    @Override
+    public List<Metric> metrics() {
+        return Metric.POLICY_GRADIENT;
+    }
+
     @Override
     public INDArray parameters() {
         return theta;
@@ -64,12 +70,12 @@ public final class Pretraining implements MetaLearner {
 
     @Override
     public LearnerState state() {
-        return new LearnerState(Map.of("theta", HostArrays.read(theta)));
+        return LearnerState.of(theta, Optional.empty());
     }
 
     @Override
     public void restore(LearnerState state) {
-        theta = HostArrays.create(state.get("theta", policy.numParams()), policy.dataType(), policy.numParams());
+        theta = state.theta(policy.numParams(), policy.dataType());
     }
 
     /** One TRPO step of ordinary policy gradient on the pooled {@code tasks}. */
@@ -90,7 +96,12 @@ public final class Pretraining implements MetaLearner {
         theta = r.theta();
         long t3 = System.nanoTime();
         double ret = batch.meanEpisodeReturn();
-        return new MetaStepReport(ret, ret, r.valueBefore(), r.valueAfter(), r.kl(), r.gradientNorm(), r.accepted(),
-                r.backtracks(), batch.totalSteps(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        return OuterStepMetrics.of(MetaStepReport.builder(metrics()), r)
+                .set(Metric.RETURN_BEFORE, ret)
+                .set(Metric.RETURN_AFTER, ret)
+                .set(Metric.ENV_STEPS, batch.totalSteps())
+                .set(Metric.SAMPLING_S, (t1 - t0) / 1e9)
+                .set(Metric.ADAPTATION_S, (t2 - t1) / 1e9)
+                .set(Metric.OUTER_S, (t3 - t2) / 1e9).build();
     }
 }

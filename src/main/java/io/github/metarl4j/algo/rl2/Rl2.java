@@ -4,6 +4,7 @@ import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.algo.LearnerState;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.MetaStepReport;
+import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
@@ -14,7 +15,7 @@ import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.sampler.TrialSampler;
 import io.github.metarl4j.task.Task;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -62,6 +63,16 @@ public final class Rl2 implements MetaLearner {
         return new InContextPolicy(policy());
     }
 
+    /**
+     * The policy-gradient columns ({@link Metric#POLICY_GRADIENT}): the PPO loss before and after
+     * the epochs, their mean KL and first gradient norm; always accepted, no backtracks, and the
+     * advantages' time counted in the outer step.
+     */
+    @Override
+    public List<Metric> metrics() {
+        return Metric.POLICY_GRADIENT;
+    }
+
     @Override
     public INDArray parameters() {
         return theta;
@@ -70,17 +81,15 @@ public final class Rl2 implements MetaLearner {
     /** Parameters and optimiser state. */
     @Override
     public LearnerState state() {
-        return new LearnerState(Map.of("theta", HostArrays.read(theta), "adam.moments", adam.moments(),
-                "adam.iteration", new double[] {adam.iteration()}));
+        return LearnerState.of(theta, Optional.of(adam));
     }
 
     /** Continues from {@code state}. */
     @Override
     public void restore(LearnerState state) {
-        double[] moments = state.get("adam.moments", adam.moments().length);
-        int iteration = (int) state.get("adam.iteration", 1)[0];
-        theta = HostArrays.create(state.get("theta", net.numParams()), net.dataType(), net.numParams());
-        adam.restore(moments, iteration);
+        INDArray restored = state.theta(net.numParams(), net.dataType());
+        state.restoreInto(adam);
+        theta = restored;
     }
 
     /**
@@ -140,8 +149,19 @@ public final class Rl2 implements MetaLearner {
         }
         long t2 = System.nanoTime();
         double[] episodeReturns = firstAndLastEpisodeReturns(batch);
-        return new MetaStepReport(episodeReturns[0], episodeReturns[1], lossBefore.value(), lossAfter.value(),
-                lossAfter.meanKl(), gradientNorm, true, 0, batch.totalSteps(), (t1 - t0) / 1e9, 0, (t2 - t1) / 1e9);
+        return MetaStepReport.builder(metrics())
+                .set(Metric.RETURN_BEFORE, episodeReturns[0])
+                .set(Metric.RETURN_AFTER, episodeReturns[1])
+                .set(Metric.OBJECTIVE_BEFORE, lossBefore.value())
+                .set(Metric.OBJECTIVE_AFTER, lossAfter.value())
+                .set(Metric.KL, lossAfter.meanKl())
+                .set(Metric.GRADIENT_NORM, gradientNorm)
+                .set(Metric.ACCEPTED, true)
+                .set(Metric.BACKTRACKS, 0)
+                .set(Metric.ENV_STEPS, batch.totalSteps())
+                .set(Metric.SAMPLING_S, (t1 - t0) / 1e9)
+                .set(Metric.ADAPTATION_S, 0)
+                .set(Metric.OUTER_S, (t2 - t1) / 1e9).build();
     }
 
     /** Nothing to release: RL^2 runs on the caller's thread. */

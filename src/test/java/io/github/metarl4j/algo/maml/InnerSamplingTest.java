@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.algo.Metric;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -86,8 +87,8 @@ class InnerSamplingTest {
                 Trpo.Result r = new Trpo(config.trpo()).step(objective, theta);
                 assertArrayEquals(HostArrays.read(r.theta()), HostArrays.read(stepped), "meta-parameters after the step");
             }
-            assertEquals(valid.meanEpisodeReturn(), report.returnAfter(), "return after adaptation");
-            assertEquals(steps + valid.totalSteps(), report.envSteps(), "two inner batches and one valid batch");
+            assertEquals(valid.meanEpisodeReturn(), report.value(Metric.RETURN_AFTER), "return after adaptation");
+            assertEquals(steps + valid.totalSteps(), report.value(Metric.ENV_STEPS), "two inner batches and one valid batch");
         }
     }
 
@@ -97,8 +98,8 @@ class InnerSamplingTest {
         long reuse;
         try (Maml f = new Maml(config(MamlConfig.InnerSampling.FRESH), POLICY, theta(), 1);
              Maml r = new Maml(config(MamlConfig.InnerSampling.REUSE), POLICY, theta(), 1)) {
-            fresh = f.metaStep(FAMILY, tasks(), SeedTree.root(9).generator()).envSteps();
-            reuse = r.metaStep(FAMILY, tasks(), SeedTree.root(9).generator()).envSteps();
+            fresh = (long) f.metaStep(FAMILY, tasks(), SeedTree.root(9).generator()).value(Metric.ENV_STEPS);
+            reuse = (long) r.metaStep(FAMILY, tasks(), SeedTree.root(9).generator()).value(Metric.ENV_STEPS);
         }
         int horizon = FAMILY.spec().horizon();
         assertEquals(3L * 3 * 2 * horizon, fresh, "navigation episodes run to the horizon: 3 batches of 3 tasks x 2");

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.algo.Metric;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,8 +80,8 @@ class MetaLearnerContractTest {
             assertArrayEquals(HostArrays.read(uninterrupted.parameters()), HostArrays.read(resumed.parameters()),
                     name + ": parameters after resuming must equal the uninterrupted run's");
             assertEquals(uninterrupted.state(), resumed.state(), name + ": optimiser state too");
-            assertEquals(expected.returnAfter(), got.returnAfter(), name);
-            assertEquals(expected.objectiveAfter(), got.objectiveAfter(), name);
+            assertEquals(expected.value(Metric.RETURN_AFTER), got.value(Metric.RETURN_AFTER), name);
+            assertEquals(expected.value(Metric.OBJECTIVE_AFTER), got.value(Metric.OBJECTIVE_AFTER), name);
             assertNotEquals(saved, resumed.state(), name + ": the steps after the checkpoint changed the state");
         }
     }
@@ -97,7 +98,7 @@ class MetaLearnerContractTest {
             assertArrayEquals(startValues, HostArrays.read(start), name + ": the initial array is not mutated");
             assertFalse(java.util.Arrays.equals(startValues, HostArrays.read(learner.parameters())),
                     name + ": a meta-step moves the parameters");
-            assertTrue(report.envSteps() > 0 && report.totalSecs() > 0, name + ": " + report);
+            assertTrue(report.value(Metric.ENV_STEPS) > 0 && report.totalSecs() > 0, name + ": " + report);
             // the policy taken before the step still acts with the initial parameters
             INDArray obs = HostArrays.create(new double[] {0.1, -0.2, 0.3, 0.4}, DataType.FLOAT, 2, 2);
             INDArray fromBefore = before.actions().act(obs, SeedTree.root(1).generator());

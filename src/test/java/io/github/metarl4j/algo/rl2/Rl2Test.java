@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.algo.Metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,8 +72,8 @@ class Rl2Test {
         assertEquals(java.util.Arrays.toString(copy), java.util.Arrays.toString(HostArrays.read(before)),
                 "the old parameter array is not mutated");
         assertTrue(rl2.parameters() != before);
-        assertEquals(200, r.envSteps(), "20 trials of 10 one-pull episodes");
-        assertTrue(r.returnBefore() >= 0 && r.returnBefore() <= 1 && r.kl() >= 0, r.toString());
+        assertEquals(200, r.value(Metric.ENV_STEPS), "20 trials of 10 one-pull episodes");
+        assertTrue(r.value(Metric.RETURN_BEFORE) >= 0 && r.value(Metric.RETURN_BEFORE) <= 1 && r.value(Metric.KL) >= 0, r.toString());
     }
 
     /**
