@@ -59,8 +59,13 @@ final class ConfigErrors {
                 return "missing required key '" + typePath + "'" + typeChoices(t.getBaseType());
             }
             List<String> ids = typeIds(t.getBaseType());
+            if (id.contains(".")) {
+                return "key '" + typePath + "': '" + id + "' is not a public record class implementing "
+                        + t.getBaseType().getRawClass().getSimpleName() + " on the classpath; built-in types: " + ids;
+            }
             return "key '" + typePath + "': unknown type '" + id + "'; did you mean '" + nearest(id, ids)
-                    + "'? Valid types: " + ids;
+                    + "'? Valid types: " + ids + ", or the class name of a record implementing "
+                    + t.getBaseType().getRawClass().getSimpleName();
         }
         String message = e.getOriginalMessage();
         if (message.startsWith("Missing creator property")) {
@@ -184,9 +189,7 @@ final class ConfigErrors {
     }
 
     private static List<String> typeIds(JavaType base) {
-        com.fasterxml.jackson.annotation.JsonSubTypes sub = base == null ? null
-                : base.getRawClass().getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
-        return sub == null ? List.of() : Arrays.stream(sub.value()).map(t -> t.name()).sorted().toList();
+        return base == null ? List.of() : TypeNames.builtIn(base.getRawClass());
     }
 
     private static String typeChoices(JavaType base) {

@@ -1,6 +1,6 @@
 package io.github.metarl4j.experiment;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Finds the first key of a parsed config that its record does not have, walking the tree beside
- * the record types (nested records, lists of them, and sealed types chosen by their {@code type}
- * key), so that a misspelt key is reported as unknown, with the nearest valid name, rather than as
+ * the record types (nested records, lists of them, and open types chosen by their {@code type}
+ * key, {@link TypeNames}), so that a misspelt key is reported as unknown, with the nearest valid name, rather than as
  * the missing key it was meant to be.
  */
 final class ConfigKeys {
@@ -36,11 +36,10 @@ final class ConfigKeys {
         if (!node.isObject()) {
             return;
         }
-        boolean typed = raw.isAnnotationPresent(JsonSubTypes.class);
+        boolean typed = raw.isAnnotationPresent(JsonTypeIdResolver.class);
         if (typed) {
             JsonNode id = node.get("type");
-            raw = id == null ? null : Arrays.stream(raw.getAnnotation(JsonSubTypes.class).value())
-                    .filter(t -> t.name().equals(id.asText())).findFirst().map(JsonSubTypes.Type::value).orElse(null);
+            raw = id == null ? null : TypeNames.resolve(raw, id.asText()).orElse(null);
             if (raw == null) {
                 return; // a missing or unknown type is reported when the record is read
             }

@@ -1,24 +1,19 @@
 package io.github.metarl4j.experiment;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 
 /**
- * Which task family an experiment trains and evaluates on, chosen in YAML by its {@code type}:
- * {@code gridworld} ({@link GridWorldFamily}), {@code navigation} ({@link NavigationFamily}),
- * {@code bandit} ({@link BanditFamily}), {@code tabular} ({@link TabularFamily}) or {@code class}
- * ({@link ClassFamily}, a family a user wrote).
+ * Which task family an experiment trains and evaluates on, chosen in YAML by its {@code type}
+ * ({@link TypeNames}): {@code gridworld} ({@link GridWorldFamily}), {@code navigation}
+ * ({@link NavigationFamily}), {@code bandit} ({@link BanditFamily}), {@code tabular}
+ * ({@link TabularFamily}), {@code class} ({@link ClassFamily}: a no-argument supplier of a family
+ * a user wrote), or the class name of a user's record implementing this interface, whose
+ * components are its YAML keys ({@code type: org.example.MazeFamily} with {@code size: 9}).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = GridWorldFamily.class, name = "gridworld"),
-    @JsonSubTypes.Type(value = NavigationFamily.class, name = "navigation"),
-    @JsonSubTypes.Type(value = BanditFamily.class, name = "bandit"),
-    @JsonSubTypes.Type(value = TabularFamily.class, name = "tabular"),
-    @JsonSubTypes.Type(value = ClassFamily.class, name = "class")
-})
-public sealed interface FamilyConfig permits GridWorldFamily, NavigationFamily, BanditFamily, TabularFamily,
-        ClassFamily {
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(TypeNames.class)
+public interface FamilyConfig {
 
     /** The family and its oracle, if it has one. */
     FamilySetup<?, ?, ?> build();

@@ -1,20 +1,20 @@
 package io.github.metarl4j.experiment;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.random.SeedTree;
 
 /**
- * Which meta-learner an experiment trains, chosen in YAML by its {@code type}: {@code maml}
- * ({@link MamlLearner}) or {@code rl2} ({@link Rl2Learner}). The run machinery sees only the
+ * Which meta-learner an experiment trains, chosen in YAML by its {@code type} ({@link TypeNames}):
+ * {@code maml} ({@link MamlLearner}), {@code rl2} ({@link Rl2Learner}), or the class name of a
+ * user's record implementing this interface, whose components are its YAML keys. The run machinery sees only the
  * {@link MetaLearner} it creates.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = MamlLearner.class, name = "maml"),
-    @JsonSubTypes.Type(value = Rl2Learner.class, name = "rl2")})
-public sealed interface LearnerConfig permits MamlLearner, Rl2Learner {
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(TypeNames.class)
+public interface LearnerConfig {
 
     /** The learner's name in logs, metrics and tables ("maml", "rl2"). */
     String name();

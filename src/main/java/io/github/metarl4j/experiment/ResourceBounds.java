@@ -71,8 +71,11 @@ final class ResourceBounds {
             episodes = new Factor("learner.rl2.episodesPerTrial", r.rl2().episodesPerTrial());
             rounds = 1;
             adapted = 0;
-        } else {
-            throw new IllegalStateException("no bounds for learner " + config.learner().name());
+        } else { // a user's learner: its meta-batch of tasks, each with its evaluation episodes
+            tasks = new Factor("learner (its meta-batch)", config.learner().metaBatch());
+            episodes = new Factor("learner (its episodes per task)", config.learner().evaluationEpisodes());
+            rounds = 1;
+            adapted = 0;
         }
         double parameters = 0;
         int in = obs;

@@ -75,9 +75,17 @@ class ExperimentConfigErrorsTest {
                 edit("missing family type", line("type", ""),
                         "missing required key 'family.type'; one of " + FAMILY_TYPES),
                 edit("unknown family type", indented("type", "grid"),
-                        "key 'family.type': unknown type 'grid'; did you mean 'gridworld'? Valid types: " + FAMILY_TYPES),
+                        "key 'family.type': unknown type 'grid'; did you mean 'gridworld'? Valid types: " + FAMILY_TYPES
+                                + ", or the class name of a record implementing FamilyConfig"),
+                edit("family class that is not a family record", indented("type", "java.lang.String"),
+                        "key 'family.type': 'java.lang.String' is not a public record class implementing FamilyConfig "
+                                + "on the classpath; built-in types: " + FAMILY_TYPES),
+                edit("family class not on the classpath", indented("type", "org.example.Maze"),
+                        "key 'family.type': 'org.example.Maze' is not a public record class implementing FamilyConfig "
+                                + "on the classpath; built-in types: " + FAMILY_TYPES),
                 edit("unknown learner type", y -> y.replace("type: maml", "type: mamal"),
-                        "key 'learner.type': unknown type 'mamal'; did you mean 'maml'? Valid types: [maml, rl2]"),
+                        "key 'learner.type': unknown type 'mamal'; did you mean 'maml'? Valid types: [maml, rl2], or the "
+                                + "class name of a record implementing LearnerConfig"),
                 edit("text for an integer", indented("metaBatches", "twenty"),
                         "key 'run.metaBatches': expected an integer, got 'twenty'"),
                 edit("fraction for an integer", indented("threads", "2.5"),

@@ -1,0 +1,78 @@
+package io.github.metarl4j.cli;
+
+import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.algo.maml.MamlConfig;
+import io.github.metarl4j.env.EnvSpec;
+import io.github.metarl4j.experiment.LearnerConfig;
+import io.github.metarl4j.experiment.MamlLearner;
+import io.github.metarl4j.experiment.PolicyConfig;
+import io.github.metarl4j.random.SeedTree;
+
+/**
+ * A learner config a user writes outside the library: MAML under a name of the user's choosing
+ * ({@code type: io.github.metarl4j.cli.LabelledMaml}, {@code label: my-maml} and MAML's settings).
+ *
+ * @param label the learner's name in logs and tables
+ * @param maml  MAML's settings
+ */
+public record LabelledMaml(String label, MamlConfig maml) implements LearnerConfig {
+
+    /**
+     * Checks the arguments and holds them:
+     *
+     * @param label the learner's name, letters, digits and '-'
+     * @param maml  MAML's settings
+     */
+    public LabelledMaml {
+        if (label == null || !label.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("label must be letters, digits or '-', got '" + label + "'");
+        }
+    }
+
+    private MamlLearner delegate() {
+        return new MamlLearner(maml);
+    }
+
+    @Override
+    public String name() {
+        return label;
+    }
+
+    @Override
+    public int metaBatch() {
+        return maml.metaBatch();
+    }
+
+    @Override
+    public int evaluationEpisodes() {
+        return maml.fastBatch();
+    }
+
+    @Override
+    public boolean adaptsInContext() {
+        return false;
+    }
+
+    @Override
+    public boolean hasPretrained() {
+        return true;
+    }
+
+    @Override
+    public void checkPolicy(PolicyConfig policy) {
+    }
+
+    @Override
+    public void checkFamily(EnvSpec<?, ?> spec) {
+    }
+
+    @Override
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+        return delegate().create(spec, policy, init, threads);
+    }
+
+    @Override
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+        return delegate().pretrained(spec, policy, init, threads);
+    }
+}
