@@ -85,9 +85,9 @@ public final class Forgetting {
                 c.hidden().stream().mapToInt(Integer::intValue).toArray(), 4, Activation.TANH, DataType.FLOAT);
         SeedTree root = SeedTree.root(c.seed());
         INDArray initial = policy.initialParameters(root.child("init").generator());
-        try (Maml aThenB = new Maml(config, policy, initial, c.threads());
-             Maml bOnly = new Maml(config, policy, initial, c.threads());
-             LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT)) {
+        try (LockstepSampler sampler = new LockstepSampler(c.threads(), DataType.FLOAT);
+             Maml aThenB = new Maml(config, policy, initial, sampler);
+             Maml bOnly = new Maml(config, policy, initial, sampler)) {
             System.out.printf("Meta-training on A (goals in '%s') for %d meta-batches, then on B (goals in '%s') for %d;%n"
                     + "a second learner on B alone for %d.%n", c.regionA(), period, c.regionB(), period, period);
             AdaptablePolicy scratch = aThenB.explorationPolicy();

@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.maml.Maml;
@@ -47,7 +48,8 @@ public final class MamlBenchmark {
         double[] adaptation = new double[batches];
         double[] outer = new double[batches];
         long envSteps = 0;
-        try (Maml maml = new Maml(config, policy, theta, threads)) {
+        try (LockstepSampler sampler = new LockstepSampler(threads, policy.dataType());
+             Maml maml = new Maml(config, policy, theta, sampler)) {
             for (int i = 0; i < warmup + batches; i++) {
                 List<NavigationTask> ts = family.tasks().train().sample(tasks, root.child("tasks").child(i).generator());
                 long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.rl2.Rl2;
@@ -62,7 +63,8 @@ public final class Rl2Benchmark {
         System.out.printf("k=%d n=%d: Gittins %.3f, greedy %.3f on %d held-out tasks; target %.3f%n", arms, pulls,
                 gittins, greedy, evalTasks, target * gittins);
         RecurrentNet net = new RecurrentNet(1 + arms + 2, hidden, arms, DataType.FLOAT);
-        Rl2 rl2 = new Rl2(config, net, net.initialParameters(root.child("init").generator()));
+        Rl2 rl2 = new Rl2(config, net, net.initialParameters(root.child("init").generator()),
+                new LockstepSampler(1, net.dataType()));
         double training = 0;
         double evaluating = 0;
         long steps = 0;

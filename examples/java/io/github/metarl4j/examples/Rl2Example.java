@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.cli.Main;
@@ -58,7 +59,8 @@ final class Rl2Example {
         }
         RunDirectory dir = RunDirectory.open(Path.of(out));
         ExperimentConfig resolved = dir.config();
-        try (MetaLearner learner = Experiment.of(resolved).trained(dir)) {
+        Experiment<?, ?, ?> experiment = Experiment.of(resolved);
+        try (Sampler sampler = experiment.sampler(); MetaLearner learner = experiment.trained(dir, sampler)) {
             TrialPolicy policy = ((InContextPolicy) learner.explorationPolicy()).trials();
             System.out.println();
             ReferenceAgents.header();

@@ -6,8 +6,7 @@ import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.random.SeedTree;
-import io.github.metarl4j.sampler.LockstepSampler;
-import io.github.metarl4j.sampler.TrialSampler;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class MetaEvaluator {
      */
     public <T extends Task, O, A> AdaptationCurve evaluate(String name, ExplorationPolicy start,
                                                            TaskFamily<T, O, A> family, List<T> tasks,
-                                                           Optional<Oracle<T>> oracle, LockstepSampler sampler,
+                                                           Optional<Oracle<T>> oracle, Sampler sampler,
                                                            SeedTree node) {
         return evaluate(name, start, family, tasks, oracle, sampler, node, (k, episodes) -> { });
     }
@@ -68,14 +67,14 @@ public final class MetaEvaluator {
      */
     public <T extends Task, O, A> AdaptationCurve evaluate(String name, ExplorationPolicy start,
                                                            TaskFamily<T, O, A> family, List<T> tasks,
-                                                           Optional<Oracle<T>> oracle, LockstepSampler sampler,
+                                                           Optional<Oracle<T>> oracle, Sampler sampler,
                                                            SeedTree node, BiConsumer<Integer, EpisodeBatch> seen) {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("evaluation needs at least 1 task, got none");
         }
         double[][] perTask = start instanceof AdaptablePolicy adaptable
                 ? adapted(adaptable, family, tasks, sampler, node, seen)
-                : inContext((InContextPolicy) start, family, tasks, node);
+                : inContext((InContextPolicy) start, family, tasks, sampler, node);
         List<ConfidenceInterval> returns = new ArrayList<>();
         List<ConfidenceInterval> fractions = new ArrayList<>();
         for (double[] atK : perTask) {
@@ -92,7 +91,7 @@ public final class MetaEvaluator {
     }
 
     private <T extends Task, O, A> double[][] adapted(AdaptablePolicy start, TaskFamily<T, O, A> family, List<T> tasks,
-                                                      LockstepSampler sampler, SeedTree node,
+                                                      Sampler sampler, SeedTree node,
                                                       BiConsumer<Integer, EpisodeBatch> seen) {
         int e = episodesPerTask;
         List<AdaptablePolicy> current = Collections.nCopies(tasks.size(), start);
@@ -112,10 +111,10 @@ public final class MetaEvaluator {
     }
 
     private <T extends Task> double[][] inContext(InContextPolicy start, TaskFamily<T, ?, ?> family, List<T> tasks,
-                                                  SeedTree node) {
+                                                  Sampler sampler, SeedTree node) {
         int e = episodesPerTask;
         List<T> trials = tasks.stream().flatMap(t -> Collections.nCopies(e, t).stream()).toList();
-        double[][] returns = TrialSampler.sample(family, trials, steps + 1, start.trials(),
+        double[][] returns = sampler.sampleTrials(family, trials, steps + 1, start.trials(),
                 node.child("trials").generator()).episodeReturns(steps + 1);
         double[][] perTask = new double[steps + 1][tasks.size()];
         for (int b = 0; b < trials.size(); b++) {

@@ -3,7 +3,7 @@ package io.github.metarl4j.eval;
 import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.random.SeedTree;
-import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class StepSizeSearch {
      */
     public static <T extends Task, O, A> Choice choose(MetaEvaluator evaluator, String name, AdaptablePolicy start,
                                                        List<Double> grid, TaskFamily<T, O, A> family, List<T> tasks,
-                                                       Optional<Oracle<T>> oracle, LockstepSampler sampler,
+                                                       Optional<Oracle<T>> oracle, Sampler sampler,
                                                        SeedTree node) {
         if (grid.isEmpty()) {
             throw new IllegalArgumentException("a step-size grid needs at least one step size");

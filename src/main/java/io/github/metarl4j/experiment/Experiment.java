@@ -12,6 +12,7 @@ import io.github.metarl4j.run.Checkpoint;
 import io.github.metarl4j.run.Progress;
 import io.github.metarl4j.run.Trainer;
 import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Task;
 import io.github.metarl4j.task.TaskDistribution;
 import io.github.metarl4j.task.TaskSchedule;
@@ -146,14 +147,20 @@ public final class Experiment<T extends Task, O, A> {
      * @return whether every meta-batch is done ({@code false} after a stop request)
      */
     public boolean train(RunDirectory dir, Progress progress, AtomicBoolean stop) {
+        try (Sampler sampler = sampler()) {
+            return train(dir, progress, stop, sampler);
+        }
+    }
+
+    private boolean train(RunDirectory dir, Progress progress, AtomicBoolean stop, Sampler sampler) {
         LearnerConfig learner = config.learner();
-        try (MetaLearner main = create(learner, config.run().threads())) {
+        try (MetaLearner main = create(learner, sampler)) {
             if (!trainRole(dir, null, main, setup.family().tasks().train(), learner.name(), progress, stop)) {
                 return false;
             }
         }
         for (Map.Entry<EvaluationConfig.Baseline, TaskDistribution<T>> ref : trainedReferences().entrySet()) {
-            try (MetaLearner reference = pretrainedLearner()) {
+            try (MetaLearner reference = pretrainedLearner(sampler)) {
                 String role = role(ref.getKey());
                 if (!trainRole(dir, role, reference, ref.getValue(), seedPath(ref.getKey()), progress, stop)) {
                     return false;
@@ -239,15 +246,14 @@ public final class Experiment<T extends Task, O, A> {
         ResourceBounds.check(new ExperimentConfig(config.name(), config.seed(), config.family(), config.policy(),
                 config.learner(), config.run(), evaluation), setup.family().spec(), ResourceBounds.Limits.ofThisJvm());
         LearnerConfig learner = config.learner();
-        int threads = config.run().threads();
         MetaEvaluator evaluator = new MetaEvaluator(evaluation.steps(), learner.evaluationEpisodes());
         List<MetaLearner> open = new ArrayList<>();
-        try (LockstepSampler sampler = new LockstepSampler(threads, config.policy().arrays())) {
+        try (Sampler sampler = sampler()) {
             Map<String, ExplorationPolicy> arms = new LinkedHashMap<>();
-            arms.put(learner.name(), opened(open, trained(dir, null, create(learner, threads))).explorationPolicy());
+            arms.put(learner.name(), opened(open, trained(dir, null, create(learner, sampler))).explorationPolicy());
             for (EvaluationConfig.Baseline b : evaluation.baselines()) {
-                MetaLearner arm = b == EvaluationConfig.Baseline.SCRATCH ? create(learner, threads)
-                        : trained(dir, role(b), pretrainedLearner());
+                MetaLearner arm = b == EvaluationConfig.Baseline.SCRATCH ? create(learner, sampler)
+                        : trained(dir, role(b), pretrainedLearner(sampler));
                 arms.put(b.label(), opened(open, arm).explorationPolicy());
             }
             List<T> validation = heldOut(TaskSplit.Part.VALIDATION, evaluation.tasks());
@@ -315,21 +321,26 @@ public final class Experiment<T extends Task, O, A> {
     }
 
     /**
-     * The learner of a run that has finished training, at its last checkpoint; the caller closes it.
+     * The learner of a run that has finished training, at its last checkpoint, running episodes on
+     * {@code sampler} ({@link #sampler()}); the caller closes both, the learner first.
      *
      * @throws IllegalStateException if the run has not finished training
      */
-    public MetaLearner trained(RunDirectory dir) {
-        return trained(dir, null, create(config.learner(), config.run().threads()));
+    public MetaLearner trained(RunDirectory dir, Sampler sampler) {
+        return trained(dir, null, create(config.learner(), sampler));
     }
 
-    private MetaLearner create(LearnerConfig learner, int threads) {
-        return learner.create(setup.family().spec(), config.policy(), root.child("init"), threads);
+    /** The in-process sampler of this experiment: {@code run.threads} threads, the policy's data type. */
+    public Sampler sampler() {
+        return new LockstepSampler(config.run().threads(), config.policy().arrays());
     }
 
-    private MetaLearner pretrainedLearner() {
-        return config.learner().pretrained(setup.family().spec(), config.policy(), root.child("init"),
-                config.run().threads());
+    private MetaLearner create(LearnerConfig learner, Sampler sampler) {
+        return learner.create(setup.family().spec(), config.policy(), root.child("init"), sampler);
+    }
+
+    private MetaLearner pretrainedLearner(Sampler sampler) {
+        return config.learner().pretrained(setup.family().spec(), config.policy(), root.child("init"), sampler);
     }
 
     private MetaLearner trained(RunDirectory dir, String role, MetaLearner learner) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.Sampler;
 
 /**
  * Which meta-learner an experiment trains, chosen in YAML by its {@code type} ({@link TypeNames}):
@@ -46,8 +47,11 @@ public interface LearnerConfig {
      */
     void checkFamily(EnvSpec<?, ?> spec);
 
-    /** A fresh learner for a family with {@code spec}, its initial parameters drawn from {@code init}. */
-    MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads);
+    /**
+     * A fresh learner for a family with {@code spec}, its initial parameters drawn from {@code init},
+     * running its episodes on {@code sampler} (which the caller closes, after the learner).
+     */
+    MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler);
 
     /**
      * The pretrained reference: a learner trained on the pooled tasks without meta-learning and
@@ -55,5 +59,5 @@ public interface LearnerConfig {
      *
      * @throws IllegalArgumentException if this learner has no such reference
      */
-    MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads);
+    MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler);
 }

@@ -7,6 +7,7 @@ import io.github.metarl4j.algo.maml.Pretraining;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.Sampler;
 
 /**
  * MAML ({@code type: maml}; Finn, Abbeel and Levine, ICML 2017) with its settings, on the MLP
@@ -64,14 +65,14 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
     }
 
     @Override
-    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
         Policy p = policy.create(spec);
-        return new Maml(maml, p, p.initialParameters(init.generator()), threads);
+        return new Maml(maml, p, p.initialParameters(init.generator()), sampler);
     }
 
     @Override
-    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
         Policy p = policy.create(spec);
-        return new Pretraining(maml, p, p.initialParameters(init.generator()), threads);
+        return new Pretraining(maml, p, p.initialParameters(init.generator()), sampler);
     }
 }

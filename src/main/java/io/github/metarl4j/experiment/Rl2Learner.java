@@ -7,6 +7,7 @@ import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.RecurrentNet;
 import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.space.Discrete;
 
@@ -81,16 +82,16 @@ public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
     }
 
     @Override
-    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
         checkFamily(spec);
         int actions = ((Discrete) spec.actionSpace()).n();
         RecurrentNet net = new RecurrentNet(new TrialInputs(spec.observationSpace().flatDim(), actions).width(),
                 policy.hidden().get(0), actions, policy.arrays());
-        return new Rl2(rl2, net, net.initialParameters(init.generator()));
+        return new Rl2(rl2, net, net.initialParameters(init.generator()), sampler);
     }
 
     @Override
-    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
         throw new IllegalArgumentException("rl2 has no pretrained reference; evaluation.baselines may hold SCRATCH only");
     }
 }

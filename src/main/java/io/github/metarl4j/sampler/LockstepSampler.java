@@ -1,6 +1,7 @@
 package io.github.metarl4j.sampler;
 
 import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.Env;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.task.Task;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * <p>Samplers are the only code in the library that runs episodes.
  */
-public final class LockstepSampler implements AutoCloseable {
+public final class LockstepSampler implements Sampler {
 
     private final int threads;
     private final DataType dataType;
@@ -50,21 +51,24 @@ public final class LockstepSampler implements AutoCloseable {
         return new LockstepSampler(Runtime.getRuntime().availableProcessors(), dataType);
     }
 
+    @Override
+    public DataType dataType() {
+        return dataType;
+    }
+
+    @Override
     public int threads() {
         return threads;
     }
 
-    /**
-     * Plays {@code episodesPerTask} episodes of each task. Column {@code b = i * episodesPerTask + e}
-     * holds episode e of task i.
-     *
-     * @param family          the family whose environments play the tasks
-     * @param tasks           the tasks, at least one
-     * @param episodesPerTask episodes per task, at least one
-     * @param policy          actions for a {@code [B, obsDim]} batch of observations
-     * @param rng             draws the environments' seeds, then the policy's randomness
-     * @return the padded batch, {@code T = } the longest episode's length
-     */
+    /** Trials are stepped on the caller's thread ({@link TrialSampler}). */
+    @Override
+    public <T extends Task, O> TrialBatch sampleTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
+                                                       TrialPolicy policy, RandomGenerator rng) {
+        return TrialSampler.sample(family, tasks, episodesPerTrial, policy, rng);
+    }
+
+    @Override
     public <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks,
                                                        int episodesPerTask, ActionFunction policy,
                                                        RandomGenerator rng) {

@@ -7,6 +7,7 @@ import io.github.metarl4j.experiment.LearnerConfig;
 import io.github.metarl4j.experiment.MamlLearner;
 import io.github.metarl4j.experiment.PolicyConfig;
 import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.Sampler;
 
 /**
  * A learner config a user writes outside the library: MAML under a name of the user's choosing
@@ -67,12 +68,12 @@ public record LabelledMaml(String label, MamlConfig maml) implements LearnerConf
     }
 
     @Override
-    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
-        return delegate().create(spec, policy, init, threads);
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
+        return delegate().create(spec, policy, init, sampler);
     }
 
     @Override
-    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, int threads) {
-        return delegate().pretrained(spec, policy, init, threads);
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
+        return delegate().pretrained(spec, policy, init, sampler);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.run;
 
+import io.github.metarl4j.sampler.LockstepSampler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,8 @@ class TrainerTest {
             .outer(MamlConfig.OuterOptimizer.PPO).build();
 
     private static Maml learner() {
-        return new Maml(CONFIG, POLICY, POLICY.initialParameters(SeedTree.root(5).generator()), 1);
+        return new Maml(CONFIG, POLICY, POLICY.initialParameters(SeedTree.root(5).generator()),
+                new LockstepSampler(1, POLICY.dataType()));
     }
 
     private static Trainer.Persistence persistence(Path dir, int every) {

@@ -10,6 +10,7 @@ import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,12 @@ public final class Maml implements MetaLearner {
      * @param config  the settings
      * @param policy  the policy
      * @param theta   the initial meta-parameters {@code [P]}, in the policy's data type
-     * @param threads threads for sampling and for the per-task work of the outer step; results are
-     *                identical for any number
+     * @param sampler runs the episodes, in the policy's data type; its threads also run the per-task
+     *                work of the outer step; results are identical for any number (the caller closes it)
      */
-    public Maml(MamlConfig config, Policy policy, INDArray theta, int threads) {
+    public Maml(MamlConfig config, Policy policy, INDArray theta, Sampler sampler) {
         this.config = config;
-        this.parts = LearnerParts.of(config, policy, theta, threads);
+        this.parts = LearnerParts.of(config, policy, theta, sampler);
         this.policy = policy;
         this.adam = new AdamOptimizer(config.ppo().learningRate(), policy.numParams(), policy.dataType());
         this.theta = theta;

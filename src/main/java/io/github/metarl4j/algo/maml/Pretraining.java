@@ -9,6 +9,7 @@ import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Optional;
@@ -37,11 +38,12 @@ public final class Pretraining implements MetaLearner {
      *                loop for adaptation at meta-test time
      * @param policy  the policy
      * @param theta   the initial parameters {@code [P]}, in the policy's data type
-     * @param threads threads for sampling and per-task work; results are identical for any number
+     * @param sampler runs the episodes, in the policy's data type; its threads also run the per-task
+     *                work of the outer step; results are identical for any number (the caller closes it)
      */
-    public Pretraining(MamlConfig config, Policy policy, INDArray theta, int threads) {
+    public Pretraining(MamlConfig config, Policy policy, INDArray theta, Sampler sampler) {
         this.config = config;
-        this.parts = LearnerParts.of(config, policy, theta, threads);
+        this.parts = LearnerParts.of(config, policy, theta, sampler);
         this.policy = policy;
         this.theta = theta;
     }

@@ -12,7 +12,7 @@ import io.github.metarl4j.nn.RecurrentNet;
 import io.github.metarl4j.nn.RecurrentPass;
 import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.optim.AdamOptimizer;
-import io.github.metarl4j.sampler.TrialSampler;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +34,7 @@ public final class Rl2 implements MetaLearner {
 
     private final Rl2Config config;
     private final RecurrentNet net;
+    private final Sampler sampler;
     private final AdamOptimizer adam;
     private INDArray theta;
 
@@ -42,12 +43,14 @@ public final class Rl2 implements MetaLearner {
      *
      * @param config the trial length, discount, GAE, PPO and loss settings
      * @param net    the recurrent network (its input, hidden and action sizes)
-     * @param theta0 the initial parameters, a flat vector of {@code net}'s length (not copied)
+     * @param theta0  the initial parameters, a flat vector of {@code net}'s length (not copied)
+     * @param sampler runs the trials (the caller closes it)
      */
-    public Rl2(Rl2Config config, RecurrentNet net, INDArray theta0) {
+    public Rl2(Rl2Config config, RecurrentNet net, INDArray theta0, Sampler sampler) {
         net.checkParameters(theta0, "initial parameters");
         this.config = config;
         this.net = net;
+        this.sampler = sampler;
         this.theta = theta0.dup();
         this.adam = new AdamOptimizer(config.ppo().learningRate(), net.numParams(), net.dataType());
     }
@@ -103,7 +106,7 @@ public final class Rl2 implements MetaLearner {
     public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
                                                           RandomGenerator rng) {
         long t0 = System.nanoTime();
-        TrialBatch batch = TrialSampler.sample(family, tasks, config.episodesPerTrial(), policy(), rng);
+        TrialBatch batch = sampler.sampleTrials(family, tasks, config.episodesPerTrial(), policy(), rng);
         long t1 = System.nanoTime();
         int steps = batch.steps();
         int trials = batch.trials();

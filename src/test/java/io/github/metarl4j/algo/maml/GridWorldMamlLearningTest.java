@@ -68,9 +68,9 @@ class GridWorldMamlLearningTest {
         INDArray initial = policy.initialParameters(root.child("init").generator());
         List<GridTask> heldOut = goals.test().distinct(10, root.child("held-out").generator());
         Optional<Oracle<GridTask>> oracle = Optional.of(new GridOracle(world));
-        try (Maml maml = new Maml(config, policy, initial, 2);
-             Pretraining pretraining = new Pretraining(config, policy, initial, 2);
-             LockstepSampler sampler = new LockstepSampler(2, DataType.FLOAT)) {
+        try (LockstepSampler sampler = new LockstepSampler(2, DataType.FLOAT);
+             Maml maml = new Maml(config, policy, initial, sampler);
+             Pretraining pretraining = new Pretraining(config, policy, initial, sampler)) {
             for (int i = 0; i < 15; i++) {
                 List<GridTask> tasks = goals.train().sample(10, root.child("tasks").child(i).generator());
                 maml.metaStep(family, tasks, root.child("maml").child(i).generator());

@@ -52,7 +52,7 @@ class InnerSamplingTest {
         INDArray theta = theta();
         MetaStepReport report;
         INDArray stepped;
-        try (Maml maml = new Maml(config, POLICY, theta, 1)) {
+        try (Maml maml = new Maml(config, POLICY, theta, new LockstepSampler(1, POLICY.dataType()))) {
             report = maml.metaStep(FAMILY, tasks, SeedTree.root(9).generator());
             stepped = maml.parameters();
         }
@@ -96,8 +96,8 @@ class InnerSamplingTest {
     void reuse_samplesOneInnerBatch_andFresh_samplesOnePerStep() {
         long fresh;
         long reuse;
-        try (Maml f = new Maml(config(MamlConfig.InnerSampling.FRESH), POLICY, theta(), 1);
-             Maml r = new Maml(config(MamlConfig.InnerSampling.REUSE), POLICY, theta(), 1)) {
+        try (Maml f = new Maml(config(MamlConfig.InnerSampling.FRESH), POLICY, theta(), new LockstepSampler(1, POLICY.dataType()));
+             Maml r = new Maml(config(MamlConfig.InnerSampling.REUSE), POLICY, theta(), new LockstepSampler(1, POLICY.dataType()))) {
             fresh = (long) f.metaStep(FAMILY, tasks(), SeedTree.root(9).generator()).value(Metric.ENV_STEPS);
             reuse = (long) r.metaStep(FAMILY, tasks(), SeedTree.root(9).generator()).value(Metric.ENV_STEPS);
         }

@@ -46,9 +46,9 @@ class MamlLearningTest {
         INDArray initial = policy.initialParameters(root.child("init").generator());
         List<NavigationTask> heldOut = family.tasks().test().sample(TASKS, root.child("held-out").generator());
         MetaEvaluator evaluator = new MetaEvaluator(1, EVAL_EPISODES);
-        try (Maml maml = new Maml(config, policy, initial, 2);
-             Pretraining pretraining = new Pretraining(config, policy, initial, 2);
-             LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
+        try (LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE);
+             Maml maml = new Maml(config, policy, initial, sampler);
+             Pretraining pretraining = new Pretraining(config, policy, initial, sampler)) {
             AdaptablePolicy random = maml.explorationPolicy();
             for (int i = 0; i < ITERATIONS; i++) {
                 var tasks = family.tasks().train().sample(TASKS, root.child("tasks").child(i).generator());

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.algo.Metric;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,11 +44,11 @@ class MetaLearnerContractTest {
 
     static Stream<Arguments> learners() {
         BiFunction<INDArray, Integer, MetaLearner> trpo = (t, n) -> new Maml(config(MamlConfig.OuterOptimizer.TRPO),
-                POLICY, t, n);
+                POLICY, t, new LockstepSampler(n, POLICY.dataType()));
         BiFunction<INDArray, Integer, MetaLearner> ppo = (t, n) -> new Maml(config(MamlConfig.OuterOptimizer.PPO),
-                POLICY, t, n);
+                POLICY, t, new LockstepSampler(n, POLICY.dataType()));
         BiFunction<INDArray, Integer, MetaLearner> pretraining = (t, n) -> new Pretraining(
-                config(MamlConfig.OuterOptimizer.TRPO), POLICY, t, n);
+                config(MamlConfig.OuterOptimizer.TRPO), POLICY, t, new LockstepSampler(n, POLICY.dataType()));
         return Stream.of(Arguments.of("maml-trpo", trpo), Arguments.of("maml-ppo", ppo),
                 Arguments.of("pretraining", pretraining));
     }
@@ -109,7 +110,7 @@ class MetaLearnerContractTest {
 
     @Test
     void restore_rejectsMissingAndMisSizedEntries_namingThem() {
-        try (Maml maml = new Maml(config(MamlConfig.OuterOptimizer.PPO), POLICY, initial(), 1)) {
+        try (Maml maml = new Maml(config(MamlConfig.OuterOptimizer.PPO), POLICY, initial(), new LockstepSampler(1, POLICY.dataType()))) {
             Map<String, double[]> entries = new HashMap<>(maml.state().arrays());
             entries.remove("adam.moments");
             var missing = assertThrows(IllegalArgumentException.class, () -> maml.restore(new LearnerState(entries)));
@@ -126,7 +127,7 @@ class MetaLearnerContractTest {
     void constructor_rejectsParametersOfAnotherShapeOrType() {
         INDArray wrongType = initial().castTo(DataType.DOUBLE);
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new Maml(config(MamlConfig.OuterOptimizer.TRPO), POLICY, wrongType, 1));
+                () -> new Maml(config(MamlConfig.OuterOptimizer.TRPO), POLICY, wrongType, new LockstepSampler(1, POLICY.dataType())));
         assertTrue(e.getMessage().contains("FLOAT"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.algo.Metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,8 @@ class Rl2Test {
     private static Rl2 learner(long seed, int hidden, double entropyCoef, int minibatches) {
         RecurrentNet net = new RecurrentNet(1 + 5 + 2, hidden, 5, DataType.FLOAT);
         Rl2Config c = new Rl2Config(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), minibatches, 0.5, entropyCoef);
-        return new Rl2(c, net, net.initialParameters(SeedTree.root(seed).child("init").generator()));
+        return new Rl2(c, net, net.initialParameters(SeedTree.root(seed).child("init").generator()),
+                new LockstepSampler(1, net.dataType()));
     }
 
     private static MetaStepReport step(Rl2 rl2, int i, int trials) {
