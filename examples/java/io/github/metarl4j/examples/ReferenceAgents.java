@@ -1,5 +1,8 @@
 package io.github.metarl4j.examples;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.envs.bandit.BanditConfig;
 import io.github.metarl4j.envs.bandit.BanditTask;
@@ -37,6 +40,9 @@ import java.util.function.DoubleFunction;
  * <pre>ReferenceAgents [--trials N] [--smoke]</pre>
  */
 public final class ReferenceAgents {
+
+    /** Trials run on the caller's thread. */
+    private static final Sampler TRIAL_SAMPLER = new LockstepSampler(1, DataType.DOUBLE);
 
     private ReferenceAgents() {
     }
@@ -110,7 +116,7 @@ public final class ReferenceAgents {
             double best = values[0];
             double bestScore = Double.NEGATIVE_INFINITY;
             for (double v : values) {
-                double score = TrialEvaluator.evaluate("tuning", agent.apply(v), family, tuning, episodes, oracle,
+                double score = TrialEvaluator.evaluate(TRIAL_SAMPLER, "tuning", agent.apply(v), family, tuning, episodes, oracle,
                         seeds.child("tuning-play").generator()).total().mean();
                 if (score > bestScore) {
                     bestScore = score;
@@ -122,7 +128,7 @@ public final class ReferenceAgents {
         }
 
         void report(String agent, TrialPolicy policy, Map<String, Double> paper) {
-            TrialScore score = TrialEvaluator.evaluate(agent, policy, family, tasks("held-out"), episodes, oracle,
+            TrialScore score = TrialEvaluator.evaluate(TRIAL_SAMPLER, agent, policy, family, tasks("held-out"), episodes, oracle,
                     seeds.child("play").child(agent).generator());
             Double published = paper.get(agent);
             System.out.printf("%-22s %-14s %8s %9.2f +- %5.2f %9s%n", name, agent,

@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.algo.MetaStepReport;
@@ -34,6 +35,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class Rl2Benchmark {
 
+    /** Trials run on the caller's thread. */
+    private static final Sampler TRIAL_SAMPLER = new LockstepSampler(1, DataType.DOUBLE);
+
     private Rl2Benchmark() {
     }
 
@@ -56,9 +60,9 @@ public final class Rl2Benchmark {
         var family = Bandits.family(BanditConfig.bernoulli(arms));
         SeedTree root = SeedTree.root(seed);
         List<BanditTask> held = family.tasks().test().sample(evalTasks, root.child("held-out").generator());
-        double gittins = TrialEvaluator.evaluate("gittins", new GittinsBandit(new GittinsIndex(pulls >= 100 ? 0.98 : 0.5,
+        double gittins = TrialEvaluator.evaluate(TRIAL_SAMPLER, "gittins", new GittinsBandit(new GittinsIndex(pulls >= 100 ? 0.98 : 0.5,
                 pulls)), family, held, pulls, Optional.of(Bandits.oracle()), root.child("play").generator()).total().mean();
-        double greedy = TrialEvaluator.evaluate("greedy", new EpsilonGreedyBandit(0), family, held, pulls,
+        double greedy = TrialEvaluator.evaluate(TRIAL_SAMPLER, "greedy", new EpsilonGreedyBandit(0), family, held, pulls,
                 Optional.of(Bandits.oracle()), root.child("play").generator()).total().mean();
         System.out.printf("k=%d n=%d: Gittins %.3f, greedy %.3f on %d held-out tasks; target %.3f%n", arms, pulls,
                 gittins, greedy, evalTasks, target * gittins);
@@ -80,7 +84,7 @@ public final class Rl2Benchmark {
             done++;
             if (done % evalEvery == 0) {
                 long e0 = System.nanoTime();
-                TrialScore s = TrialEvaluator.evaluate("rl2", rl2.policy(), family, held, pulls,
+                TrialScore s = TrialEvaluator.evaluate(TRIAL_SAMPLER, "rl2", rl2.policy(), family, held, pulls,
                         Optional.of(Bandits.oracle()), root.child("play").generator());
                 evaluating += (System.nanoTime() - e0) / 1e9;
                 score = s.total().mean();

@@ -3,7 +3,7 @@ package io.github.metarl4j.eval;
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.sampler.TrialPolicy;
-import io.github.metarl4j.sampler.TrialSampler;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
 import java.util.List;
@@ -13,7 +13,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Scores trial policies (RL^2 and the reference agents alike) by the total reward of one trial
- * of {@code episodes} episodes on each held-out task, the RL^2 paper's measure.
+ * of {@code episodes} episodes on each held-out task, the RL^2 paper's measure, played on the
+ * {@link Sampler} it is given.
  */
 public final class TrialEvaluator {
 
@@ -23,14 +24,14 @@ public final class TrialEvaluator {
     private TrialEvaluator() {
     }
 
-    /** Plays one trial per task with {@code policy} and reports the score. */
-    public static <T extends Task, O> TrialScore evaluate(String name, TrialPolicy policy,
+    /** Plays one trial per task with {@code policy} on {@code sampler} and reports the score. */
+    public static <T extends Task, O> TrialScore evaluate(Sampler sampler, String name, TrialPolicy policy,
                                                          TaskFamily<T, O, ?> family, List<T> tasks, int episodes,
                                                          Optional<Oracle<T>> oracle, RandomGenerator rng) {
         if (tasks.size() < 2) {
             throw new IllegalArgumentException("a confidence interval needs at least 2 tasks, got " + tasks.size());
         }
-        double[] totals = totals(policy, family, tasks, episodes, rng);
+        double[] totals = totals(sampler, policy, family, tasks, episodes, rng);
         Optional<ConfidenceInterval> fraction = oracle.map(o -> {
             double[] f = new double[tasks.size()];
             for (int i = 0; i < f.length; i++) {
@@ -48,8 +49,8 @@ public final class TrialEvaluator {
      * same episode seeds (the same reward draws) on every task, however many random numbers their
      * actions use: their totals can be compared task by task (a paired comparison).
      */
-    public static <T extends Task, O> double[] totals(TrialPolicy policy, TaskFamily<T, O, ?> family, List<T> tasks,
-                                                     int episodes, RandomGenerator rng) {
+    public static <T extends Task, O> double[] totals(Sampler sampler, TrialPolicy policy, TaskFamily<T, O, ?> family,
+                                                     List<T> tasks, int episodes, RandomGenerator rng) {
         double[] totals = new double[tasks.size()];
         long[] chunkSeeds = new long[(tasks.size() + CHUNK - 1) / CHUNK];
         for (int c = 0; c < chunkSeeds.length; c++) {
@@ -57,7 +58,7 @@ public final class TrialEvaluator {
         }
         for (int from = 0; from < tasks.size(); from += CHUNK) {
             List<T> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
-            TrialBatch batch = TrialSampler.sample(family, chunk, episodes, policy,
+            TrialBatch batch = sampler.sampleTrials(family, chunk, episodes, policy,
                     new SplittableRandom(chunkSeeds[from / CHUNK]));
             System.arraycopy(batch.trialReturns(), 0, totals, from, chunk.size());
         }

@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * are drawn from {@code rng} before any step, trial by trial, so a trial's episodes do not depend
  * on the policy's draws.
  */
-public final class TrialSampler {
+final class TrialSampler {
 
     private TrialSampler() {
     }
@@ -30,7 +30,7 @@ public final class TrialSampler {
      *
      * @throws IllegalArgumentException if the family's actions are not discrete or {@code episodes < 1}
      */
-    public static <T extends Task, O> TrialBatch sample(TaskFamily<T, O, ?> family, List<T> tasks, int episodes,
+    static <T extends Task, O> TrialBatch sample(TaskFamily<T, O, ?> family, List<T> tasks, int episodes,
                                                        TrialPolicy policy, RandomGenerator rng) {
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes per trial must be >= 1, got " + episodes);

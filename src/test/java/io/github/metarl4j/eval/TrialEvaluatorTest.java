@@ -1,5 +1,8 @@
 package io.github.metarl4j.eval;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.LockstepSampler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +18,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TrialEvaluatorTest {
+
+    /** Trials run on the caller's thread. */
+    private static final Sampler TRIAL_SAMPLER = new LockstepSampler(1, DataType.DOUBLE);
 
     private static final int TASKS = 3 * TrialEvaluator.CHUNK + 7;
 
@@ -34,11 +40,11 @@ class TrialEvaluatorTest {
     void totals_giveEveryTaskTheSameRewardDraws_howeverManyNumbersThePolicyDraws() {
         var family = Bandits.family(BanditConfig.bernoulli(5));
         List<BanditTask> tasks = family.tasks().test().sample(TASKS, SeedTree.root(4).child("tasks").generator());
-        double[] quiet = TrialEvaluator.totals(armZero(0), family, tasks, 10, SeedTree.root(4).child("play").generator());
-        double[] noisy = TrialEvaluator.totals(armZero(7), family, tasks, 10, SeedTree.root(4).child("play").generator());
+        double[] quiet = TrialEvaluator.totals(TRIAL_SAMPLER, armZero(0), family, tasks, 10, SeedTree.root(4).child("play").generator());
+        double[] noisy = TrialEvaluator.totals(TRIAL_SAMPLER, armZero(7), family, tasks, 10, SeedTree.root(4).child("play").generator());
         assertEquals(TASKS, quiet.length);
         assertArrayEquals(quiet, noisy, "the same arm on the same task sees the same rewards in every chunk");
-        double[] other = TrialEvaluator.totals(armZero(0), family, tasks, 10, SeedTree.root(5).child("play").generator());
+        double[] other = TrialEvaluator.totals(TRIAL_SAMPLER, armZero(0), family, tasks, 10, SeedTree.root(5).child("play").generator());
         assertFalse(Arrays.equals(quiet, other), "another generator draws other rewards");
     }
 
@@ -46,8 +52,8 @@ class TrialEvaluatorTest {
     void evaluate_reportsTheMeanOfTheTotals() {
         var family = Bandits.family(BanditConfig.bernoulli(5));
         List<BanditTask> tasks = family.tasks().test().sample(TASKS, SeedTree.root(4).child("tasks").generator());
-        double[] totals = TrialEvaluator.totals(armZero(1), family, tasks, 10, SeedTree.root(6).generator());
-        TrialScore score = TrialEvaluator.evaluate("arm0", armZero(1), family, tasks, 10, Optional.of(Bandits.oracle()),
+        double[] totals = TrialEvaluator.totals(TRIAL_SAMPLER, armZero(1), family, tasks, 10, SeedTree.root(6).generator());
+        TrialScore score = TrialEvaluator.evaluate(TRIAL_SAMPLER, "arm0", armZero(1), family, tasks, 10, Optional.of(Bandits.oracle()),
                 SeedTree.root(6).generator());
         assertEquals(Arrays.stream(totals).average().orElseThrow(), score.total().mean(), 1e-12);
         assertEquals(TASKS, score.total().n());

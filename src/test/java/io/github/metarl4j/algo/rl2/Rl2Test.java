@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.algo.Metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class Rl2Test {
+
+    /** Trials run on the caller's thread. */
+    private static final Sampler TRIAL_SAMPLER = new LockstepSampler(1, DataType.DOUBLE);
 
     private static final BanditConfig BANDITS = BanditConfig.bernoulli(5);
 
@@ -120,6 +124,6 @@ class Rl2Test {
 
     private static double[] totals(TrialPolicy policy, TaskFamily<BanditTask, double[], Integer> family,
                                    List<BanditTask> held, long seed) {
-        return TrialEvaluator.totals(policy, family, held, 10, SeedTree.root(seed).child("play").generator());
+        return TrialEvaluator.totals(TRIAL_SAMPLER, policy, family, held, 10, SeedTree.root(seed).child("play").generator());
     }
 }

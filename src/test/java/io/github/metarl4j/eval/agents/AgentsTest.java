@@ -1,5 +1,8 @@
 package io.github.metarl4j.eval.agents;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.LockstepSampler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** The reference agents' arithmetic on inputs written by hand, and their ordering on real trials. */
 class AgentsTest {
+
+    /** Trials run on the caller's thread. */
+    private static final Sampler TRIAL_SAMPLER = new LockstepSampler(1, DataType.DOUBLE);
 
     private static final TrialInputs BANDIT = new TrialInputs(1, 3);
 
@@ -139,15 +145,15 @@ class AgentsTest {
         }
         var mdps = RandomMdps.family(TabularMdpConfig.RL2_PAPER);
         List<TabularMdp> mdpTasks = mdps.tasks().test().sample(100, new SplittableRandom(11));
-        double mdpRandom = TrialEvaluator.evaluate("random", new RandomAgent(), mdps, mdpTasks, 10,
+        double mdpRandom = TrialEvaluator.evaluate(TRIAL_SAMPLER, "random", new RandomAgent(), mdps, mdpTasks, 10,
                 Optional.of(new TabularOracle(10)), new SplittableRandom(12)).total().mean();
-        double psrl = TrialEvaluator.evaluate("psrl", new Psrl(10), mdps, mdpTasks, 10,
+        double psrl = TrialEvaluator.evaluate(TRIAL_SAMPLER, "psrl", new Psrl(10), mdps, mdpTasks, 10,
                 Optional.of(new TabularOracle(10)), new SplittableRandom(12)).total().mean();
         assertTrue(psrl > mdpRandom + 20, "PSRL " + psrl + " vs random " + mdpRandom);
     }
 
     private static double score(TrialPolicy agent, List<BanditTask> tasks) {
-        return TrialEvaluator.evaluate("a", agent, Bandits.family(BanditConfig.bernoulli(5)), tasks, 30,
+        return TrialEvaluator.evaluate(TRIAL_SAMPLER, "a", agent, Bandits.family(BanditConfig.bernoulli(5)), tasks, 30,
                 Optional.of(Bandits.oracle()), new SplittableRandom(1)).total().mean();
     }
 
@@ -156,7 +162,7 @@ class AgentsTest {
         var family = Bandits.family(BanditConfig.bernoulli(2));
         List<BanditTask> tasks = List.of(new BanditTask(new double[] {1, 0}), new BanditTask(new double[] {0, 1}));
         // always arm 0: the first task pays 1 per pull (fraction 1), the second 0
-        var score = TrialEvaluator.evaluate("arm0", (trials, layout) -> (in, active, rng, actions) ->
+        var score = TrialEvaluator.evaluate(TRIAL_SAMPLER, "arm0", (trials, layout) -> (in, active, rng, actions) ->
                 java.util.Arrays.fill(actions, 0), family, tasks, 5, Optional.of(Bandits.oracle()), new SplittableRandom(1));
         assertEquals(2.5, score.total().mean(), 1e-12);
         assertEquals(0.5, score.fraction().orElseThrow().mean(), 1e-12);

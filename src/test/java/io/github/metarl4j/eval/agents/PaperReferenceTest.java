@@ -1,5 +1,8 @@
 package io.github.metarl4j.eval.agents;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.LockstepSampler;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.envs.bandit.BanditConfig;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class PaperReferenceTest {
 
+    /** Trials run on the caller's thread. */
+    private static final Sampler TRIAL_SAMPLER = new LockstepSampler(1, DataType.DOUBLE);
+
     private static void within(String what, double paper, ConfidenceInterval ours) {
         double gap = Math.abs(ours.mean() - paper) / paper;
         System.out.printf("%-28s paper %6.1f, here %7.2f +- %.2f (%+.1f%%)%n", what, paper, ours.mean(), ours.halfWidth(),
@@ -30,7 +36,7 @@ class PaperReferenceTest {
 
     private static ConfidenceInterval bandit(TrialPolicy agent, int arms, int n) {
         var family = Bandits.family(BanditConfig.bernoulli(arms));
-        return TrialEvaluator.evaluate("a", agent, family, family.tasks().test().sample(2000, new SplittableRandom(arms)),
+        return TrialEvaluator.evaluate(TRIAL_SAMPLER, "a", agent, family, family.tasks().test().sample(2000, new SplittableRandom(arms)),
                 n, Optional.of(Bandits.oracle()), new SplittableRandom(7)).total();
     }
 
@@ -56,11 +62,11 @@ class PaperReferenceTest {
         var tasks = family.tasks().test().sample(2000, new SplittableRandom(3));
         Optional<io.github.metarl4j.task.Oracle<io.github.metarl4j.envs.tabular.TabularMdp>> oracle =
                 Optional.of(new TabularOracle(10));
-        within("MDP n=10 random", 100.1, TrialEvaluator.evaluate("random", new RandomAgent(), family, tasks, 10, oracle,
+        within("MDP n=10 random", 100.1, TrialEvaluator.evaluate(TRIAL_SAMPLER, "random", new RandomAgent(), family, tasks, 10, oracle,
                 new SplittableRandom(4)).total());
-        within("MDP n=10 psrl", 138.1, TrialEvaluator.evaluate("psrl", new Psrl(10), family, tasks, 10, oracle,
+        within("MDP n=10 psrl", 138.1, TrialEvaluator.evaluate(TRIAL_SAMPLER, "psrl", new Psrl(10), family, tasks, 10, oracle,
                 new SplittableRandom(4)).total());
-        within("MDP n=10 greedy", 134.8, TrialEvaluator.evaluate("greedy", new EpsilonGreedyMdp(10, 0), family, tasks,
+        within("MDP n=10 greedy", 134.8, TrialEvaluator.evaluate(TRIAL_SAMPLER, "greedy", new EpsilonGreedyMdp(10, 0), family, tasks,
                 10, oracle, new SplittableRandom(4)).total());
     }
 }
