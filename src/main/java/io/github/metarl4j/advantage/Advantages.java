@@ -48,21 +48,36 @@ public final class Advantages {
     public static INDArray gae(EpisodeBatch batch, INDArray values, double gamma, double lambda) {
         checkDiscount("gamma", gamma);
         checkDiscount("lambda", lambda);
-        int t = batch.steps();
-        int b = batch.episodes();
-        double[] r = HostArrays.read(batch.rewards());
         double[] v = read("values", values, batch);
-        int[] lengths = batch.lengths();
-        double[] out = new double[t * b];
-        for (int j = 0; j < b; j++) {
+        return like(batch, gae(HostArrays.read(batch.rewards()), v, batch.steps(), batch.episodes(), batch.lengths(),
+                gamma, lambda));
+    }
+
+    /**
+     * GAE(gamma, lambda) on plain row-major {@code [T, B]} arrays whose column j holds
+     * {@code lengths[j]} valid steps from t = 0: {@code delta_t = r_t + gamma V_{t+1} - V_t} with
+     * {@code V = 0} after a column's last step, {@code A_t = delta_t + gamma lambda A_{t+1}}; zero
+     * past each column's end. The one GAE of the library: episodes for MAML, whole trials for RL^2.
+     *
+     * @param rewards {@code [T, B]}
+     * @param values  {@code [T, B]}
+     * @param steps   T
+     * @param columns B
+     * @param lengths {@code [B]}, each in [0, T]
+     * @return the advantages {@code [T, B]}
+     */
+    public static double[] gae(double[] rewards, double[] values, int steps, int columns, int[] lengths, double gamma,
+                               double lambda) {
+        double[] out = new double[steps * columns];
+        for (int j = 0; j < columns; j++) {
             double adv = 0;
             for (int s = lengths[j] - 1; s >= 0; s--) {
-                double next = s + 1 < lengths[j] ? v[(s + 1) * b + j] : 0;
-                adv = r[s * b + j] + gamma * next - v[s * b + j] + gamma * lambda * adv;
-                out[s * b + j] = adv;
+                double next = s + 1 < lengths[j] ? values[(s + 1) * columns + j] : 0;
+                adv = rewards[s * columns + j] + gamma * next - values[s * columns + j] + gamma * lambda * adv;
+                out[s * columns + j] = adv;
             }
         }
-        return like(batch, out);
+        return out;
     }
 
     /**

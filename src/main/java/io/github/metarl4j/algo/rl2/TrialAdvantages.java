@@ -1,11 +1,13 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.advantage.Advantages;
 import io.github.metarl4j.data.TrialBatch;
 
 /**
- * GAE (Schulman et al. 2016) over whole trials: a trial is one long episode for RL^2, so the
- * discounting and the bootstrapping run across its episode boundaries, and its value after the
- * last step is 0. {@code delta_t = r_t + gamma V_{t+1} - V_t}, {@code A_t = delta_t + gamma lambda A_{t+1}},
+ * GAE (Schulman et al. 2016) over whole trials, through the library's one GAE
+ * ({@link Advantages#gae(double[], double[], int, int, int[], double, double)}): a trial is one long
+ * episode for RL^2, so the discounting and the bootstrapping run across its episode boundaries, and
+ * its value after the last step is 0. {@code delta_t = r_t + gamma V_{t+1} - V_t}, {@code A_t = delta_t + gamma lambda A_{t+1}},
  * returns {@code R_t = A_t + V_t}; padded steps get 0.
  *
  * @param advantages {@code [T, B]}
@@ -17,22 +19,21 @@ public record TrialAdvantages(double[] advantages, double[] returns) {
     public static TrialAdvantages of(TrialBatch batch, double[] values, double gamma, double lambda) {
         int t = batch.steps();
         int b = batch.trials();
-        double[] adv = new double[t * b];
-        double[] ret = new double[t * b];
+        int[] lengths = new int[b];
         for (int trial = 0; trial < b; trial++) {
-            double next = 0;
-            double nextValue = 0;
-            for (int s = t - 1; s >= 0; s--) {
-                int i = s * b + trial;
-                if (!batch.mask()[i]) {
-                    continue;
-                }
-                double delta = batch.rewards()[i] + gamma * nextValue - values[i];
-                next = delta + gamma * lambda * next;
-                adv[i] = next;
-                ret[i] = next + values[i];
-                nextValue = values[i];
+            while (lengths[trial] < t && batch.mask()[lengths[trial] * b + trial]) {
+                lengths[trial]++;
             }
+            for (int s = lengths[trial]; s < t; s++) {
+                if (batch.mask()[s * b + trial]) {
+                    throw new IllegalArgumentException("trial " + trial + " has a real step " + s + " after padding");
+                }
+            }
+        }
+        double[] adv = Advantages.gae(batch.rewards(), values, t, b, lengths, gamma, lambda);
+        double[] ret = new double[t * b];
+        for (int i = 0; i < ret.length; i++) {
+            ret[i] = batch.mask()[i] ? adv[i] + values[i] : 0;
         }
         return new TrialAdvantages(adv, ret);
     }
