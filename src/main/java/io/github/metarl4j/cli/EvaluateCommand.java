@@ -4,6 +4,7 @@ import io.github.metarl4j.experiment.EvaluationConfig;
 import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.experiment.SizeLimitException;
 import io.github.metarl4j.experiment.Sweep;
 import io.github.metarl4j.report.HtmlReport;
 import java.util.concurrent.Callable;
@@ -47,13 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluateSweep(Sweep sweep) {
         ExperimentConfig c = sweep.config();
-        try {
-            SweepSession.printed(c, sweep.evaluate(evaluation(c)), sweep, spec.commandLine().getOut());
-        } catch (IllegalStateException unfinished) {
-            throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
-        } catch (IllegalArgumentException tooLarge) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + tooLarge.getMessage());
-        }
+        asUsage(() -> SweepSession.printed(c, sweep.evaluate(evaluation(c)), sweep, spec.commandLine().getOut()));
         spec.commandLine().getOut().println("report " + HtmlReport.writeSweep(sweep));
         return Main.DONE;
     }
@@ -62,16 +57,21 @@ final class EvaluateCommand implements Callable<Integer> {
         ExperimentConfig c = dir.config();
         EvaluationConfig eval = evaluation(c);
         Experiment<?, ?, ?> experiment = RunSession.experiment(c, dir.root().resolve(RunDirectory.CONFIG));
-        try {
-            RunSession.printed(experiment.evaluate(dir, eval), c.learner().adaptsInContext(), dir,
-                    spec.commandLine().getOut());
-        } catch (IllegalStateException unfinished) {
-            throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
-        } catch (IllegalArgumentException tooLarge) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + tooLarge.getMessage());
-        }
+        asUsage(() -> RunSession.printed(experiment.evaluate(dir, eval), c.learner().adaptsInContext(), dir,
+                spec.commandLine().getOut()));
         spec.commandLine().getOut().println("report " + HtmlReport.write(dir));
         return Main.DONE;
+    }
+
+    /** Runs {@code evaluation}; an unfinished run or sizes past the memory are usage errors (exit 2). */
+    private void asUsage(Runnable evaluation) {
+        try {
+            evaluation.run();
+        } catch (IllegalStateException unfinished) {
+            throw new CommandLine.ParameterException(spec.commandLine(), unfinished.getMessage());
+        } catch (SizeLimitException tooLarge) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + tooLarge.getMessage());
+        }
     }
 
     private EvaluationConfig evaluation(ExperimentConfig c) {

@@ -1,6 +1,7 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.eval.AdaptationCurve;
+import io.github.metarl4j.experiment.ConfigDrift;
 import io.github.metarl4j.experiment.ConfigException;
 import java.util.Set;
 import io.github.metarl4j.eval.AdaptationTable;
@@ -55,7 +56,7 @@ final class RunSession {
                               PrintWriter err) {
         ExperimentConfig config = dir.config();
         Experiment<?, ?, ?> experiment = experiment(config, dir.root().resolve(RunDirectory.CONFIG));
-        List<String> changes = experiment.checkResume(dir, allowedChanges);
+        List<String> changes = ConfigDrift.checkResume(dir, config, experiment.trainedRoles(), allowedChanges);
         Provenance provenance = Provenance.capture(config.seed(), commandLine).withConfigChanges(changes);
         Path provenanceFile = dir.writeProvenance(provenance);
         out.println("run directory " + dir.root());

@@ -3,6 +3,7 @@ package io.github.metarl4j.cli;
 import io.github.metarl4j.eval.CensoredMedian;
 import io.github.metarl4j.eval.ConfidenceInterval;
 import io.github.metarl4j.eval.SeedSummary;
+import io.github.metarl4j.experiment.ConfigDrift;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.experiment.Sweep;
@@ -47,8 +48,9 @@ final class SweepSession {
         List<Provenance> provenance = new ArrayList<>();
         List<List<String>> changes = new ArrayList<>();
         for (RunDirectory run : runs) {
-            changes.add(RunSession.experiment(run.config(), run.root().resolve(RunDirectory.CONFIG))
-                    .checkResume(run, allowedChanges));
+            ExperimentConfig c = run.config();
+            changes.add(ConfigDrift.checkResume(run, c, RunSession.experiment(c, run.root().resolve(RunDirectory.CONFIG))
+                    .trainedRoles(), allowedChanges));
         }
         for (int i = 0; i < runs.size(); i++) {
             RunDirectory run = runs.get(i);

@@ -3,7 +3,9 @@ package io.github.metarl4j.experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import io.github.metarl4j.run.Checkpoint;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -76,6 +78,46 @@ public final class ConfigDrift {
             }
         }
         return out;
+    }
+
+    /**
+     * Checks that the run in {@code dir} may continue under {@code config}: the newest intact
+     * checkpoint of each of {@code roles} ({@link Experiment#trainedRoles()}) was trained under the
+     * same config, except for keys in {@code allowed}, and {@code run.metaBatches} is not below the
+     * learner's batches done. Call it before resuming.
+     *
+     * @return the allowed changes found, for the session's provenance ({@code run.metaBatches: 10 -> 20})
+     * @throws ConfigException naming each changed key with its old and new value
+     */
+    public static List<String> checkResume(RunDirectory dir, ExperimentConfig config, List<String> roles,
+                                           Set<String> allowed) {
+        String now = ConfigFiles.toYaml(config);
+        Set<String> accepted = new TreeSet<>();
+        String file = "config " + dir.root().resolve(RunDirectory.CONFIG);
+        for (String role : roles) {
+            String arm = role == null ? config.learner().name() : role;
+            Optional<Checkpoint> last = dir.checkpoints(role, config.run().keepCheckpoints()).latest(s -> { });
+            if (last.isEmpty() || last.get().config().isEmpty()) {
+                continue;
+            }
+            if (role == null && last.get().batchesDone() > config.run().metaBatches()) {
+                throw new ConfigException(file + ": key 'run.metaBatches': " + config.run().metaBatches()
+                        + " is below the " + last.get().batchesDone() + " meta-batches " + arm + " has done; it can only "
+                        + "grow", null);
+            }
+            List<Change> changes = between(last.get().config(), now);
+            List<Change> refused = changes.stream().filter(c -> !c.allowedBy(allowed)).toList();
+            if (!refused.isEmpty()) {
+                List<String> safe = refused.stream().filter(Change::safe).map(Change::key).toList();
+                throw new ConfigException(file + " differs from the config " + arm + " was trained under (its "
+                        + "checkpoint after batch " + last.get().batchesDone() + "): " + join(refused) + ". Restore the "
+                        + "file, or start a new run" + (safe.isEmpty() ? "" : "; to go on with " + String.join(", ", safe)
+                        + " changed, resume with --allow-config-change " + String.join(",", safe))
+                        + (safe.size() == refused.size() ? "" : "; only " + SAFE + " may change"), null);
+            }
+            changes.forEach(c -> accepted.add(c.toString()));
+        }
+        return List.copyOf(accepted);
     }
 
     private static JsonNode tree(String yaml) {

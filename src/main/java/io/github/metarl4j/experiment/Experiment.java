@@ -201,6 +201,17 @@ public final class Experiment<T extends Task, O, A> {
         return true;
     }
 
+    /**
+     * The run-directory roles that hold checkpoints: the learner's ({@code null}) and each trained
+     * reference's ({@link RunDirectory#PRETRAINED}, {@link RunDirectory#FINE_TUNE}), in training order.
+     */
+    public List<String> trainedRoles() {
+        List<String> roles = new ArrayList<>();
+        roles.add(null);
+        trainedReferences().keySet().forEach(b -> roles.add(role(b)));
+        return roles;
+    }
+
     /** The references that are trained, with the tasks each trains on, in the config's order. */
     private Map<EvaluationConfig.Baseline, TaskDistribution<T>> trainedReferences() {
         Map<EvaluationConfig.Baseline, TaskDistribution<T>> out = new LinkedHashMap<>();
@@ -240,7 +251,7 @@ public final class Experiment<T extends Task, O, A> {
      * is evaluated on as many test tasks; writes the tables to {@code evaluation/}.
      *
      * @throws IllegalStateException    if the run has not finished training
-     * @throws IllegalArgumentException if {@code evaluation}'s sizes exceed the JVM's memory
+     * @throws SizeLimitException      if {@code evaluation}'s sizes exceed the JVM's memory
      */
     public Evaluation evaluate(RunDirectory dir, EvaluationConfig evaluation) {
         ResourceBounds.check(new ExperimentConfig(config.name(), config.seed(), config.family(), config.policy(),
@@ -358,48 +369,5 @@ public final class Experiment<T extends Task, O, A> {
     private Trainer trainer(RunDirectory dir, String role, Progress progress, MetaLearner learner) {
         return new Trainer(new Trainer.Persistence(Optional.of(dir.checkpoints(role, config.run().keepCheckpoints())),
                 Optional.of(dir.metrics(role, learner.metrics())), config.run().checkpointEvery(), ConfigFiles.toYaml(config)), progress);
-    }
-
-    /**
-     * Checks that the run in {@code dir} may continue under this experiment's config: every arm's
-     * newest intact checkpoint was trained under the same config, except for keys in
-     * {@code allowed} (see {@link ConfigDrift}), and {@code run.metaBatches} is not below the
-     * learner's batches done. Call it before resuming.
-     *
-     * @return the allowed changes found, for the session's provenance ({@code run.metaBatches: 10 -> 20})
-     * @throws ConfigException naming each changed key with its old and new value
-     */
-    public List<String> checkResume(RunDirectory dir, java.util.Set<String> allowed) {
-        String now = ConfigFiles.toYaml(config);
-        java.util.Set<String> accepted = new java.util.TreeSet<>();
-        List<String> roles = new ArrayList<>();
-        roles.add(null);
-        trainedReferences().keySet().forEach(b -> roles.add(role(b)));
-        for (String role : roles) {
-            String arm = role == null ? config.learner().name() : role;
-            Optional<Checkpoint> last = dir.checkpoints(role, config.run().keepCheckpoints()).latest(s -> { });
-            if (last.isEmpty() || last.get().config().isEmpty()) {
-                continue;
-            }
-            if (role == null && last.get().batchesDone() > config.run().metaBatches()) {
-                throw new ConfigException("config " + dir.root().resolve(RunDirectory.CONFIG) + ": key 'run.metaBatches': "
-                        + config.run().metaBatches() + " is below the " + last.get().batchesDone() + " meta-batches "
-                        + arm + " has done; it can only grow", null);
-            }
-            List<ConfigDrift.Change> changes = ConfigDrift.between(last.get().config(), now);
-            List<ConfigDrift.Change> refused = changes.stream().filter(c -> !c.allowedBy(allowed)).toList();
-            if (!refused.isEmpty()) {
-                List<ConfigDrift.Change> safe = refused.stream().filter(ConfigDrift.Change::safe).toList();
-                throw new ConfigException("config " + dir.root().resolve(RunDirectory.CONFIG) + " differs from the "
-                        + "config " + arm + " was trained under (its checkpoint after batch " + last.get().batchesDone()
-                        + "): " + ConfigDrift.join(refused) + ". Restore the file, or start a new run"
-                        + (safe.isEmpty() ? "" : "; to go on with " + String.join(", ", safe.stream()
-                                .map(ConfigDrift.Change::key).toList()) + " changed, resume with --allow-config-change "
-                                + String.join(",", safe.stream().map(ConfigDrift.Change::key).toList()))
-                        + (safe.size() == refused.size() ? "" : "; only " + ConfigDrift.SAFE + " may change"), null);
-            }
-            changes.forEach(c -> accepted.add(c.toString()));
-        }
-        return List.copyOf(accepted);
     }
 }

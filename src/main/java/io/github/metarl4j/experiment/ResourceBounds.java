@@ -47,7 +47,7 @@ final class ResourceBounds {
     /**
      * Checks {@code config} for a family with {@code spec} against {@code limits}.
      *
-     * @throws IllegalArgumentException naming the key, the value and the bound
+     * @throws SizeLimitException naming the key, the value and the bound
      */
     static void check(ExperimentConfig config, EnvSpec<?, ?> spec, Limits limits) {
         int obs = spec.observationSpace().flatDim();
@@ -86,7 +86,7 @@ final class ResourceBounds {
         parameters += (in + 1.0) * (act + 1);
         double bytes = precision * parameters * COPIES;
         if (bytes > limits.memory()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "key 'policy.hidden': %s makes %.3g "
+            throw new SizeLimitException(String.format(Locale.ROOT, "key 'policy.hidden': %s makes %.3g "
                     + "parameters, which with the %d copies the learner keeps need at least %s; %s; lower the widths",
                     hidden, parameters, COPIES, size(bytes), memory(limits)));
         }
@@ -94,7 +94,7 @@ final class ResourceBounds {
             double perTask = 8.0 * t.states() * t.actions() * (t.states() + 1.0); // [S, A, S] and [S, A] doubles
             double held = Math.max(tasks.value(), config.evaluation().tasks());
             if (perTask * held > limits.heap()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "key 'family.states': %d states x %d "
+                throw new SizeLimitException(String.format(Locale.ROOT, "key 'family.states': %d states x %d "
                         + "actions make each MDP's transition table %s, and the %.0f tasks held at once need at least "
                         + "%s of heap; the JVM's heap (-Xmx) is %s; lower the states or raise -Xmx", t.states(),
                         t.actions(), size(perTask), held, size(perTask * held), size(limits.heap())));
@@ -122,11 +122,11 @@ final class ResourceBounds {
             return;
         }
         if (limits.memory() < bytesPerUnit) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "key 'policy.hidden': its widths make "
+            throw new SizeLimitException(String.format(Locale.ROOT, "key 'policy.hidden': its widths make "
                     + "%s (%s%s) need at least %s; %s; lower the widths", what, product, size(bytesPerUnit), size(bytes),
                     memory(limits)));
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "key '%s': %.0f makes %s (%s%s) need at least "
+        throw new SizeLimitException(String.format(Locale.ROOT, "key '%s': %.0f makes %s (%s%s) need at least "
                 + "%s; %s, which bounds %s at %.0f here; lower it", largest.key(), largest.value(), what, product,
                 size(bytesPerUnit), size(bytes), memory(limits), largest.key(),
                 Math.floor(limits.memory() / (bytes / largest.value()))));
