@@ -49,30 +49,32 @@ public final class Main implements Runnable {
             err.println("Usage: " + c.getCommandSpec().qualifiedName() + " --help shows every option");
             return BAD_USAGE;
         });
-        cl.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            if (UserErrors.isUserError(e)) {
-                err.println("metarl4j: " + e.getMessage());
-                return BAD_USAGE;
-            }
-            err.println("metarl4j: failed: " + UserErrors.reason(e));
-            return FAILURE;
-        });
+        cl.setExecutionExceptionHandler((e, command, parsed) -> reported(e, debug, err));
         int status;
         try {
             status = cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            err.println("metarl4j: failed: " + UserErrors.reason(e));
-            status = FAILURE;
+            status = reported(e, debug, err);
         }
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * Says why {@code e} ended the command, in one line (the trace before it only with
+     * {@code --debug}), and returns the exit status: 2 for a user's mistake, 1 for a failure.
+     */
+    private static int reported(Throwable e, boolean debug, PrintWriter err) {
+        if (debug) {
+            UserErrors.trace(e, err);
+        }
+        if (UserErrors.isUserError(e)) {
+            err.println("metarl4j: " + e.getMessage());
+            return BAD_USAGE;
+        }
+        err.println("metarl4j: failed: " + UserErrors.reason(e));
+        return FAILURE;
     }
 
     @Override

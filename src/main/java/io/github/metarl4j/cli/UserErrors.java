@@ -32,6 +32,18 @@ final class UserErrors {
         return out.toString().replace('\n', ' ');
     }
 
+    /** Writes {@code e}'s stack trace and its causes' to {@code out}: what {@code --debug} adds. */
+    static void trace(Throwable e, java.io.PrintWriter out) {
+        String lead = "";
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            out.println(lead + c);
+            for (StackTraceElement frame : c.getStackTrace()) {
+                out.println("\tat " + frame);
+            }
+            lead = "Caused by: ";
+        }
+    }
+
     private static String text(Throwable e) {
         if (e instanceof OutOfMemoryError) {
             return "out of memory (" + e.getMessage() + "); raise -Xmx in the pom's metarl4j.jvmFlags or lower the "
