@@ -81,6 +81,20 @@ public final class Advantages {
     }
 
     /**
+     * Checks a discount {@code gamma} and a GAE {@code lambda}, both in [0, 1], naming the one out of range.
+     *
+     * @throws IllegalArgumentException if either is outside [0, 1] or NaN
+     */
+    public static void checkDiscounts(double gamma, double lambda) {
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
+        }
+        if (!(lambda >= 0 && lambda <= 1)) {
+            throw new IllegalArgumentException("gaeLambda must be in [0, 1], got " + lambda);
+        }
+    }
+
+    /**
      * Normalises advantages per task to zero mean and unit (population) standard deviation
      * over that task's valid steps: {@code (A - mean) / (std + 1e-8)}, zero past each end.
      */

@@ -1,8 +1,7 @@
 package io.github.metarl4j.algo.maml;
 
 import io.github.metarl4j.algo.AdaptablePolicy;
-import io.github.metarl4j.algo.LearnerState;
-import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.data.EpisodeBatch;
@@ -30,13 +29,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Each step replaces the meta-parameters (never mutates them); Adam's moment estimates persist
  * across meta-batches and are part of the {@link #state()}.
  */
-public final class Maml implements MetaLearner {
+public final class Maml extends ParametricLearner {
 
     private final MamlConfig config;
     private final LearnerParts parts;
     private final Policy policy;
-    private final AdamOptimizer adam;
-    private INDArray theta;
 
     /**
      * @param config  the settings
@@ -46,11 +43,11 @@ public final class Maml implements MetaLearner {
      *                work of the outer step; results are identical for any number (the caller closes it)
      */
     public Maml(MamlConfig config, Policy policy, INDArray theta, Sampler sampler) {
+        super(theta, Optional.of(new AdamOptimizer(config.ppo().learningRate(), policy.numParams(),
+                policy.dataType())));
         this.config = config;
         this.parts = LearnerParts.of(config, policy, theta, sampler);
         this.policy = policy;
-        this.adam = new AdamOptimizer(config.ppo().learningRate(), policy.numParams(), policy.dataType());
-        this.theta = theta;
     }
 
     @Override
@@ -72,27 +69,10 @@ public final class Maml implements MetaLearner {
         return Metric.POLICY_GRADIENT;
     }
 
-    @Override
-    public INDArray parameters() {
-        return theta;
-    }
-
     /** The meta-policy, adapting by the inner loop on each new task's episodes. */
     @Override
     public AdaptablePolicy explorationPolicy() {
-        return new GradientAdapted(policy, parts.inner(), config, theta);
-    }
-
-    @Override
-    public LearnerState state() {
-        return LearnerState.of(theta, Optional.of(adam));
-    }
-
-    @Override
-    public void restore(LearnerState state) {
-        INDArray restored = state.theta(policy.numParams(), policy.dataType());
-        state.restoreInto(adam);
-        theta = restored;
+        return new GradientAdapted(policy, parts.inner(), config, parameters());
     }
 
     /**
@@ -104,7 +84,7 @@ public final class Maml implements MetaLearner {
     public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
                                                           RandomGenerator rng) {
         int e = config.fastBatch();
-        INDArray start = theta;
+        INDArray start = parameters();
         InnerLoop inner = parts.inner();
         long sampling = 0;
         long adaptation = 0;
@@ -158,7 +138,7 @@ public final class Maml implements MetaLearner {
                 r = parts.trpo().step(objective, start);
             }
         }
-        theta = r.theta();
+        replace(r.theta());
         long t5 = System.nanoTime();
         return OuterStepMetrics.of(MetaStepReport.builder(metrics()), r)
                 .set(Metric.RETURN_BEFORE, trainReturn)
@@ -184,7 +164,7 @@ public final class Maml implements MetaLearner {
                 if (epoch == 0) {
                     gradientNorm = g.norm2Number().doubleValue();
                 }
-                next = adam.step(next, g);
+                next = adam().step(next, g);
             }
             return new Trpo.Result(next, true, 0, before, objective.value(next), objective.kl(next), gradientNorm);
         }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.advantage.Advantages;
 import io.github.metarl4j.optim.PpoConfig;
 import io.github.metarl4j.optim.TrpoConfig;
 
@@ -72,12 +73,7 @@ public record MamlConfig(double innerStepSize, int innerSteps, InnerSampling inn
         if (metaBatch < 1) {
             throw new IllegalArgumentException("metaBatch must be >= 1, got " + metaBatch);
         }
-        if (!(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
-        }
-        if (!(gaeLambda >= 0 && gaeLambda <= 1)) {
-            throw new IllegalArgumentException("gaeLambda must be in [0, 1], got " + gaeLambda);
-        }
+        Advantages.checkDiscounts(gamma, gaeLambda);
         if (outer == null) {
             throw new IllegalArgumentException("outer optimiser must be one of "
                     + java.util.Arrays.toString(OuterOptimizer.values()) + ", got null");

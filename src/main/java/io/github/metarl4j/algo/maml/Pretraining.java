@@ -1,8 +1,7 @@
 package io.github.metarl4j.algo.maml;
 
 import io.github.metarl4j.algo.AdaptablePolicy;
-import io.github.metarl4j.algo.LearnerState;
-import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.data.EpisodeBatch;
@@ -25,13 +24,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * per-task advantages and takes one TRPO step on the mean surrogate (the meta-objective with inner
  * step size 0 and first-order Jacobians is exactly that), with the configuration's TRPO settings.
  */
-public final class Pretraining implements MetaLearner {
+public final class Pretraining extends ParametricLearner {
 
     private final MamlConfig config;
     private final LearnerParts parts;
     private final Policy policy;
     private final InnerLoop noAdaptation = new InnerLoop(0.0, 1);
-    private INDArray theta;
 
     /**
      * @param config  MAML's settings: the batch sizes, advantages and TRPO step for training, the inner
@@ -42,10 +40,10 @@ public final class Pretraining implements MetaLearner {
      *                work of the outer step; results are identical for any number (the caller closes it)
      */
     public Pretraining(MamlConfig config, Policy policy, INDArray theta, Sampler sampler) {
+        super(theta, Optional.empty());
         this.config = config;
         this.parts = LearnerParts.of(config, policy, theta, sampler);
         this.policy = policy;
-        this.theta = theta;
     }
 
     @Override
@@ -59,25 +57,10 @@ public final class Pretraining implements MetaLearner {
         return Metric.POLICY_GRADIENT;
     }
 
-    @Override
-    public INDArray parameters() {
-        return theta;
-    }
-
     /** The pretrained policy, adapting by MAML's inner loop on each new task's episodes. */
     @Override
     public AdaptablePolicy explorationPolicy() {
-        return new GradientAdapted(policy, parts.inner(), config, theta);
-    }
-
-    @Override
-    public LearnerState state() {
-        return LearnerState.of(theta, Optional.empty());
-    }
-
-    @Override
-    public void restore(LearnerState state) {
-        theta = state.theta(policy.numParams(), policy.dataType());
+        return new GradientAdapted(policy, parts.inner(), config, parameters());
     }
 
     /** One TRPO step of ordinary policy gradient on the pooled {@code tasks}. */
@@ -85,6 +68,7 @@ public final class Pretraining implements MetaLearner {
     public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
                                                           RandomGenerator rng) {
         int e = config.episodesPerTask();
+        INDArray theta = parameters();
         long t0 = System.nanoTime();
         EpisodeBatch batch = parts.sampler().sample(family, tasks, e, policy.actions(theta), rng);
         long t1 = System.nanoTime();
@@ -95,7 +79,7 @@ public final class Pretraining implements MetaLearner {
         try (MetaObjective objective = new MetaObjective(policy, noAdaptation, data, theta, true, parts.parallel())) {
             r = parts.trpo().step(objective, theta);
         }
-        theta = r.theta();
+        replace(r.theta());
         long t3 = System.nanoTime();
         double ret = batch.meanEpisodeReturn();
         return OuterStepMetrics.of(MetaStepReport.builder(metrics()), r)

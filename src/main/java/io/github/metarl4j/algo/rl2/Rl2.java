@@ -1,8 +1,7 @@
 package io.github.metarl4j.algo.rl2;
 
 import io.github.metarl4j.algo.InContextPolicy;
-import io.github.metarl4j.algo.LearnerState;
-import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.data.HostArrays;
@@ -28,15 +27,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Its parameters are replaced at each step, never mutated in place; its state is the parameters
  * and Adam's moments and step count.
  */
-public final class Rl2 implements MetaLearner {
+public final class Rl2 extends ParametricLearner {
 
     private static final String WORKSPACE = "rl2-update";
 
     private final Rl2Config config;
     private final RecurrentNet net;
     private final Sampler sampler;
-    private final AdamOptimizer adam;
-    private INDArray theta;
 
     /**
      * A learner at {@code theta0}.
@@ -47,17 +44,21 @@ public final class Rl2 implements MetaLearner {
      * @param sampler runs the trials (the caller closes it)
      */
     public Rl2(Rl2Config config, RecurrentNet net, INDArray theta0, Sampler sampler) {
-        net.checkParameters(theta0, "initial parameters");
+        super(checked(net, theta0).dup(), Optional.of(new AdamOptimizer(config.ppo().learningRate(),
+                net.numParams(), net.dataType())));
         this.config = config;
         this.net = net;
         this.sampler = sampler;
-        this.theta = theta0.dup();
-        this.adam = new AdamOptimizer(config.ppo().learningRate(), net.numParams(), net.dataType());
+    }
+
+    private static INDArray checked(RecurrentNet net, INDArray theta0) {
+        net.checkParameters(theta0, "initial parameters");
+        return theta0;
     }
 
     /** The policy at the current parameters. */
     public Rl2Policy policy() {
-        return new Rl2Policy(net, theta);
+        return new Rl2Policy(net, parameters());
     }
 
     /** The policy at the current parameters, adapting in its hidden state over a trial. */
@@ -76,25 +77,6 @@ public final class Rl2 implements MetaLearner {
         return Metric.POLICY_GRADIENT;
     }
 
-    @Override
-    public INDArray parameters() {
-        return theta;
-    }
-
-    /** Parameters and optimiser state. */
-    @Override
-    public LearnerState state() {
-        return LearnerState.of(theta, Optional.of(adam));
-    }
-
-    /** Continues from {@code state}. */
-    @Override
-    public void restore(LearnerState state) {
-        INDArray restored = state.theta(net.numParams(), net.dataType());
-        state.restoreInto(adam);
-        theta = restored;
-    }
-
     /**
      * One PPO iteration on one trial per task. Its report's returns are the mean return of the
      * trials' first episode (before) and of their last (after): what the policy learned in context.
@@ -105,6 +87,7 @@ public final class Rl2 implements MetaLearner {
     @Override
     public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
                                                           RandomGenerator rng) {
+        INDArray theta = parameters();
         long t0 = System.nanoTime();
         TrialBatch batch = sampler.sampleTrials(family, tasks, config.episodesPerTrial(), policy(), rng);
         long t1 = System.nanoTime();
@@ -141,7 +124,7 @@ public final class Rl2 implements MetaLearner {
                     grad = pass.backward(array(l.dLogits(), steps, trialsOfMb.length, net.out()),
                             array(l.dValues(), steps, trialsOfMb.length)).detach();
                 }
-                theta = adam.step(theta, grad);
+                theta = adam().step(theta, grad);
             }
         }
         TrialLoss lossAfter;
@@ -150,6 +133,7 @@ public final class Rl2 implements MetaLearner {
             lossAfter = loss(HostArrays.read(after.outputs()), HostArrays.read(after.values()), batch.actions(),
                     oldLogProb, oldLogits, advantages, adv.returns(), batch.mask());
         }
+        replace(theta);
         long t2 = System.nanoTime();
         double[] episodeReturns = firstAndLastEpisodeReturns(batch);
         return MetaStepReport.builder(metrics())

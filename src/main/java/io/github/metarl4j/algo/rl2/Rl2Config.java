@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.advantage.Advantages;
 import io.github.metarl4j.optim.PpoConfig;
 
 /**
@@ -31,12 +32,7 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Pp
         if (episodesPerTrial < 1) {
             throw new IllegalArgumentException("episodesPerTrial must be >= 1, got " + episodesPerTrial);
         }
-        if (!(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
-        }
-        if (!(gaeLambda >= 0 && gaeLambda <= 1)) {
-            throw new IllegalArgumentException("gaeLambda must be in [0, 1], got " + gaeLambda);
-        }
+        Advantages.checkDiscounts(gamma, gaeLambda);
         if (ppo == null) {
             throw new IllegalArgumentException("ppo settings must be given");
         }
