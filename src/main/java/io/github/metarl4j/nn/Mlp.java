@@ -86,6 +86,11 @@ public final class Mlp {
         return numParams;
     }
 
+    /** The hidden layer widths, a copy. */
+    public int[] hidden() {
+        return Arrays.copyOfRange(sizes, 1, sizes.length - 1);
+    }
+
     public Activation activation() {
         return activation;
     }

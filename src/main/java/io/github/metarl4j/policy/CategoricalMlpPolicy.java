@@ -88,19 +88,18 @@ public final class CategoricalMlpPolicy implements Policy {
         }
     }
 
-    /** Row block i acts with {@code thetas[i]}: one batched network pass for all blocks per call. */
     @Override
-    public ActionFunction actions(List<INDArray> thetas) {
+    public CategoricalMlpSpec spec() {
+        return new CategoricalMlpSpec(obsDim(), net.hidden(), numActions(), net.activation(), dataType());
+    }
+
+    /** Row block i acts with {@code thetas[i]}: one batched network pass for all blocks per call. */
+    ActionFunction blockActions(List<INDArray> thetas) {
         MlpBlocks blocks = new MlpBlocks(net, thetas);
         return (observations, rng) -> {
             Rows.checkObservations(observations, obsDim(), dataType());
             return draw(softmax(HostArrays.read(blocks.output(observations)), numActions()), rng);
         };
-    }
-
-    @Override
-    public ActionFunction actions(INDArray theta) {
-        return actions(List.of(theta));
     }
 
     /** One action index per row of the probabilities {@code p [N * K]}, by inversion, in row order. */

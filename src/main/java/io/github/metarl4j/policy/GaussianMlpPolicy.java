@@ -131,9 +131,13 @@ public final class GaussianMlpPolicy implements Policy {
         }
     }
 
-    /** Row block i acts with {@code thetas[i]}: one batched network pass for all blocks per call. */
     @Override
-    public ActionFunction actions(List<INDArray> thetas) {
+    public GaussianMlpSpec spec() {
+        return new GaussianMlpSpec(obsDim(), net.hidden(), actDim(), net.activation(), initialLogStd, dataType());
+    }
+
+    /** Row block i acts with {@code thetas[i]}: one batched network pass for all blocks per call. */
+    ActionFunction blockActions(List<INDArray> thetas) {
         for (int i = 0; i < thetas.size(); i++) {
             checkTheta(thetas.get(i), "parameter vector " + i);
         }
@@ -143,11 +147,6 @@ public final class GaussianMlpPolicy implements Policy {
             Rows.checkObservations(observations, obsDim(), dataType());
             return draw(HostArrays.read(blocks.output(observations)), rho, rng);
         };
-    }
-
-    @Override
-    public ActionFunction actions(INDArray theta) {
-        return actions(List.of(theta));
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.github.metarl4j.policy;
 
 import io.github.metarl4j.sampler.ActionFunction;
-import io.github.metarl4j.sampler.RowBlocks;
+import io.github.metarl4j.sampler.PolicyData;
+import io.github.metarl4j.sampler.PolicySpec;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,26 +54,24 @@ public interface Policy {
      */
     PolicyPoint at(INDArray theta, INDArray observations);
 
-    /** This policy with parameters {@code theta}, as the sampler's action function. */
+    /**
+     * This policy as data, without parameters: a sampler on another machine rebuilds it from the
+     * spec and acts the same, bit for bit.
+     */
+    PolicySpec<ActionFunction> spec();
+
+    /** This policy with parameters {@code theta}, as data the sampler acts with. */
     default ActionFunction actions(INDArray theta) {
-        return (observations, rng) -> sample(theta, observations, rng);
+        return actions(List.of(theta));
     }
 
     /**
-     * M parameter vectors acting on M equal blocks of rows, as one action function: rows
-     * {@code [i E, (i + 1) E)} of {@code [M E, obsDim]} observations act with {@code thetas[i]}
-     * (with tasks laid out task-major, each task's adapted policy on its own episodes). Randomness
-     * is drawn in row order, so it samples what {@link RowBlocks} of {@code actions(thetas[i])}
-     * samples; the MLP policies compute all blocks in one batched network pass.
+     * M parameter vectors acting on M equal blocks of rows, as data the sampler acts with: rows
+     * {@code [i E, (i + 1) E)} of {@code [M E, obsDim]} observations act with {@code thetas[i]} (with
+     * tasks laid out task-major, each task's adapted policy on its own episodes). Randomness is drawn
+     * in row order; the MLP policies compute all blocks in one batched network pass.
      */
     default ActionFunction actions(List<INDArray> thetas) {
-        List<ActionFunction> each = thetas.stream().map(this::actions).toList();
-        return (observations, rng) -> {
-            if (observations.size(0) % each.size() != 0) {
-                throw new IllegalArgumentException("observations must have a multiple of " + each.size()
-                        + " rows (one block per parameter vector), got " + observations.size(0));
-            }
-            return new RowBlocks(each, (int) (observations.size(0) / each.size())).act(observations, rng);
-        };
+        return PolicyData.of(spec(), thetas);
     }
 }

@@ -17,6 +17,11 @@ final class Rows {
         return HostArrays.write(scratch.take(type, rows, cols), values, 0);
     }
 
+    /** Each of {@code parameters} as a {@code [P]} array of {@code type}. */
+    static java.util.List<INDArray> vectors(java.util.List<double[]> parameters, DataType type) {
+        return parameters.stream().map(v -> HostArrays.create(v, type, v.length)).toList();
+    }
+
     static void checkObservations(INDArray obs, int obsDim, DataType type) {
         if (obs == null || obs.rank() != 2 || obs.size(1) != obsDim || obs.dataType() != type) {
             throw new IllegalArgumentException("observations must be a " + type + " array of shape [N, " + obsDim

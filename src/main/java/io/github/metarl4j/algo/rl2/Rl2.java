@@ -12,6 +12,7 @@ import io.github.metarl4j.nn.RecurrentPass;
 import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.TrialPolicyData;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Optional;
@@ -57,8 +58,8 @@ public final class Rl2 extends ParametricLearner {
     }
 
     /** The policy at the current parameters. */
-    public Rl2Policy policy() {
-        return new Rl2Policy(net, parameters());
+    public TrialPolicyData policy() {
+        return new TrialPolicyData(Rl2PolicySpec.of(net), HostArrays.read(parameters()));
     }
 
     /** The policy at the current parameters, adapting in its hidden state over a trial. */
