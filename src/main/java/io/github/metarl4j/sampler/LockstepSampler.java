@@ -4,6 +4,7 @@ import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.Env;
 import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.space.Discrete;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +62,44 @@ public final class LockstepSampler implements Sampler {
         return threads;
     }
 
-    /** Trials are stepped on the caller's thread ({@link TrialSampler}). */
+    /**
+     * The trials are played in lockstep ({@link TrialRollout}): the policy acts on the caller's thread
+     * for all trials at once, and the environments step across the threads.
+     *
+     * @throws IllegalArgumentException if the family's actions are not discrete, there are no tasks or
+     *                                  {@code episodesPerTrial < 1}
+     */
     @Override
     public <T extends Task, O> TrialBatch sampleTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
                                                        TrialPolicy policy, RandomGenerator rng) {
-        return TrialSampler.sample(family, tasks, episodesPerTrial, policy, rng);
+        if (tasks == null || tasks.isEmpty()) {
+            throw new IllegalArgumentException("tasks must be a non-empty list, got " + tasks);
+        }
+        if (episodesPerTrial < 1) {
+            throw new IllegalArgumentException("episodes per trial must be >= 1, got " + episodesPerTrial);
+        }
+        if (!(family.spec().actionSpace() instanceof Discrete discrete)) {
+            throw new IllegalArgumentException("trials need a discrete action space, got "
+                    + family.spec().actionSpace());
+        }
+        long[][] seeds = new long[tasks.size()][episodesPerTrial];
+        for (long[] row : seeds) {
+            for (int e = 0; e < episodesPerTrial; e++) {
+                row[e] = rng.nextLong();
+            }
+        }
+        List<Env<O, Integer>> envs = new ArrayList<>(tasks.size());
+        for (T task : tasks) {
+            envs.add(withIndexActions(family).create(task));
+        }
+        return new TrialRollout<>(family.spec().observationSpace(), discrete, family.spec().horizon(), envs, seeds,
+                new Columns(pool, threads)).run(policy, rng);
+    }
+
+    /** A family whose action space is {@link Discrete} acts with the Integer indices that space holds. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Task, O> TaskFamily<T, O, Integer> withIndexActions(TaskFamily<T, O, ?> family) {
+        return (TaskFamily<T, O, Integer>) family;
     }
 
     @Override

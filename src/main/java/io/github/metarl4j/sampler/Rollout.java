@@ -6,12 +6,9 @@ import io.github.metarl4j.env.Env;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.env.StepResult;
 import io.github.metarl4j.space.Space;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,8 +21,7 @@ final class Rollout<O, A> {
     private final List<Env<O, A>> envs;
     private final int[] taskIndex;
     private final DataType dataType;
-    private final ForkJoinPool pool;
-    private final int chunks;
+    private final Columns columns;
     private final int horizon;
     private final int b;
     private final int obsDim;
@@ -45,10 +41,9 @@ final class Rollout<O, A> {
         this.envs = envs;
         this.taskIndex = taskIndex;
         this.dataType = dataType;
-        this.pool = pool;
+        this.columns = new Columns(pool, threads);
         this.horizon = spec.horizon();
         this.b = envs.size();
-        this.chunks = Math.min(threads, b);
         this.obsDim = obsSpace.flatDim();
         this.actDim = actSpace.flatDim();
         this.obs = new double[horizon * b * obsDim];
@@ -77,47 +72,13 @@ final class Rollout<O, A> {
                 dataType);
     }
 
-    /** Steps every running column: chunk 0 on the calling thread, the others on the pool. */
+    /** Steps every running column, split across the threads. */
     private void stepAll() {
-        if (pool == null || chunks == 1) {
-            stepRange(0, b);
-            return;
-        }
-        List<Future<?>> others = new ArrayList<>(chunks - 1);
-        for (int c = 1; c < chunks; c++) {
-            int from = (int) ((long) b * c / chunks);
-            int to = (int) ((long) b * (c + 1) / chunks);
-            others.add(pool.submit(() -> stepRange(from, to)));
-        }
-        RuntimeException first = null;
-        try {
-            stepRange(0, (int) ((long) b / chunks));
-        } catch (RuntimeException e) {
-            first = e;
-        }
-        for (Future<?> f : others) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("rollout interrupted", e);
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    private void stepRange(int from, int to) {
-        for (int col = from; col < to; col++) {
+        columns.forEach(b, col -> {
             if (lengths[col] == 0) {
                 stepColumn(col);
             }
-        }
+        });
     }
 
     private void stepColumn(int col) {

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 /**
  * A policy with memory across the episodes of a trial (Duan et al. 2016, "RL^2"): RL^2's
  * recurrent network, or a reference agent such as UCB1 whose memory is its counts. Both see the
- * same input each step, built by {@link TrialSampler}: the observation, the one-hot previous
+ * same input each step, built by {@link Sampler#sampleTrials}: the observation, the one-hot previous
  * action, the previous reward and the previous step's episode-end flag.
  */
 @FunctionalInterface
