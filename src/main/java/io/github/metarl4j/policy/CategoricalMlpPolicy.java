@@ -98,7 +98,7 @@ public final class CategoricalMlpPolicy implements Policy {
         MlpBlocks blocks = new MlpBlocks(net, thetas);
         return (observations, rng) -> {
             Rows.checkObservations(observations, obsDim(), dataType());
-            return draw(softmax(HostArrays.read(blocks.output(observations)), numActions()), rng);
+            return draw(Categorical.softmaxInPlace(HostArrays.read(blocks.output(observations)), numActions()), rng);
         };
     }
 
@@ -107,13 +107,7 @@ public final class CategoricalMlpPolicy implements Policy {
         int k = numActions();
         double[] out = new double[p.length / k];
         for (int row = 0; row < out.length; row++) {
-            double u = rng.nextDouble();
-            int j = 0;
-            double cumulative = p[row * k];
-            while (u >= cumulative && j < k - 1) {
-                cumulative += p[row * k + ++j];
-            }
-            out[row] = j;
+            out[row] = Categorical.draw(p, row * k, k, rng.nextDouble());
         }
         return HostArrays.create(out, dataType(), out.length, 1);
     }
@@ -167,7 +161,7 @@ public final class CategoricalMlpPolicy implements Policy {
             scratch = pool.acquire();
             lease = scratch.lease();
             pass = net.forward(theta, observations, scratch);
-            p = softmax(HostArrays.read(pass.output()), numActions());
+            p = Categorical.softmaxInPlace(HostArrays.read(pass.output()), numActions());
         }
 
         @Override
@@ -265,21 +259,4 @@ public final class CategoricalMlpPolicy implements Policy {
     }
 
     /** Row-wise softmax of logits {@code [N * K]}, in place. */
-    private static double[] softmax(double[] z, int k) {
-        for (int row = 0; row < z.length / k; row++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, z[row * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                z[row * k + j] = Math.exp(z[row * k + j] - max);
-                sum += z[row * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-                z[row * k + j] /= sum;
-            }
-        }
-        return z;
-    }
 }

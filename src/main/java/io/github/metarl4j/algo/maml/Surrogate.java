@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.optim.PpoClip;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.policy.Policy;
@@ -79,7 +80,7 @@ public final class Surrogate implements AutoCloseable {
         double sum = 0;
         for (int n = 0; n < r.length; n++) {
             // w = -A em, so -em min(rA, clip(r)A) = max(r w, clip(r) w)
-            sum += Math.max(r[n] * w[n], Math.min(1 + eps, Math.max(1 - eps, r[n])) * w[n]);
+            sum += PpoClip.term(r[n], w[n], eps);
         }
         return sum;
     }
@@ -93,8 +94,7 @@ public final class Surrogate implements AutoCloseable {
         double[] w = HostArrays.read(weights);
         double[] c = new double[r.length];
         for (int n = 0; n < r.length; n++) {
-            double clipped = Math.min(1 + eps, Math.max(1 - eps, r[n]));
-            c[n] = r[n] * w[n] >= clipped * w[n] ? r[n] * w[n] : 0;
+            c[n] = PpoClip.unclipped(r[n], w[n], eps) ? r[n] * w[n] : 0;
         }
         try (PolicyPoint point = policy.at(theta, observations)) {
             return point.gradient(actions, HostArrays.create(c, policy.dataType(), c.length));

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.policy.Categorical;
 import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.algo.MetaStepReport;
@@ -171,7 +172,7 @@ public final class Rl2 extends ParametricLearner {
         double[] out = new double[actions.length];
         double[] logP = new double[a];
         for (int i = 0; i < actions.length; i++) {
-            TrialLoss.logSoftmax(logits, i * a, a, logP);
+            Categorical.logSoftmax(logits, i * a, a, logP);
             out[i] = logP[actions[i]];
         }
         return out;

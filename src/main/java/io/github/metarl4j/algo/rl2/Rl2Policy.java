@@ -3,6 +3,7 @@ package io.github.metarl4j.algo.rl2;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.RecurrentNet;
 import io.github.metarl4j.nn.ScratchMemory;
+import io.github.metarl4j.policy.Categorical;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.sampler.TrialPolicy;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -52,20 +53,13 @@ public final class Rl2Policy implements TrialPolicy {
             h[0] = h[1];
             h[1] = previous;
             int a = net.out();
-            double[] logP = new double[a];
+            double[] p = new double[a];
             for (int b = 0; b < trials; b++) {
-                TrialLoss.logSoftmax(logits, b * a, a, logP);
-                double u = rng.nextDouble();
-                double cumulative = 0;
-                int choice = a - 1;
+                Categorical.logSoftmax(logits, b * a, a, p);
                 for (int j = 0; j < a; j++) {
-                    cumulative += Math.exp(logP[j]);
-                    if (u < cumulative) {
-                        choice = j;
-                        break;
-                    }
+                    p[j] = Math.exp(p[j]);
                 }
-                actions[b] = choice;
+                actions[b] = Categorical.draw(p, 0, a, rng.nextDouble());
             }
         };
     }

@@ -1,5 +1,8 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.optim.PpoClip;
+import io.github.metarl4j.policy.Categorical;
+
 /**
  * RL^2's per-batch loss on N = T x B steps (padded ones masked out), as a function of the
  * network's outputs, with its exact gradient:
@@ -52,8 +55,8 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
             if (!mask[i]) {
                 continue;
             }
-            logSoftmax(logits, i * a, a, logP);
-            logSoftmax(oldLogits, i * a, a, oldLogP);
+            Categorical.logSoftmax(logits, i * a, a, logP);
+            Categorical.logSoftmax(oldLogits, i * a, a, oldLogP);
             double h = 0;
             for (int j = 0; j < a; j++) {
                 p[j] = Math.exp(logP[j]);
@@ -62,13 +65,10 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
             }
             entropy += h;
             double rho = Math.exp(logP[actions[i]] - oldLogProb[i]);
-            double adv = advantages[i];
-            double clipped = Math.max(1 - clip, Math.min(1 + clip, rho));
-            double surrogate = Math.min(rho * adv, clipped * adv);
-            loss += -surrogate + valueCoef * (values[i] - returns[i]) * (values[i] - returns[i]) - entropyCoef * h;
-            // the unclipped term is the minimum (and carries the gradient) unless clipping binds
-            boolean unclipped = rho * adv <= clipped * adv;
-            double dLogPiA = unclipped ? -rho * adv / real : 0;
+            double w = -advantages[i];
+            loss += PpoClip.term(rho, w, clip) + valueCoef * (values[i] - returns[i]) * (values[i] - returns[i])
+                    - entropyCoef * h;
+            double dLogPiA = PpoClip.unclipped(rho, w, clip) ? rho * w / real : 0;
             for (int j = 0; j < a; j++) {
                 double onehot = j == actions[i] ? 1 : 0;
                 // d(-c_e H)/d logit_j = c_e p_j (log p_j + H)
@@ -77,21 +77,5 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
             dValues[i] = 2 * valueCoef * (values[i] - returns[i]) / real;
         }
         return new TrialLoss(loss / real, dLogits, dValues, kl / real, entropy / real);
-    }
-
-    /** {@code out = log softmax(x[from, from + a))}. */
-    static void logSoftmax(double[] x, int from, int a, double[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < a; j++) {
-            max = Math.max(max, x[from + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < a; j++) {
-            sum += Math.exp(x[from + j] - max);
-        }
-        double log = max + Math.log(sum);
-        for (int j = 0; j < a; j++) {
-            out[j] = x[from + j] - log;
-        }
     }
 }
