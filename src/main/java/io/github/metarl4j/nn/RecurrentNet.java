@@ -23,7 +23,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@link #forward} runs whole sequences {@code [T, B, in]}; {@link RecurrentPass#backward} is exact
  * backpropagation through time (checked against finite differences).
  */
-public final class RecurrentNet {
+public final class RecurrentNet implements SequenceModel {
+
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
 
     private final int in;
     private final int hidden;
@@ -57,6 +60,7 @@ public final class RecurrentNet {
     }
 
     /** Input width. */
+    @Override
     public int in() {
         return in;
     }
@@ -67,16 +71,19 @@ public final class RecurrentNet {
     }
 
     /** Policy head width. */
+    @Override
     public int out() {
         return out;
     }
 
     /** P. */
+    @Override
     public int numParams() {
         return Math.toIntExact(offsets[offsets.length - 1]);
     }
 
     /** The arrays' type. */
+    @Override
     public DataType dataType() {
         return dataType;
     }
@@ -85,6 +92,7 @@ public final class RecurrentNet {
      * {@code W}, {@code U} uniform on {@code [-1/sqrt(H), 1/sqrt(H)]}, the policy head's weights
      * that times 0.1 (a near-uniform first policy), zero biases and value head.
      */
+    @Override
     public INDArray initialParameters(RandomGenerator rng) {
         double[] theta = new double[numParams()];
         double limit = 1 / Math.sqrt(hidden);
@@ -103,6 +111,7 @@ public final class RecurrentNet {
     }
 
     /** Throws an error naming the sizes unless {@code theta} is a {@code [P]} vector of the net's type. */
+    @Override
     public void checkParameters(INDArray theta, String what) {
         if (theta == null || theta.rank() != 1 || theta.length() != numParams() || theta.dataType() != dataType) {
             throw new IllegalArgumentException(what + " must be a " + dataType + " vector of length " + numParams()
@@ -115,6 +124,7 @@ public final class RecurrentNet {
      *
      * @return the pass, holding outputs {@code [T, B, out]}, values {@code [T, B]} and what the backward pass needs
      */
+    @Override
     public RecurrentPass forward(INDArray theta, INDArray x) {
         checkParameters(theta, "parameter vector");
         if (x == null || x.rank() != 3 || x.size(2) != in || x.dataType() != dataType) {
@@ -125,13 +135,22 @@ public final class RecurrentNet {
     }
 
     /**
-     * One step for acting: the next hidden state {@code [B, H]} from {@code x [B, in]} and
-     * {@code h [B, H]}, written into {@code hOut}; returns the policy head's output {@code [B, out]}.
+     * Memory for acting: a hidden state {@code [B, H]}, zero at the start; each step is one GRU step
+     * on {@code x [B, in]} and returns the policy head {@code [B, out]}.
      */
-    public INDArray step(INDArray theta, INDArray x, INDArray h, INDArray hOut) {
-        INDArray next = Nd4j.create(dataType, 1, h.size(0), hidden);
-        RecurrentPass.gru(this, theta, x.reshape('c', 1, x.size(0), in), h, next);
-        hOut.assign(next.reshape('c', h.size(0), hidden));
-        return hOut.mmul(part(theta, 3, hidden, out)).addiRowVector(part(theta, 4, out));
+    @Override
+    public Stepper start(INDArray theta, int batch) {
+        checkParameters(theta, "parameter vector");
+        INDArray[] h = {Nd4j.zeros(dataType, batch, hidden), Nd4j.zeros(dataType, batch, hidden)};
+        return x -> {
+            INDArray next = Nd4j.create(dataType, 1, batch, hidden);
+            RecurrentPass.gru(this, theta, x.reshape('c', 1, batch, in), h[0], next);
+            h[1].assign(next.reshape('c', batch, hidden));
+            INDArray y = h[1].mmul(part(theta, 3, hidden, out)).addiRowVector(part(theta, 4, out));
+            INDArray previous = h[0];
+            h[0] = h[1];
+            h[1] = previous;
+            return y;
+        };
     }
 }

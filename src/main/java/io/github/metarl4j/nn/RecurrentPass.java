@@ -17,7 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * through time in a few ops per step. libnd4j's {@code gru_bp} is not used: on the cell above its
  * gradient disagrees with central finite differences (by up to 0.3 on unit-scale entries, 1.0.0-M2.1).
  */
-public final class RecurrentPass {
+public final class RecurrentPass implements SequencePass {
 
     private final RecurrentNet net;
     private final INDArray theta;
@@ -54,11 +54,13 @@ public final class RecurrentPass {
     }
 
     /** {@code [T, B, out]}: the policy head (logits). */
+    @Override
     public INDArray outputs() {
         return outputs;
     }
 
     /** {@code [T, B]}: the value head. */
+    @Override
     public INDArray values() {
         return values;
     }
@@ -68,6 +70,7 @@ public final class RecurrentPass {
      * backpropagation through time of the upstream gradients {@code dOutputs [T, B, out]} and
      * {@code dValues [T, B]}.
      */
+    @Override
     public INDArray backward(INDArray dOutputs, INDArray dValues) {
         int hd = net.hidden();
         int steps = (int) x.size(0);

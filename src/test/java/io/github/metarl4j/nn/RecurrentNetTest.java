@@ -60,13 +60,11 @@ class RecurrentNetTest {
         INDArray x = inputs(4, 3, 6);
         INDArray theta = theta();
         RecurrentPass pass = NET.forward(theta, x);
-        INDArray h = Nd4j.zeros(DataType.DOUBLE, 3, 6);
+        SequenceModel.Stepper memory = NET.start(theta, 3);
         for (int t = 0; t < 4; t++) {
-            INDArray next = Nd4j.create(DataType.DOUBLE, 3, 6);
-            INDArray y = NET.step(theta, x.get(NDArrayIndex.point(t), NDArrayIndex.all(), NDArrayIndex.all()), h, next);
+            INDArray y = memory.step(x.get(NDArrayIndex.point(t), NDArrayIndex.all(), NDArrayIndex.all()).dup('c'));
             INDArray expected = pass.outputs().get(NDArrayIndex.point(t), NDArrayIndex.all(), NDArrayIndex.all());
             assertEquals(0, expected.sub(y).norm2Number().doubleValue(), 1e-12, "step " + t);
-            h = next;
         }
     }
 

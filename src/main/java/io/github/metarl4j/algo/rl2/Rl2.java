@@ -8,8 +8,8 @@ import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
-import io.github.metarl4j.nn.RecurrentNet;
-import io.github.metarl4j.nn.RecurrentPass;
+import io.github.metarl4j.nn.SequenceModel;
+import io.github.metarl4j.nn.SequencePass;
 import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.sampler.Sampler;
@@ -34,18 +34,18 @@ public final class Rl2 extends ParametricLearner {
     private static final String WORKSPACE = "rl2-update";
 
     private final Rl2Config config;
-    private final RecurrentNet net;
+    private final SequenceModel net;
     private final Sampler sampler;
 
     /**
      * A learner at {@code theta0}.
      *
      * @param config the trial length, discount, GAE, PPO and loss settings
-     * @param net    the recurrent network (its input, hidden and action sizes)
+     * @param net    the sequence model (the GRU, or any other): its input width and action count
      * @param theta0  the initial parameters, a flat vector of {@code net}'s length (not copied)
      * @param sampler runs the trials (the caller closes it)
      */
-    public Rl2(Rl2Config config, RecurrentNet net, INDArray theta0, Sampler sampler) {
+    public Rl2(Rl2Config config, SequenceModel net, INDArray theta0, Sampler sampler) {
         super(checked(net, theta0).dup(), Optional.of(new AdamOptimizer(config.ppo().learningRate(),
                 net.numParams(), net.dataType())));
         this.config = config;
@@ -53,14 +53,14 @@ public final class Rl2 extends ParametricLearner {
         this.sampler = sampler;
     }
 
-    private static INDArray checked(RecurrentNet net, INDArray theta0) {
+    private static INDArray checked(SequenceModel net, INDArray theta0) {
         net.checkParameters(theta0, "initial parameters");
         return theta0;
     }
 
     /** The policy at the current parameters. */
     public TrialPolicyData policy() {
-        return new TrialPolicyData(Rl2PolicySpec.of(net), HostArrays.read(parameters()));
+        return new TrialPolicyData(new Rl2PolicySpec(net), HostArrays.read(parameters()));
     }
 
     /** The policy at the current parameters, adapting in its hidden state over a trial. */
@@ -103,7 +103,7 @@ public final class Rl2 extends ParametricLearner {
         TrialAdvantages adv;
         TrialLoss lossBefore;
         try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
-            RecurrentPass before = net.forward(theta, array(batch.inputs(), steps, trials, net.in()));
+            SequencePass before = net.forward(theta, array(batch.inputs(), steps, trials, net.in()));
             oldLogits = HostArrays.read(before.outputs());
             values = HostArrays.read(before.values());
             oldLogProb = logProbs(oldLogits, batch.actions(), net.out());
@@ -120,7 +120,7 @@ public final class Rl2 extends ParametricLearner {
                 Minibatches.Part part = minibatches.part(trialsOfMb);
                 INDArray grad;
                 try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
-                    RecurrentPass pass = net.forward(theta, array(part.inputs(), steps, trialsOfMb.length, net.in()));
+                    SequencePass pass = net.forward(theta, array(part.inputs(), steps, trialsOfMb.length, net.in()));
                     TrialLoss l = loss(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), part.actions(),
                             part.oldLogProb(), part.oldLogits(), part.advantages(), part.returns(), part.mask());
                     grad = pass.backward(array(l.dLogits(), steps, trialsOfMb.length, net.out()),
@@ -131,7 +131,7 @@ public final class Rl2 extends ParametricLearner {
         }
         TrialLoss lossAfter;
         try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
-            RecurrentPass after = net.forward(theta, array(batch.inputs(), steps, trials, net.in()));
+            SequencePass after = net.forward(theta, array(batch.inputs(), steps, trials, net.in()));
             lossAfter = loss(HostArrays.read(after.outputs()), HostArrays.read(after.values()), batch.actions(),
                     oldLogProb, oldLogits, advantages, adv.returns(), batch.mask());
         }

@@ -4,7 +4,7 @@ import io.github.metarl4j.advantage.Advantages;
 import io.github.metarl4j.optim.PpoConfig;
 
 /**
- * RL^2's settings (the GRU's width is the {@link io.github.metarl4j.nn.RecurrentNet}'s).
+ * RL^2's settings (the network's sizes are its {@link io.github.metarl4j.nn.SequenceModel}'s).
  *
  * @param episodesPerTrial n, episodes of a trial on one task, >= 1
  * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]

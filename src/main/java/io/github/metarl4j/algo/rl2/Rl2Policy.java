@@ -1,25 +1,25 @@
 package io.github.metarl4j.algo.rl2;
 
 import io.github.metarl4j.data.HostArrays;
-import io.github.metarl4j.nn.RecurrentNet;
+import io.github.metarl4j.nn.SequenceModel;
 import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.policy.Categorical;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.sampler.TrialPolicy;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * RL^2's policy with fixed parameters, as a {@link TrialPolicy}: a hidden state {@code [B, H]} per
- * batch of trials, zero at the start of each trial and carried across its episodes; each step
- * one GRU step on the batch's inputs and a categorical draw from the logits.
+ * RL^2's policy with fixed parameters, as a {@link TrialPolicy}: the sequence model's memory (the
+ * GRU's hidden state {@code [B, H]}) per batch of trials, empty at the start of each trial and
+ * carried across its episodes; each step one model step on the batch's inputs and a categorical
+ * draw from the logits.
  */
 public final class Rl2Policy implements TrialPolicy {
 
     private static final String WORKSPACE = "rl2-act";
 
-    private final RecurrentNet net;
+    private final SequenceModel net;
     private final INDArray theta;
 
     /**
@@ -28,7 +28,7 @@ public final class Rl2Policy implements TrialPolicy {
      * @param net   the recurrent network
      * @param theta its parameters, a flat vector of {@code net}'s length (not copied; callers never mutate it)
      */
-    public Rl2Policy(RecurrentNet net, INDArray theta) {
+    public Rl2Policy(SequenceModel net, INDArray theta) {
         net.checkParameters(theta, "RL^2 parameters");
         this.net = net;
         this.theta = theta;
@@ -41,17 +41,12 @@ public final class Rl2Policy implements TrialPolicy {
                     + " actions; the family's trials have width " + layout.width() + " and " + layout.actions()
                     + " actions");
         }
-        INDArray[] h = {Nd4j.zeros(net.dataType(), trials, net.hidden()),
-            Nd4j.zeros(net.dataType(), trials, net.hidden())};
+        SequenceModel.Stepper memory = net.start(theta, trials);
         return (inputs, active, rng, actions) -> {
             double[] logits;
             try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
-                INDArray x = HostArrays.create(inputs, net.dataType(), trials, net.in());
-                logits = HostArrays.read(net.step(theta, x, h[0], h[1]));
+                logits = HostArrays.read(memory.step(HostArrays.create(inputs, net.dataType(), trials, net.in())));
             }
-            INDArray previous = h[0];
-            h[0] = h[1];
-            h[1] = previous;
             int a = net.out();
             double[] p = new double[a];
             for (int b = 0; b < trials; b++) {

@@ -1,0 +1,58 @@
+package io.github.metarl4j.nn;
+
+import java.io.Serializable;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A network over sequences with memory, as a pure function of a flat parameter vector
+ * {@code theta [P]}: inputs {@code [T, B, in]} give a policy head {@code [T, B, out]} and a value
+ * head {@code [T, B]}, each step seeing only the steps before it. RL^2's learner and policy see only
+ * this contract, so a transformer can sit beside the GRU ({@link RecurrentNet}) without touching
+ * them. A model is a small serialisable value (its sizes and data type), so a policy built on it
+ * can be shipped as data.
+ */
+public interface SequenceModel extends Serializable {
+
+    /** Input width. */
+    int in();
+
+    /** Policy head width. */
+    int out();
+
+    /** P. */
+    int numParams();
+
+    /** FLOAT or DOUBLE, for parameters, inputs and results. */
+    DataType dataType();
+
+    /** A fresh parameter vector {@code [P]} drawn from {@code rng}. */
+    INDArray initialParameters(RandomGenerator rng);
+
+    /**
+     * Checks that {@code theta} is a parameter vector of this model.
+     *
+     * @param what names the vector in the error
+     * @throws IllegalArgumentException naming {@code what}, the expected and the actual shape and type
+     */
+    void checkParameters(INDArray theta, String what);
+
+    /**
+     * Runs {@code x [T, B, in]} from empty memory.
+     *
+     * @return the pass: the heads, and the exact gradient of any linear function of them
+     */
+    SequencePass forward(INDArray theta, INDArray x);
+
+    /** Empty memory for acting on {@code batch} sequences one step at a time with {@code theta}. */
+    Stepper start(INDArray theta, int batch);
+
+    /** One sequence batch being acted on, step by step; use it from one thread. */
+    @FunctionalInterface
+    interface Stepper {
+
+        /** The policy head {@code [B, out]} for the next inputs {@code x [B, in]}, remembered for later steps. */
+        INDArray step(INDArray x);
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.metarl4j.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** One forward pass of a {@link SequenceModel} over {@code [T, B, in]}, kept for its backward pass. */
+public interface SequencePass {
+
+    /** {@code [T, B, out]}: the policy head (logits). */
+    INDArray outputs();
+
+    /** {@code [T, B]}: the value head. */
+    INDArray values();
+
+    /**
+     * The gradient {@code [P]} of {@code L = sum(dOutputs * outputs) + sum(dValues * values)}
+     * (backpropagation through the whole sequence) for upstream gradients {@code dOutputs [T, B, out]}
+     * and {@code dValues [T, B]}.
+     */
+    INDArray backward(INDArray dOutputs, INDArray dValues);
+}
