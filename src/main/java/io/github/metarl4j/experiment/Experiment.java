@@ -75,6 +75,11 @@ public final class Experiment<T extends Task, O, A> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(keyed("learner", e), e);
         }
+        try {
+            config.policy().checkFamily(setup.family().spec());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(keyed("policy", e), e);
+        }
         ResourceBounds.check(config, setup.family().spec(), ResourceBounds.Limits.ofThisJvm());
         if (!config.evaluation().stepSizes().isEmpty()) {
             setup.family().tasks().requireDisjointValidation();

@@ -54,9 +54,13 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
         return true;
     }
 
-    /** Any MLP. */
+    /** A policy of observations ({@code categorical} or {@code gaussian}, or a user's {@link EpisodePolicyConfig}). */
     @Override
     public void checkPolicy(PolicyConfig policy) {
+        if (!(policy instanceof EpisodePolicyConfig)) {
+            throw new IllegalArgumentException("policy.type: maml adapts a policy of observations (categorical or "
+                    + "gaussian), got " + TypeNames.nameOf(PolicyConfig.class, policy));
+        }
     }
 
     /** Discrete and continuous actions alike. */
@@ -66,13 +70,13 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
 
     @Override
     public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
-        Policy p = policy.create(spec);
+        Policy p = ((EpisodePolicyConfig) policy).create(spec);
         return new Maml(maml, p, p.initialParameters(init.generator()), sampler);
     }
 
     @Override
     public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
-        Policy p = policy.create(spec);
+        Policy p = ((EpisodePolicyConfig) policy).create(spec);
         return new Pretraining(maml, p, p.initialParameters(init.generator()), sampler);
     }
 }

@@ -52,7 +52,7 @@ final class ResourceBounds {
     static void check(ExperimentConfig config, EnvSpec<?, ?> spec, Limits limits) {
         int obs = spec.observationSpace().flatDim();
         int act = spec.actionSpace().flatDim();
-        List<Integer> hidden = config.policy().hidden();
+        List<Integer> hidden = config.policy().widths();
         double hiddenUnits = hidden.stream().mapToDouble(Integer::doubleValue).sum();
         int precision = config.policy().dataType() == PolicyConfig.Precision.FLOAT ? 4 : 8;
         double bytesPerStep = precision * (obs + act + 2 + 2 * hiddenUnits);

@@ -4,17 +4,16 @@ import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.rl2.Rl2;
 import io.github.metarl4j.algo.rl2.Rl2Config;
 import io.github.metarl4j.env.EnvSpec;
-import io.github.metarl4j.nn.Activation;
-import io.github.metarl4j.nn.RecurrentNet;
+import io.github.metarl4j.nn.SequenceModel;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.space.Discrete;
 
 /**
- * RL^2 ({@code type: rl2}; Duan et al. 2016) with its settings. Its policy is a GRU whose width is
- * the single entry of the experiment's {@code policy.hidden} (activation TANH, the GRU's own),
- * with a categorical head over the family's discrete actions; it has no pretrained reference.
+ * RL^2 ({@code type: rl2}; Duan et al. 2016) with its settings. Its policy is the experiment's
+ * sequence model ({@code policy: {type: gru}}) with a categorical head over the family's discrete
+ * actions; it has no pretrained reference.
  *
  * @param rl2    RL^2's settings (trial length, PPO, GAE, loss weights)
  * @param trials trials per meta-batch, one per task, >= 1
@@ -62,14 +61,12 @@ public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
         return false;
     }
 
+    /** A sequence model ({@code gru}, or a user's {@link SequencePolicyConfig}). */
     @Override
     public void checkPolicy(PolicyConfig policy) {
-        if (policy.hidden().size() != 1) {
-            throw new IllegalArgumentException("policy.hidden: rl2's policy is one GRU layer; give its width as one "
-                    + "entry, got " + policy.hidden());
-        }
-        if (policy.activation() != Activation.TANH) {
-            throw new IllegalArgumentException("policy.activation: rl2's GRU uses TANH, got " + policy.activation());
+        if (!(policy instanceof SequencePolicyConfig)) {
+            throw new IllegalArgumentException("policy.type: rl2 needs a policy with memory (gru), got "
+                    + TypeNames.nameOf(PolicyConfig.class, policy));
         }
     }
 
@@ -85,8 +82,8 @@ public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
     public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
         checkFamily(spec);
         int actions = ((Discrete) spec.actionSpace()).n();
-        RecurrentNet net = new RecurrentNet(new TrialInputs(spec.observationSpace().flatDim(), actions).width(),
-                policy.hidden().get(0), actions, policy.arrays());
+        SequenceModel net = ((SequencePolicyConfig) policy).create(
+                new TrialInputs(spec.observationSpace().flatDim(), actions).width(), actions);
         return new Rl2(rl2, net, net.initialParameters(init.generator()), sampler);
     }
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The open registry of the config's {@code type} keys: a built-in family or learner by its short
- * name ({@code gridworld}, {@code maml}), or any record class implementing {@link FamilyConfig} or
- * {@link LearnerConfig} by its binary name ({@code type: org.example.MyFamilyConfig}), whose
+ * The open registry of the config's {@code type} keys: a built-in family, learner or policy by its
+ * short name ({@code gridworld}, {@code maml}, {@code gru}), or any record class implementing
+ * {@link FamilyConfig}, {@link LearnerConfig} or {@link PolicyConfig} by its binary name ({@code type: org.example.MyFamilyConfig}), whose
  * components are then the keys beside {@code type}. A user's family or learner is named in YAML
  * without editing the library; written back, a built-in keeps its short name and any other its class name.
  */
@@ -21,11 +21,13 @@ public final class TypeNames extends TypeIdResolverBase {
     private static final Map<Class<?>, Map<String, Class<?>>> BUILT_IN = Map.of(
             FamilyConfig.class, Map.of("gridworld", GridWorldFamily.class, "navigation", NavigationFamily.class,
                     "bandit", BanditFamily.class, "tabular", TabularFamily.class, "class", ClassFamily.class),
-            LearnerConfig.class, Map.of("maml", MamlLearner.class, "rl2", Rl2Learner.class));
+            LearnerConfig.class, Map.of("maml", MamlLearner.class, "rl2", Rl2Learner.class),
+            PolicyConfig.class, Map.of("categorical", CategoricalPolicyConfig.class, "gaussian",
+                    GaussianPolicyConfig.class, "gru", GruPolicyConfig.class));
 
     private JavaType base;
 
-    /** The resolver Jackson creates for {@link FamilyConfig} and {@link LearnerConfig}. */
+    /** The resolver Jackson creates for {@link FamilyConfig}, {@link LearnerConfig} and {@link PolicyConfig}. */
     public TypeNames() {
     }
 
@@ -58,6 +60,12 @@ public final class TypeNames extends TypeIdResolverBase {
     @Override
     public String getDescForKnownTypeIds() {
         return String.valueOf(builtIn(base.getRawClass()));
+    }
+
+    /** The YAML name of {@code value}'s type under {@code base}: its short name, or its class name. */
+    static String nameOf(Class<?> base, Object value) {
+        return BUILT_IN.getOrDefault(base, Map.of()).entrySet().stream().filter(e -> e.getValue().equals(
+                value.getClass())).map(Map.Entry::getKey).findFirst().orElse(value.getClass().getName());
     }
 
     /** The built-in short names of {@code base}'s types, sorted. */

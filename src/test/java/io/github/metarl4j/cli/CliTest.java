@@ -111,7 +111,7 @@ class CliTest {
         ExperimentConfig resolved = ConfigFiles.read(run.resolve("resolved-config.yaml"), ExperimentConfig.class);
         assertEquals(7, resolved.seed());
         assertEquals(4, resolved.run().metaBatches());
-        assertEquals(List.of(16), resolved.policy().hidden());
+        assertEquals(List.of(16), resolved.policy().widths());
         assertEquals(5, Files.readAllLines(run.resolve("metrics.csv")).size());
         Provenance p = Provenance.read(run.resolve("provenance.json"));
         assertEquals(7, p.seed());

@@ -21,7 +21,7 @@ class Rl2CliTest {
     private static Cli train(Path out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("train", "--config", "examples/configs/bandit-rl2.yaml",
                 "--out", out.toString(), "--set", "run.metaBatches=4", "--set", "run.checkpointEvery=2", "--set",
-                "learner.trials=16", "--set", "evaluation.tasks=10", "--set", "policy.hidden=[8]"));
+                "learner.trials=16", "--set", "evaluation.tasks=10", "--set", "policy.hidden=8"));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -67,5 +67,21 @@ class Rl2CliTest {
         assertEquals(Main.BAD_USAGE, c.status());
         assertTrue(c.err().contains("learner rl2 needs a family with discrete actions, got Box"), c.err());
         assertTrue(Files.notExists(run), "no run directory for a config that cannot run");
+    }
+
+    @Test
+    void aPolicyForTheOtherKindOfActions_exitsWith2_namingThePolicyType() {
+        Path run = dir.resolve("cat");
+        Cli c = Cli.run("train", "--config", "examples/configs/navigation-2d.yaml", "--out", run.toString(), "--set",
+                "policy={type: categorical, hidden: [8], activation: TANH, dataType: FLOAT}");
+        assertEquals(Main.BAD_USAGE, c.status());
+        assertTrue(c.err().contains("key 'policy.type': categorical needs a family with discrete actions, got Box"),
+                c.err());
+        assertTrue(Files.notExists(run), "no run directory for a config that cannot run");
+        Cli g = Cli.run("train", "--config", "examples/configs/founding-transfer.yaml", "--out", run.toString(),
+                "--set", "policy={type: gaussian, hidden: [8], activation: TANH, initialLogStd: 0.0, dataType: FLOAT}");
+        assertEquals(Main.BAD_USAGE, g.status());
+        assertTrue(g.err().contains("key 'policy.type': gaussian needs a family with continuous (Box) actions"),
+                g.err());
     }
 }

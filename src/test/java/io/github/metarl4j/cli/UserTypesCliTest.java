@@ -25,7 +25,7 @@ class UserTypesCliTest {
             family:
               type: io.github.metarl4j.cli.UserCorridorFamily
               horizon: 12
-            policy: {hidden: [8], activation: TANH, initialLogStd: 0.0, dataType: FLOAT}
+            policy: {type: categorical, hidden: [8], activation: TANH, dataType: FLOAT}
             learner:
               type: io.github.metarl4j.cli.LabelledMaml
               label: my-maml

@@ -52,7 +52,7 @@ class ConfigFilesTest {
         assertEquals(0.5, maml.innerStepSize());
         assertEquals(io.github.metarl4j.algo.maml.MamlConfig.OuterOptimizer.TRPO, maml.outer());
         assertEquals(0.01, maml.trpo().maxKl());
-        assertEquals(java.util.List.of(64, 64), founding.policy().hidden());
+        assertEquals(java.util.List.of(64, 64), founding.policy().widths());
         assertEquals(GridMap.of("four-rooms"), ((GridWorldFamily) founding.family()).world().map());
         assertEquals("all - top-left-quadrant", ((GridWorldFamily) founding.family()).starts().train().text());
         assertEquals(java.util.List.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0), founding.evaluation().stepSizes());
@@ -64,7 +64,7 @@ class ConfigFilesTest {
                 ExperimentConfig.class, java.util.List.of("run.metaBatches=200", "policy.hidden=[32, 16]",
                         "learner.maml.outer=PPO", "learner.maml.trpo.maxKl=0.02", "family.world.slip=0.1"));
         assertEquals(200, c.run().metaBatches());
-        assertEquals(java.util.List.of(32, 16), c.policy().hidden());
+        assertEquals(java.util.List.of(32, 16), c.policy().widths());
         var maml = ((MamlLearner) c.learner()).maml();
         assertEquals(io.github.metarl4j.algo.maml.MamlConfig.OuterOptimizer.PPO, maml.outer());
         assertEquals(0.02, maml.trpo().maxKl());

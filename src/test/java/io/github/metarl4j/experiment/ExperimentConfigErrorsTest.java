@@ -158,7 +158,7 @@ class ExperimentConfigErrorsTest {
                         "key 'seed': expected an integer between -9223372036854775808 and 9223372036854775807, got "
                                 + "99999999999999999999"),
                 edit("repeated key", y -> y + "seed: 2\n", "not valid YAML at line 58, column 5: repeated key 'seed'"),
-                edit("unclosed list", indented("hidden", "[64, 64"), "not valid YAML at line 30, column 13: while parsing a flow sequence"),
+                edit("unclosed list", indented("hidden", "[64, 64"), "not valid YAML at line 31, column 13: while parsing a flow sequence"),
                 edit("empty file", y -> "", "the file is empty; expected a mapping of keys to values"),
                 edit("list at the top", y -> "- a\n- b\n", "expected a mapping of keys to values at the top, got a list"),
                 set("--set of an unknown key", List.of("run.metaBatch=3"), "--set run.metaBatch=3: no key 'metaBatch' "
@@ -200,7 +200,14 @@ class ExperimentConfigErrorsTest {
                 edit("infinite goal reward", indented("goalReward", ".inf"), "key 'family.world.goalReward': goalReward must be finite, got Infinity"),
                 edit("unknown activation", indented("activation", "SWISH"), "key 'policy.activation': expected one of [TANH, RELU], got 'SWISH'"),
                 edit("unknown data type", indented("dataType", "HALF"), "key 'policy.dataType': expected one of [FLOAT, DOUBLE], got 'HALF'"),
-                edit("NaN initial log-std", indented("initialLogStd", ".nan"), "key 'policy.initialLogStd': initialLogStd must be finite, got NaN"),
+                edit("NaN initial log-std", y -> y.replace("  type: categorical ", "  type: gaussian\n  initialLogStd: .nan\n  #"),
+                        "key 'policy.initialLogStd': initialLogStd must be finite, got NaN"),
+                edit("a log-std for a categorical policy", y -> y.replace("  hidden: [64, 64] ", "  initialLogStd: 0.0\n  hidden: [64, 64] "),
+                        "unknown key 'policy.initialLogStd'; did you mean 'activation'? Valid keys here: [activation, dataType, hidden, type]"),
+                set("unknown policy type", List.of("policy.type=lstm"), "key 'policy.type': unknown type 'lstm'; did you mean 'gru'? Valid types: "
+                        + "[categorical, gaussian, gru], or the class name of a record implementing PolicyConfig"),
+                edit("maml with a GRU policy", block("policy", "policy:\n  type: gru\n  hidden: 16\n  dataType: FLOAT\n"),
+                        "key 'policy.type': maml adapts a policy of observations (categorical or gaussian), got gru"),
                 edit("negative evaluation steps", y -> y.replace("  steps: 20 ", "  steps: -1 "), "key 'evaluation.steps': steps must be >= 0, got -1"),
                 edit("empty name", indented("name", "''"), "key 'name': name must be letters, digits, '.', '_' or '-', got ''"),
                 edit("a list for the seed", indented("seed", "[1, 2]"), "key 'seed': expected an integer, got a list"),
@@ -246,8 +253,11 @@ class ExperimentConfigErrorsTest {
                 set("rl2 with a pretrained baseline", List.of("evaluation.baselines=[PRETRAINED, SCRATCH]"),
                         "key 'evaluation.baselines': learner rl2 has no pretrained reference; use [SCRATCH] or [], got "
                                 + "[PRETRAINED, SCRATCH]"),
-                set("rl2 with two GRU layers", List.of("policy.hidden=[32, 32]"), "key 'policy.hidden': rl2's policy is one GRU layer; give its width as one entry, got [32, 32]"),
-                set("rl2 with a RELU GRU", List.of("policy.activation=RELU"), "key 'policy.activation': rl2's GRU uses TANH, got RELU"),
+                set("rl2 with two GRU layers", List.of("policy.hidden=[32, 32]"), "key 'policy.hidden': expected an integer, got a list"),
+                edit("rl2 with an MLP", block("policy", "policy:\n  type: categorical\n  hidden: [16]\n  activation: TANH\n  dataType: FLOAT\n"),
+                        "key 'policy.type': rl2 needs a policy with memory (gru), got categorical"),
+                edit("an activation for the GRU", y -> y.replace("  hidden: 32 ", "  activation: TANH\n  hidden: 32 "),
+                        "unknown key 'policy.activation'; did you mean 'dataType'? Valid keys here: [dataType, hidden, type]"),
                 set("rl2 without trials", List.of(), "missing required key 'learner.trials'"),
                 edit("misspelt rl2 key", line("episodesPerTrial", "    epsiodesPerTrial: 10"), "unknown key 'learner.rl2.epsiodesPerTrial'; did you mean 'episodesPerTrial'? Valid keys here: "
                                 + "[entropyCoef, episodesPerTrial, gaeLambda, gamma, minibatches, ppo, valueCoef]"),
