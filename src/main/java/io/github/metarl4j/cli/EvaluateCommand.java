@@ -1,6 +1,7 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.experiment.EvaluationConfig;
+import io.github.metarl4j.experiment.EvaluationSteps;
 import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
@@ -8,9 +9,9 @@ import io.github.metarl4j.experiment.SizeLimitException;
 import io.github.metarl4j.experiment.Sweep;
 import io.github.metarl4j.report.HtmlReport;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code metarl4j evaluate}: adaptation curves of a trained run, again or with other settings. */
 @Command(name = "evaluate",
@@ -57,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ExperimentConfig c = dir.config();
         EvaluationConfig eval = evaluation(c);
         Experiment<?, ?, ?> experiment = RunSession.experiment(c, dir.root().resolve(RunDirectory.CONFIG));
-        asUsage(() -> RunSession.printed(experiment.evaluate(dir, eval), c.learner().adaptsInContext(), dir,
+        asUsage(() -> RunSession.printed(experiment.evaluate(dir, eval), c.learner().trialEpisodes().isPresent(), dir,
                 spec.commandLine().getOut()));
         spec.commandLine().getOut().println("report " + HtmlReport.write(dir));
         return Main.DONE;
@@ -77,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private EvaluationConfig evaluation(ExperimentConfig c) {
         try {
             return c.evaluation().with(tasks != null ? tasks : c.evaluation().tasks(),
-                    steps != null ? steps : c.evaluation().steps());
+                    steps != null ? EvaluationSteps.of(steps) : c.evaluation().steps());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tasks/--steps: " + e.getMessage());
         }

@@ -75,7 +75,7 @@ final class RunSession {
             }
         }
         out.println("budgets: " + String.join("; ", Budget.of(dir).stream().map(Budget::toString).toList()));
-        printed(experiment.evaluate(dir, config.evaluation()), config.learner().adaptsInContext(), dir, out);
+        printed(experiment.evaluate(dir, config.evaluation()), config.learner().trialEpisodes().isPresent(), dir, out);
         out.println("report " + HtmlReport.write(dir));
         return Main.DONE;
     }

@@ -87,7 +87,7 @@ final class SweepSession {
 
     /** The across-seed table, the paired differences and the headline figures. */
     static void printed(ExperimentConfig config, SeedSummary s, Sweep sweep, PrintWriter out) {
-        int episodes = config.learner().evaluationEpisodes();
+        int episodes = config.evaluation().episodes();
         out.printf(Locale.ROOT, "%n%s, %d training seeds: test tasks' %s after k adaptation steps of %d episodes, "
                 + "mean over seeds +- 95%% CI%n", config.name(), s.seeds(), s.fraction() ? "fraction of the optimal return"
                 : "mean episode return", episodes);

@@ -11,14 +11,17 @@ import java.util.Objects;
  *
  * @param tasks     held-out tasks of each of the validation and test sets, >= 1; a finite set smaller
  *                  than this is used whole, each task once
- * @param steps     adaptation steps K, the curves run over k = 0..K, >= 0
+ * @param steps     how far the curves run: K adaptation steps (k = 0..K), or {@code trial} for an
+ *                  in-context learner, whose curve covers its trial
+ * @param episodes  episodes sampled per task at each k (trials per task, for an in-context learner), >= 1
  * @param baselines reference policies evaluated beside the learner
  * @param stepSizes the step sizes each explicitly adapting arm chooses from on the validation tasks,
  *                  ascending, each finite and > 0; empty to adapt with the learner's own step size
  * @param target    the fraction of the optimal return whose first crossing is reported (episodes to
  *                  reach it), in (0, 1]; used where the family has an oracle
  */
-public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, List<Double> stepSizes, double target) {
+public record EvaluationConfig(int tasks, EvaluationSteps steps, int episodes, List<Baseline> baselines,
+                               List<Double> stepSizes, double target) {
 
     /** A reference policy. */
     public enum Baseline {
@@ -43,7 +46,9 @@ public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, L
      *
      * @param tasks     held-out tasks of each of the validation and test sets, >= 1; a finite set smaller
      *                  than this is used whole, each task once
-     * @param steps     adaptation steps K, the curves run over k = 0..K, >= 0
+     * @param steps     how far the curves run: K adaptation steps (k = 0..K), or {@code trial} for an
+     *                  in-context learner, whose curve covers its trial
+     * @param episodes  episodes sampled per task at each k (trials per task, for an in-context learner), >= 1
      * @param baselines reference policies evaluated beside the learner
      * @param stepSizes the step sizes each explicitly adapting arm chooses from on the validation tasks,
      *                  ascending, each finite and > 0; empty to adapt with the learner's own step size
@@ -54,8 +59,11 @@ public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, L
         if (tasks < 1) {
             throw new IllegalArgumentException("tasks must be >= 1, got " + tasks);
         }
-        if (steps < 0) {
-            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        if (steps == null) {
+            throw new IllegalArgumentException("steps must be a whole number K >= 0 or 'trial'");
+        }
+        if (episodes < 1) {
+            throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
         if (baselines == null || baselines.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("baselines must be a list of " + Arrays.toString(
@@ -73,7 +81,7 @@ public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, L
                 throw new IllegalArgumentException("stepSizes must be ascending without repeats, got " + stepSizes);
             }
         }
-        if (!stepSizes.isEmpty() && steps < 1) {
+        if (!stepSizes.isEmpty() && steps.count().isPresent() && steps.count().getAsInt() < 1) {
             throw new IllegalArgumentException("stepSizes need steps >= 1 to score them, got steps " + steps);
         }
         stepSizes = List.copyOf(stepSizes);
@@ -82,8 +90,20 @@ public record EvaluationConfig(int tasks, int steps, List<Baseline> baselines, L
         }
     }
 
-    /** This evaluation with another number of tasks and steps (the CLI's {@code evaluate --tasks --steps}). */
-    public EvaluationConfig with(int newTasks, int newSteps) {
-        return new EvaluationConfig(newTasks, newSteps, baselines, stepSizes, target);
+    /**
+     * This evaluation with another number of tasks and steps (the CLI's {@code evaluate --tasks --steps});
+     * a number of steps for an in-context learner plays trials of that many episodes plus one.
+     */
+    public EvaluationConfig with(int newTasks, EvaluationSteps newSteps) {
+        return new EvaluationConfig(newTasks, newSteps, episodes, baselines, stepSizes, target);
+    }
+
+    /**
+     * K for {@code learner}: the given number, or its trial's episodes less one.
+     *
+     * @throws IllegalArgumentException naming {@code evaluation.steps} when the form does not fit the learner
+     */
+    public int steps(LearnerConfig learner) {
+        return steps.resolve(learner.trialEpisodes(), learner.name());
     }
 }

@@ -262,7 +262,8 @@ public final class Experiment<T extends Task, O, A> {
         ResourceBounds.check(new ExperimentConfig(config.name(), config.seed(), config.family(), config.policy(),
                 config.learner(), config.run(), evaluation), setup.family().spec(), ResourceBounds.Limits.ofThisJvm());
         LearnerConfig learner = config.learner();
-        MetaEvaluator evaluator = new MetaEvaluator(evaluation.steps(), learner.evaluationEpisodes());
+        int steps = evaluation.steps(learner);
+        MetaEvaluator evaluator = new MetaEvaluator(steps, evaluation.episodes());
         List<MetaLearner> open = new ArrayList<>();
         try (Sampler sampler = sampler()) {
             Map<String, ExplorationPolicy> arms = new LinkedHashMap<>();
@@ -277,7 +278,7 @@ public final class Experiment<T extends Task, O, A> {
             SeedTree validationNode = root.child("eval").child(TaskSplit.Part.VALIDATION.name());
             SeedTree testNode = root.child("eval").child(TaskSplit.Part.TEST.name());
             Optional<GridVisits> visits = config.family() instanceof GridWorldFamily g
-                    ? Optional.of(new GridVisits(g.world(), evaluation.steps())) : Optional.empty();
+                    ? Optional.of(new GridVisits(g.world(), steps)) : Optional.empty();
             List<StepSizeSearch.Choice> choices = new ArrayList<>();
             List<AdaptationCurve> validationCurves = new ArrayList<>();
             List<AdaptationCurve> testCurves = new ArrayList<>();
@@ -303,12 +304,12 @@ public final class Experiment<T extends Task, O, A> {
             if (arms.containsKey(fineTune)) {
                 List<T> sourceTasks = setup.source().orElseThrow().distinct(evaluation.tasks(),
                         root.child("eval-tasks").child("SOURCE").generator());
-                source = Optional.of(new MetaEvaluator(0, learner.evaluationEpisodes()).evaluate(fineTune,
+                source = Optional.of(new MetaEvaluator(0, evaluation.episodes()).evaluate(fineTune,
                         arms.get(fineTune), setup.family(), sourceTasks, setup.oracle(), sampler,
                         root.child("eval").child("SOURCE")));
             }
             Evaluation result = new Evaluation(result(TaskSplit.Part.VALIDATION, validationCurves, validation),
-                    result(TaskSplit.Part.TEST, testCurves, test), choices, learner.evaluationEpisodes(),
+                    result(TaskSplit.Part.TEST, testCurves, test), choices, evaluation.episodes(),
                     evaluation.target(), source);
             EvaluationFiles.write(dir, result);
             visits.ifPresent(v -> v.write(dir));

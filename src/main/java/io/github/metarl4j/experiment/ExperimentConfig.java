@@ -35,6 +35,7 @@ public record ExperimentConfig(String name, long seed, FamilyConfig family, Poli
             throw new IllegalArgumentException("family, policy, learner, run and evaluation must be given");
         }
         learner.checkPolicy(policy);
+        evaluation.steps(learner);
         if (!learner.hasPretrained() && (evaluation.baselines().contains(EvaluationConfig.Baseline.PRETRAINED)
                 || evaluation.baselines().contains(EvaluationConfig.Baseline.FINE_TUNE))) {
             throw new IllegalArgumentException("evaluation.baselines: learner " + learner.name() + " has no pretrained "

@@ -6,6 +6,7 @@ import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.Sampler;
+import java.util.OptionalInt;
 
 /**
  * Which meta-learner an experiment trains, chosen in YAML by its {@code type} ({@link TypeNames}):
@@ -23,14 +24,12 @@ public interface LearnerConfig {
     /** Tasks per meta-batch. */
     int metaBatch();
 
-    /** Episodes per task between adaptation steps when the learner is evaluated (trials per task, for RL^2). */
-    int evaluationEpisodes();
-
     /**
-     * Whether the learner adapts in its memory over a trial (RL^2), so that k of its adaptation
-     * curves is the episode of a trial, rather than by k explicit updates (MAML).
+     * The episodes of a trial for a learner that adapts in its memory over a trial (RL^2), whose
+     * adaptation curve's point k is then episode k of a trial; empty for a learner that adapts by k
+     * explicit updates (MAML).
      */
-    boolean adaptsInContext();
+    OptionalInt trialEpisodes();
 
     /** Whether {@link #pretrained} exists (the evaluation's PRETRAINED baseline). */
     boolean hasPretrained();

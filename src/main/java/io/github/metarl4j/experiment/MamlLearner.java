@@ -8,6 +8,7 @@ import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.Sampler;
+import java.util.OptionalInt;
 
 /**
  * MAML ({@code type: maml}; Finn, Abbeel and Levine, ICML 2017) with its settings, on the MLP
@@ -39,14 +40,10 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
         return maml.metaBatch();
     }
 
+    /** None: MAML adapts by updates. */
     @Override
-    public int evaluationEpisodes() {
-        return maml.fastBatch();
-    }
-
-    @Override
-    public boolean adaptsInContext() {
-        return false;
+    public OptionalInt trialEpisodes() {
+        return OptionalInt.empty();
     }
 
     @Override

@@ -71,9 +71,9 @@ final class ResourceBounds {
             episodes = new Factor("learner.rl2.episodesPerTrial", r.rl2().episodesPerTrial());
             rounds = 1;
             adapted = 0;
-        } else { // a user's learner: its meta-batch of tasks, each with its evaluation episodes
+        } else { // a user's learner: its meta-batch of tasks, each with the evaluation's episodes
             tasks = new Factor("learner (its meta-batch)", config.learner().metaBatch());
-            episodes = new Factor("learner (its episodes per task)", config.learner().evaluationEpisodes());
+            episodes = new Factor("evaluation.episodes", config.evaluation().episodes());
             rounds = 1;
             adapted = 0;
         }
@@ -102,7 +102,9 @@ final class ResourceBounds {
         }
         require(List.of(tasks, episodes, new Factor("", rounds), horizon), bytesPerStep, limits,
                 "one meta-batch's environment steps");
-        require(List.of(new Factor("evaluation.tasks", config.evaluation().tasks()), episodes, horizon), bytesPerStep,
+        Factor evaluated = new Factor("evaluation.episodes", (double) config.evaluation().episodes()
+                * config.learner().trialEpisodes().orElse(1));
+        require(List.of(new Factor("evaluation.tasks", config.evaluation().tasks()), evaluated, horizon), bytesPerStep,
                 limits, "one evaluation round's environment steps");
         if (adapted > 0) {
             require(List.of(tasks), adapted * precision * parameters, limits, "the adapted parameters of one meta-batch");

@@ -9,6 +9,7 @@ import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.space.Discrete;
+import java.util.OptionalInt;
 
 /**
  * RL^2 ({@code type: rl2}; Duan et al. 2016) with its settings. Its policy is the experiment's
@@ -45,15 +46,10 @@ public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
         return trials;
     }
 
-    /** One trial per held-out task: the paper's measure. */
+    /** {@code rl2.episodesPerTrial}. */
     @Override
-    public int evaluationEpisodes() {
-        return 1;
-    }
-
-    @Override
-    public boolean adaptsInContext() {
-        return true;
+    public OptionalInt trialEpisodes() {
+        return OptionalInt.of(rl2.episodesPerTrial());
     }
 
     @Override

@@ -63,8 +63,8 @@ public final class HtmlReport {
             }
             List<CurveSeries> curves = CurveSeries.of(CsvTable.read(table));
             String name = "adaptation-" + part.name().toLowerCase(Locale.ROOT) + ".png";
-            String xLabel = run.config().learner().adaptsInContext() ? "episode k of a trial"
-                    : "adaptation steps k (" + run.config().learner().evaluationEpisodes() + " episodes each)";
+            String xLabel = run.config().learner().trialEpisodes().isPresent() ? "episode k of a trial"
+                    : "adaptation steps k (" + run.config().evaluation().episodes() + " episodes each)";
             body.append(image(plots, name, Charts.adaptationCurves(title, xLabel, curves), title))
                     .append(table(curves));
             if (part == TaskSplit.Part.TEST) {

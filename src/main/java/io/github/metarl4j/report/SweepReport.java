@@ -41,8 +41,8 @@ final class SweepReport {
                     .append("</code>.</p>\n");
         } else {
             boolean fraction = fractions(root.resolve(SweepFiles.HEADLINE));
-            String xLabel = c.learner().adaptsInContext() ? "episode k of a trial"
-                    : "adaptation steps k (" + c.learner().evaluationEpisodes() + " episodes each)";
+            String xLabel = c.learner().trialEpisodes().isPresent() ? "episode k of a trial"
+                    : "adaptation steps k (" + c.evaluation().episodes() + " episodes each)";
             List<CurveSeries> curves = series(CsvTable.read(curvesCsv), fraction);
             String title = "Test tasks: mean over seeds";
             body.append("<h2>").append(title).append("</h2>\n")

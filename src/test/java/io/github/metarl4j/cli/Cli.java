@@ -24,7 +24,7 @@ record Cli(int status, String out, String err) {
                 "--out", dir.toString(), "--set", "run.metaBatches=" + metaBatches, "--set",
                 "run.checkpointEvery=" + checkpointEvery, "--set", "learner.maml.fastBatch=4", "--set",
                 "learner.maml.metaBatch=4", "--set", "policy.hidden=[16]", "--set", "evaluation.tasks=2", "--set",
-                "evaluation.steps=1"));
+                "evaluation.steps=1", "--set", "evaluation.episodes=4"));
         args.addAll(List.of(extra));
         return args;
     }

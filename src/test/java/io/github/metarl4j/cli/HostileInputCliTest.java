@@ -78,7 +78,7 @@ class HostileInputCliTest {
                         "not valid YAML at line 12, column 7: a tag (tag:yaml.org,2002:int) is not supported; write the plain value"),
                 text("a local tag on a mapping", f.replace("family:\n", "family: !grid\n"),
                         "not valid YAML at line 13, column 9: a tag (!grid) is not supported; write the plain value"),
-                text("a second document", f + "---\nseed: 2\n", "a second YAML document starts at line 59; a config "
+                text("a second document", f + "---\nseed: 2\n", "a second YAML document starts at line 60; a config "
                         + "is one document (remove the '---' and what follows, or merge it into the first)"),
                 text("NaN for a number", f.replace("slip: 0.0", "slip: .nan"),
                         "key 'family.world.slip': slip must be in [0, 1], got NaN"),

@@ -8,6 +8,7 @@ import io.github.metarl4j.experiment.MamlLearner;
 import io.github.metarl4j.experiment.PolicyConfig;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.Sampler;
+import java.util.OptionalInt;
 
 /**
  * A learner config a user writes outside the library: MAML under a name of the user's choosing
@@ -45,13 +46,8 @@ public record LabelledMaml(String label, MamlConfig maml) implements LearnerConf
     }
 
     @Override
-    public int evaluationEpisodes() {
-        return maml.fastBatch();
-    }
-
-    @Override
-    public boolean adaptsInContext() {
-        return false;
+    public OptionalInt trialEpisodes() {
+        return OptionalInt.empty();
     }
 
     @Override

@@ -32,7 +32,7 @@ class SweepCliTest {
         List<String> args = new ArrayList<>(List.of("train", "--config", "examples/configs/founding-transfer.yaml",
                 "--out", out.toString(), "--set", "run.metaBatches=3", "--set", "learner.maml.fastBatch=4", "--set",
                 "learner.maml.metaBatch=4", "--set", "policy.hidden=[16]", "--set", "evaluation.tasks=2", "--set",
-                "evaluation.steps=2", "--set", "evaluation.stepSizes=[0.5, 1.0]"));
+                "evaluation.steps=2", "--set", "evaluation.episodes=4", "--set", "evaluation.stepSizes=[0.5, 1.0]"));
         args.addAll(List.of(extra));
         return args;
     }

@@ -157,7 +157,7 @@ class ExperimentConfigErrorsTest {
                 edit("seed too large", indented("seed", "99999999999999999999"),
                         "key 'seed': expected an integer between -9223372036854775808 and 9223372036854775807, got "
                                 + "99999999999999999999"),
-                edit("repeated key", y -> y + "seed: 2\n", "not valid YAML at line 58, column 5: repeated key 'seed'"),
+                edit("repeated key", y -> y + "seed: 2\n", "not valid YAML at line 59, column 5: repeated key 'seed'"),
                 edit("unclosed list", indented("hidden", "[64, 64"), "not valid YAML at line 31, column 13: while parsing a flow sequence"),
                 edit("empty file", y -> "", "the file is empty; expected a mapping of keys to values"),
                 edit("list at the top", y -> "- a\n- b\n", "expected a mapping of keys to values at the top, got a list"),
@@ -209,6 +209,11 @@ class ExperimentConfigErrorsTest {
                 edit("maml with a GRU policy", block("policy", "policy:\n  type: gru\n  hidden: 16\n  dataType: FLOAT\n"),
                         "key 'policy.type': maml adapts a policy of observations (categorical or gaussian), got gru"),
                 edit("negative evaluation steps", y -> y.replace("  steps: 20 ", "  steps: -1 "), "key 'evaluation.steps': steps must be >= 0, got -1"),
+                edit("a word for the evaluation steps", y -> y.replace("  steps: 20 ", "  steps: all "),
+                        "key 'evaluation.steps': steps must be a whole number K >= 0 or 'trial' (an in-context learner's trial), got 'all'"),
+                edit("a trial for maml's curve", y -> y.replace("  steps: 20 ", "  steps: trial "),
+                        "key 'evaluation.steps': maml adapts by updates and has no trial; give the number of adaptation steps K, got trial"),
+                edit("no evaluation episodes", indented("episodes", "0"), "key 'evaluation.episodes': episodes must be >= 1, got 0"),
                 edit("empty name", indented("name", "''"), "key 'name': name must be letters, digits, '.', '_' or '-', got ''"),
                 edit("a list for the seed", indented("seed", "[1, 2]"), "key 'seed': expected an integer, got a list"),
                 edit("a boolean for the seed", indented("seed", "true"), "key 'seed': expected an integer, got true"),
@@ -262,6 +267,8 @@ class ExperimentConfigErrorsTest {
                 edit("misspelt rl2 key", line("episodesPerTrial", "    epsiodesPerTrial: 10"), "unknown key 'learner.rl2.epsiodesPerTrial'; did you mean 'episodesPerTrial'? Valid keys here: "
                                 + "[entropyCoef, episodesPerTrial, gaeLambda, gamma, minibatches, ppo, valueCoef]"),
                 set("one-armed bandit", List.of("family.arms=1"), "key 'family.arms': arms must be >= 2, got 1"),
+                set("a number for rl2's curve", List.of("evaluation.steps=9"), "key 'evaluation.steps': rl2 adapts in context, and "
+                        + "its curve covers its trial of 10 episodes; write steps: trial, got 9"),
                 set("trial of no episodes", List.of("learner.rl2.episodesPerTrial=0"), "key 'learner.rl2.episodesPerTrial': episodesPerTrial must be >= 1, got 0"));
     }
 

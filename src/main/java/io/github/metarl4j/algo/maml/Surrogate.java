@@ -1,8 +1,8 @@
 package io.github.metarl4j.algo.maml;
 
-import io.github.metarl4j.optim.PpoClip;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.optim.PpoClip;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.PolicyPoint;
 import io.github.metarl4j.policy.ReinforceLoss;

@@ -1,17 +1,17 @@
 package io.github.metarl4j.algo.rl2;
 
-import io.github.metarl4j.policy.Categorical;
 import io.github.metarl4j.algo.InContextPolicy;
-import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.Metric;
+import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.nn.SequenceModel;
 import io.github.metarl4j.nn.SequencePass;
-import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.policy.Categorical;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialPolicyData;
 import io.github.metarl4j.task.Task;
