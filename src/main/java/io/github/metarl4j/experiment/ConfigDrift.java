@@ -89,18 +89,18 @@ public final class ConfigDrift {
      * @return the allowed changes found, for the session's provenance ({@code run.metaBatches: 10 -> 20})
      * @throws ConfigException naming each changed key with its old and new value
      */
-    public static List<String> checkResume(RunDirectory dir, ExperimentConfig config, List<String> roles,
+    public static List<String> checkResume(RunDirectory dir, ExperimentConfig config, List<Role> roles,
                                            Set<String> allowed) {
         String now = ConfigFiles.toYaml(config);
         Set<String> accepted = new TreeSet<>();
         String file = "config " + dir.root().resolve(RunDirectory.CONFIG);
-        for (String role : roles) {
-            String arm = role == null ? config.learner().name() : role;
+        for (Role role : roles) {
+            String arm = role.arm(config.learner().name());
             Optional<Checkpoint> last = dir.checkpoints(role, config.run().keepCheckpoints()).latest(s -> { });
             if (last.isEmpty() || last.get().config().isEmpty()) {
                 continue;
             }
-            if (role == null && last.get().batchesDone() > config.run().metaBatches()) {
+            if (role.isLearner() && last.get().batchesDone() > config.run().metaBatches()) {
                 throw new ConfigException(file + ": key 'run.metaBatches': " + config.run().metaBatches()
                         + " is below the " + last.get().batchesDone() + " meta-batches " + arm + " has done; it can only "
                         + "grow", null);

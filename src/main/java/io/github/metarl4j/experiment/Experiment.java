@@ -160,13 +160,13 @@ public final class Experiment<T extends Task, O, A> {
     private boolean train(RunDirectory dir, Progress progress, AtomicBoolean stop, Sampler sampler) {
         LearnerConfig learner = config.learner();
         try (MetaLearner main = create(learner, sampler)) {
-            if (!trainRole(dir, null, main, setup.family().tasks().train(), learner.name(), progress, stop)) {
+            if (!trainRole(dir, Role.LEARNER, main, setup.family().tasks().train(), learner.name(), progress, stop)) {
                 return false;
             }
         }
         for (Map.Entry<EvaluationConfig.Baseline, TaskDistribution<T>> ref : trainedReferences().entrySet()) {
             try (MetaLearner reference = pretrainedLearner(sampler)) {
-                String role = role(ref.getKey());
+                Role role = Role.of(ref.getKey());
                 if (!trainRole(dir, role, reference, ref.getValue(), seedPath(ref.getKey()), progress, stop)) {
                     return false;
                 }
@@ -190,30 +190,30 @@ public final class Experiment<T extends Task, O, A> {
      */
     private boolean matchSteps(RunDirectory dir, MetaLearner reference, TaskDistribution<T> tasks, Progress progress,
                                AtomicBoolean stop) {
-        long target = dir.envSteps(null);
+        long target = dir.envSteps(Role.LEARNER);
         long batches = config.run().metaBatches();
-        while (dir.envSteps(RunDirectory.PRETRAINED) < target && batches < 4L * config.run().metaBatches()) {
+        while (dir.envSteps(Role.PRETRAINED) < target && batches < 4L * config.run().metaBatches()) {
             batches++;
-            long done = trainer(dir, RunDirectory.PRETRAINED, Progress.none(), reference).train(RunDirectory.PRETRAINED, reference,
+            long done = trainer(dir, Role.PRETRAINED, Progress.none(), reference).train(Role.PRETRAINED.arm(""), reference,
                     setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
                     root.child(seedPath(EvaluationConfig.Baseline.PRETRAINED)), stop);
             if (done < batches) {
                 return false;
             }
         }
-        progress.message(RunDirectory.PRETRAINED + ": " + batches + " meta-batches, "
-                + dir.envSteps(RunDirectory.PRETRAINED) + " environment steps against the learner's " + target);
+        progress.message(Role.PRETRAINED.arm("") + ": " + batches + " meta-batches, "
+                + dir.envSteps(Role.PRETRAINED) + " environment steps against the learner's " + target);
         return true;
     }
 
     /**
-     * The run-directory roles that hold checkpoints: the learner's ({@code null}) and each trained
-     * reference's ({@link RunDirectory#PRETRAINED}, {@link RunDirectory#FINE_TUNE}), in training order.
+     * The run-directory roles that hold checkpoints: the learner's and each trained reference's, in
+     * training order.
      */
-    public List<String> trainedRoles() {
-        List<String> roles = new ArrayList<>();
-        roles.add(null);
-        trainedReferences().keySet().forEach(b -> roles.add(role(b)));
+    public List<Role> trainedRoles() {
+        List<Role> roles = new ArrayList<>();
+        roles.add(Role.LEARNER);
+        trainedReferences().keySet().forEach(b -> roles.add(Role.of(b)));
         return roles;
     }
 
@@ -230,20 +230,12 @@ public final class Experiment<T extends Task, O, A> {
         return out;
     }
 
-    private boolean trainRole(RunDirectory dir, String role, MetaLearner learner, TaskDistribution<T> tasks,
+    private boolean trainRole(RunDirectory dir, Role role, MetaLearner learner, TaskDistribution<T> tasks,
                               String seedPath, Progress progress, AtomicBoolean stop) {
         int batches = config.run().metaBatches();
-        return trainer(dir, role, progress, learner).train(role == null ? config.learner().name() : role, learner,
+        return trainer(dir, role, progress, learner).train(role.arm(config.learner().name()), learner,
                 setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
                 root.child(seedPath), stop) >= batches; // the pretrained reference may be past it (matchSteps)
-    }
-
-    /** The run-directory role of a trained reference: its label ({@link RunDirectory#PRETRAINED}, {@link RunDirectory#FINE_TUNE}). */
-    static String role(EvaluationConfig.Baseline baseline) {
-        if (baseline == EvaluationConfig.Baseline.SCRATCH) {
-            throw new IllegalArgumentException("SCRATCH is not trained");
-        }
-        return baseline.label();
     }
 
     private static String seedPath(EvaluationConfig.Baseline baseline) {
@@ -267,10 +259,10 @@ public final class Experiment<T extends Task, O, A> {
         List<MetaLearner> open = new ArrayList<>();
         try (Sampler sampler = sampler()) {
             Map<String, ExplorationPolicy> arms = new LinkedHashMap<>();
-            arms.put(learner.name(), opened(open, trained(dir, null, create(learner, sampler))).explorationPolicy());
+            arms.put(learner.name(), opened(open, trained(dir, Role.LEARNER, create(learner, sampler))).explorationPolicy());
             for (EvaluationConfig.Baseline b : evaluation.baselines()) {
                 MetaLearner arm = b == EvaluationConfig.Baseline.SCRATCH ? create(learner, sampler)
-                        : trained(dir, role(b), pretrainedLearner(sampler));
+                        : trained(dir, Role.of(b), pretrainedLearner(sampler));
                 arms.put(b.label(), opened(open, arm).explorationPolicy());
             }
             List<T> validation = heldOut(TaskSplit.Part.VALIDATION, evaluation.tasks());
@@ -344,7 +336,7 @@ public final class Experiment<T extends Task, O, A> {
      * @throws IllegalStateException if the run has not finished training
      */
     public MetaLearner trained(RunDirectory dir, Sampler sampler) {
-        return trained(dir, null, create(config.learner(), sampler));
+        return trained(dir, Role.LEARNER, create(config.learner(), sampler));
     }
 
     /** The in-process sampler of this experiment: {@code run.threads} threads, the policy's data type. */
@@ -360,19 +352,19 @@ public final class Experiment<T extends Task, O, A> {
         return config.learner().pretrained(setup.family().spec(), config.policy(), root.child("init"), sampler);
     }
 
-    private MetaLearner trained(RunDirectory dir, String role, MetaLearner learner) {
+    private MetaLearner trained(RunDirectory dir, Role role, MetaLearner learner) {
         Optional<Checkpoint> last = dir.checkpoints(role, config.run().keepCheckpoints()).latest(s -> { });
         long done = last.map(Checkpoint::batchesDone).orElse(0L);
         if (done < config.run().metaBatches()) {
             learner.close();
-            throw new IllegalStateException((role == null ? config.learner().name() : role) + " in " + dir.root()
+            throw new IllegalStateException(role.arm(config.learner().name()) + " in " + dir.root()
                     + " has finished " + done + " of " + config.run().metaBatches() + " meta-batches; resume it first");
         }
         learner.restore(last.orElseThrow().state());
         return learner;
     }
 
-    private Trainer trainer(RunDirectory dir, String role, Progress progress, MetaLearner learner) {
+    private Trainer trainer(RunDirectory dir, Role role, Progress progress, MetaLearner learner) {
         return new Trainer(new Trainer.Persistence(Optional.of(dir.checkpoints(role, config.run().keepCheckpoints())),
                 Optional.of(dir.metrics(role, learner.metrics())), config.run().checkpointEvery(), ConfigFiles.toYaml(config)), progress);
     }

@@ -35,10 +35,6 @@ public record RunDirectory(Path root) {
 
     /** The resolved config's file name. */
     public static final String CONFIG = "resolved-config.yaml";
-    /** The role of a run's reference trained without meta-learning. */
-    public static final String PRETRAINED = EvaluationConfig.Baseline.PRETRAINED.label();
-    /** The role of a run's reference trained on the family's source tasks, then fine-tuned. */
-    public static final String FINE_TUNE = EvaluationConfig.Baseline.FINE_TUNE.label();
 
     /** Where a run of the experiment {@code name} goes unless told otherwise: {@code runs/NAME-yyyyMMdd-HHmmss}. */
     public static Path defaultRoot(String name) {
@@ -107,24 +103,24 @@ public record RunDirectory(Path root) {
         return ConfigFiles.read(root.resolve(CONFIG), ExperimentConfig.class);
     }
 
-    /** The metrics log of the learner ({@code role} null) or of a reference ({@link #PRETRAINED}), with its {@code columns}. */
-    public MetricsLog metrics(String role, List<Metric> columns) {
+    /** The metrics log of {@code role}, with its {@code columns}. */
+    public MetricsLog metrics(Role role, List<Metric> columns) {
         return new MetricsLog(folder(role), columns);
     }
 
-    /** The environment steps the learner ({@code role} null) or a reference has logged so far. */
-    public long envSteps(String role) {
-        return MetricsLog.envSteps(role == null ? root : root.resolve(role));
+    /** The environment steps {@code role} has logged so far. */
+    public long envSteps(Role role) {
+        return MetricsLog.envSteps(role.in(root));
     }
 
-    /** The checkpoints of the learner ({@code role} null) or of a reference. */
-    public CheckpointStore checkpoints(String role, int keep) {
+    /** The checkpoints of {@code role}. */
+    public CheckpointStore checkpoints(Role role, int keep) {
         return new CheckpointStore(folder(role).resolve("checkpoints"), keep);
     }
 
-    /** The learner's ({@code role} null) or a reference's {@code metrics.csv}, which may not exist yet. */
-    public Path metricsCsv(String role) {
-        return (role == null ? root : root.resolve(role)).resolve("metrics.csv");
+    /** The {@code metrics.csv} of {@code role}, which may not exist yet. */
+    public Path metricsCsv(Role role) {
+        return role.in(root).resolve("metrics.csv");
     }
 
     /** The evaluation table of {@code part}, which may not exist yet. */
@@ -163,8 +159,8 @@ public record RunDirectory(Path root) {
         return out;
     }
 
-    private Path folder(String role) {
-        return role == null ? root : created(root.resolve(role));
+    private Path folder(Role role) {
+        return role.isLearner() ? root : created(role.in(root));
     }
 
     private static Path created(Path dir) {

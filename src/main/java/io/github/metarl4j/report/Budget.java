@@ -1,5 +1,6 @@
 package io.github.metarl4j.report;
 
+import io.github.metarl4j.experiment.Role;
 import io.github.metarl4j.experiment.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +23,11 @@ public record Budget(String arm, long updates, double envSteps, double seconds) 
     public static List<Budget> of(RunDirectory run) {
         List<Budget> out = new ArrayList<>();
         String learner = run.config().learner().name();
-        for (String role : new String[] {null, RunDirectory.PRETRAINED, RunDirectory.FINE_TUNE}) {
+        for (Role role : Role.ALL) {
             Path csv = run.metricsCsv(role);
             if (Files.exists(csv)) {
                 CsvTable t = CsvTable.read(csv);
-                out.add(new Budget(role == null ? learner : role, t.rows(), HtmlReport.sum(t.column("env_steps")),
+                out.add(new Budget(role.arm(learner), t.rows(), HtmlReport.sum(t.column("env_steps")),
                         HtmlReport.sum(t.column("sampling_s")) + HtmlReport.sum(t.column("adaptation_s"))
                                 + HtmlReport.sum(t.column("outer_s"))));
             }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.report;
 
+import io.github.metarl4j.experiment.Role;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.run.Provenance;
 import io.github.metarl4j.task.TaskSplit;
@@ -40,10 +41,10 @@ public final class HtmlReport {
         StringBuilder body = new StringBuilder();
         Map<String, CsvTable> metrics = new LinkedHashMap<>();
         String learner = run.config().learner().name();
-        for (String role : new String[] {null, RunDirectory.PRETRAINED, RunDirectory.FINE_TUNE}) {
+        for (Role role : Role.ALL) {
             Path csv = run.metricsCsv(role);
             if (Files.exists(csv)) {
-                metrics.put(role == null ? learner : role, CsvTable.read(csv));
+                metrics.put(role.arm(learner), CsvTable.read(csv));
             }
         }
         body.append(summary(run, metrics.get(learner)));
@@ -109,7 +110,7 @@ public final class HtmlReport {
                 .append(escape(c.family().getClass().getSimpleName())).append(" family, seed ").append(c.seed())
                 .append(".</p>\n<table>\n");
         long rows = main == null ? 0 : main.rows();
-        long done = run.checkpoints(null, c.run().keepCheckpoints()).latest(s -> { })
+        long done = run.checkpoints(Role.LEARNER, c.run().keepCheckpoints()).latest(s -> { })
                 .map(io.github.metarl4j.run.Checkpoint::batchesDone).orElse(0L);
         row(sb, "meta-batches done (in the newest checkpoint)", done + " of " + c.run().metaBatches());
         if (rows > done) {

@@ -1,5 +1,7 @@
 package io.github.metarl4j.sampler;
 
+import java.util.OptionalInt;
+
 /**
  * The layout of one input row of a trial step: {@code [observation (obsDim) | one-hot previous
  * action (actions) | previous reward | previous episode-end flag]}, with width
@@ -43,15 +45,15 @@ public record TrialInputs(int obsDim, int actions) {
         return obsDim + actions + 1;
     }
 
-    /** The previous action in row {@code row} of {@code inputs}, or -1 at a trial's first step. */
-    public int previousAction(double[] inputs, int row) {
+    /** The previous action in row {@code row} of {@code inputs}; empty at a trial's first step. */
+    public OptionalInt previousAction(double[] inputs, int row) {
         int base = row * width() + actionOffset();
         for (int a = 0; a < actions; a++) {
             if (inputs[base + a] != 0) {
-                return a;
+                return OptionalInt.of(a);
             }
         }
-        return -1;
+        return OptionalInt.empty();
     }
 
     /** The previous reward in row {@code row}. */

@@ -3,6 +3,7 @@ package io.github.metarl4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metarl4j.experiment.Role;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.run.Checkpoint;
 import java.io.IOException;
@@ -53,8 +54,8 @@ class Rl2CliTest {
         Cli resumed = Cli.run("resume", cut.toString());
         assertEquals(Main.DONE, resumed.status(), resumed.err());
         assertTrue(resumed.out().contains("resuming after batch 2 of 4"), resumed.out());
-        Checkpoint a = RunDirectory.open(whole).checkpoints(null, 3).latest(s -> { }).orElseThrow();
-        Checkpoint b = RunDirectory.open(cut).checkpoints(null, 3).latest(s -> { }).orElseThrow();
+        Checkpoint a = RunDirectory.open(whole).checkpoints(Role.LEARNER, 3).latest(s -> { }).orElseThrow();
+        Checkpoint b = RunDirectory.open(cut).checkpoints(Role.LEARNER, 3).latest(s -> { }).orElseThrow();
         assertEquals(4, b.batchesDone());
         assertEquals(a.state(), b.state(), "parameters and Adam's state, bit for bit");
     }

@@ -45,12 +45,12 @@ class TrialSamplerTest {
                 assertTrue(batch.mask()[row]);
                 assertEquals(t % 5 == 4, batch.episodeEnds()[row], "the time limit ends every fifth step");
                 if (t == 0) {
-                    assertEquals(-1, layout.previousAction(in, row), "nothing before a trial's first step");
+                    assertTrue(layout.previousAction(in, row).isEmpty(), "nothing before a trial's first step");
                     assertEquals(0.0, layout.previousReward(in, row));
                     assertFalse(layout.previousEnded(in, row));
                 } else {
                     int before = (t - 1) * 3 + b;
-                    assertEquals(batch.actions()[before], layout.previousAction(in, row));
+                    assertEquals(batch.actions()[before], layout.previousAction(in, row).getAsInt());
                     assertEquals(batch.rewards()[before], layout.previousReward(in, row));
                     assertEquals(batch.episodeEnds()[before], layout.previousEnded(in, row));
                 }

@@ -47,8 +47,9 @@ public abstract class BanditAgent implements TrialPolicy {
                 if (!active[b]) {
                     continue;
                 }
-                int previous = layout.previousAction(inputs, b);
-                if (previous >= 0) {
+                java.util.OptionalInt pulled = layout.previousAction(inputs, b);
+                if (pulled.isPresent()) {
+                    int previous = pulled.getAsInt();
                     double reward = layout.previousReward(inputs, b);
                     observe(reward);
                     stats[b].pulls[previous]++;

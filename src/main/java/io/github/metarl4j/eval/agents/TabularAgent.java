@@ -76,10 +76,11 @@ public abstract class TabularAgent implements TrialPolicy {
 
     private int act(Posterior p, TrialInputs layout, double[] inputs, int row, RandomGenerator rng) {
         int state = layout.observedIndex(inputs, row);
-        int previous = layout.previousAction(inputs, row);
-        boolean newEpisode = previous < 0 || layout.previousEnded(inputs, row);
-        if (previous >= 0) {
-            observe(p, p.state, previous, layout.previousReward(inputs, row), layout.previousEnded(inputs, row), state);
+        java.util.OptionalInt previous = layout.previousAction(inputs, row);
+        boolean newEpisode = previous.isEmpty() || layout.previousEnded(inputs, row);
+        if (previous.isPresent()) {
+            observe(p, p.state, previous.getAsInt(), layout.previousReward(inputs, row), layout.previousEnded(inputs, row),
+                    state);
         }
         if (newEpisode) {
             p.q = plan(model(p, rng), p.states, p.actions, horizon);
