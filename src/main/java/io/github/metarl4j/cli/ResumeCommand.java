@@ -40,7 +40,7 @@ final class ResumeCommand implements Callable<Integer> {
             return SweepSession.run(run.sweep(), allowed, Commands.commandLine(spec), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
-        return RunSession.run(run.open(), allowed, Commands.commandLine(spec), spec.commandLine().getOut(),
+        return RunSession.resume(run.open(), allowed, Commands.commandLine(spec), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -36,10 +36,23 @@ final class RunSession {
      * Runs a session of {@code dir} holding its lock: refuses a config changed since the checkpoints
      * were written unless each changed key is in {@code allowedChanges}.
      */
-    static int run(RunDirectory dir, Set<String> allowedChanges, List<String> commandLine, PrintWriter out,
-                   PrintWriter err) {
+    static int resume(RunDirectory dir, Set<String> allowedChanges, List<String> commandLine, PrintWriter out,
+                      PrintWriter err) {
         try (HeldLocks lock = HeldLocks.of(dir)) {
-            return locked(dir, allowedChanges, commandLine, out, err);
+            ExperimentConfig config = dir.config();
+            return locked(dir, config, experiment(config, dir.root().resolve(RunDirectory.CONFIG)), allowedChanges,
+                    commandLine, out, err);
+        }
+    }
+
+    /**
+     * Runs the first session of {@code dir}, just created for {@code config}, with its {@code experiment}
+     * (the config as read once from the user's file, not read back from the run directory).
+     */
+    static int train(RunDirectory dir, ExperimentConfig config, Experiment<?, ?, ?> experiment, List<String> commandLine,
+                     PrintWriter out, PrintWriter err) {
+        try (HeldLocks lock = HeldLocks.of(dir)) {
+            return locked(dir, config, experiment, Set.of(), commandLine, out, err);
         }
     }
 
@@ -52,10 +65,8 @@ final class RunSession {
         }
     }
 
-    private static int locked(RunDirectory dir, Set<String> allowedChanges, List<String> commandLine, PrintWriter out,
-                              PrintWriter err) {
-        ExperimentConfig config = dir.config();
-        Experiment<?, ?, ?> experiment = experiment(config, dir.root().resolve(RunDirectory.CONFIG));
+    private static int locked(RunDirectory dir, ExperimentConfig config, Experiment<?, ?, ?> experiment,
+                              Set<String> allowedChanges, List<String> commandLine, PrintWriter out, PrintWriter err) {
         List<String> changes = ConfigDrift.checkResume(dir, config, experiment.trainedRoles(), allowedChanges);
         Provenance provenance = Provenance.capture(config.seed(), commandLine).withConfigChanges(changes);
         Path provenanceFile = dir.writeProvenance(provenance);

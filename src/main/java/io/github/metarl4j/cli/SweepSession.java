@@ -47,14 +47,15 @@ final class SweepSession {
         List<Path> provenanceFiles = new ArrayList<>();
         List<Provenance> provenance = new ArrayList<>();
         List<List<String>> changes = new ArrayList<>();
-        for (RunDirectory run : runs) {
-            ExperimentConfig c = run.config();
-            changes.add(ConfigDrift.checkResume(run, c, RunSession.experiment(c, run.root().resolve(RunDirectory.CONFIG))
-                    .trainedRoles(), allowedChanges));
+        List<ExperimentConfig> configs = runs.stream().map(RunDirectory::config).toList();
+        for (int i = 0; i < runs.size(); i++) {
+            ExperimentConfig c = configs.get(i);
+            changes.add(ConfigDrift.checkResume(runs.get(i), c, RunSession.experiment(c,
+                    runs.get(i).root().resolve(RunDirectory.CONFIG)).trainedRoles(), allowedChanges));
         }
         for (int i = 0; i < runs.size(); i++) {
             RunDirectory run = runs.get(i);
-            Provenance p = Provenance.capture(run.config().seed(), commandLine).withConfigChanges(changes.get(i));
+            Provenance p = Provenance.capture(configs.get(i).seed(), commandLine).withConfigChanges(changes.get(i));
             provenance.add(p);
             provenanceFiles.add(run.writeProvenance(p));
         }

@@ -1,6 +1,7 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.experiment.ConfigFiles;
+import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.ExperimentConfig;
 import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.experiment.Sweep;
@@ -66,11 +67,11 @@ final class TrainCommand implements Callable<Integer> {
         List<java.util.function.IntSupplier> sessions = new ArrayList<>();
         for (ExperimentConfig c : read) {
             Path dir = out != null ? out : RunDirectory.defaultRoot(c.name());
-            RunSession.experiment(c, configs.get(read.indexOf(c)));
+            Experiment<?, ?, ?> experiment = RunSession.experiment(c, configs.get(read.indexOf(c)));
             try {
                 if (seedList.isEmpty()) {
                     RunDirectory run = RunDirectory.create(dir, c);
-                    sessions.add(() -> RunSession.run(run, Set.of(), Commands.commandLine(spec),
+                    sessions.add(() -> RunSession.train(run, c, experiment, Commands.commandLine(spec),
                             spec.commandLine().getOut(), spec.commandLine().getErr()));
                 } else {
                     Sweep sweep = Sweep.create(dir, c, seedList, Runtime.getRuntime().availableProcessors());
