@@ -1,8 +1,8 @@
 package io.github.metarl4j.examples;
 
 import io.github.metarl4j.envs.bandit.BanditConfig;
-import io.github.metarl4j.experiment.BanditFamily;
-import io.github.metarl4j.experiment.Rl2Learner;
+import io.github.metarl4j.experiment.config.BanditFamily;
+import io.github.metarl4j.experiment.config.Rl2Learner;
 import io.github.metarl4j.random.SeedTree;
 import java.util.Map;
 

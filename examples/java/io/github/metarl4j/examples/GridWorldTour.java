@@ -11,7 +11,7 @@ import io.github.metarl4j.envs.gridworld.GridWorld;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
 import io.github.metarl4j.envs.gridworld.RegionSplit;
 import io.github.metarl4j.eval.ConfidenceInterval;
-import io.github.metarl4j.experiment.ConfigFiles;
+import io.github.metarl4j.experiment.config.ConfigFiles;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.sampler.RandomActions;

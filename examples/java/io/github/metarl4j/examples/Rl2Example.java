@@ -1,13 +1,13 @@
 package io.github.metarl4j.examples;
 
-import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.cli.Main;
-import io.github.metarl4j.experiment.ConfigFiles;
 import io.github.metarl4j.experiment.Experiment;
-import io.github.metarl4j.experiment.ExperimentConfig;
-import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.experiment.config.ConfigFiles;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.layout.RunDirectory;
+import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.metarl4j.examples;
 
-import io.github.metarl4j.experiment.Rl2Learner;
-import io.github.metarl4j.experiment.TabularFamily;
+import io.github.metarl4j.experiment.config.Rl2Learner;
+import io.github.metarl4j.experiment.config.TabularFamily;
 import io.github.metarl4j.random.SeedTree;
 import java.util.Map;
 

@@ -3,12 +3,12 @@ package io.github.metarl4j.cli;
 import io.github.metarl4j.conformance.ConformanceChecker;
 import io.github.metarl4j.conformance.ConformanceReport;
 import io.github.metarl4j.env.TaskFamily;
-import io.github.metarl4j.experiment.ClassFamily;
+import io.github.metarl4j.experiment.config.ClassFamily;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code metarl4j check-env}: the conformance checker on a user's family. */
 @Command(name = "check-env",

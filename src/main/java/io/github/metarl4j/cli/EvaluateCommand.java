@@ -1,12 +1,12 @@
 package io.github.metarl4j.cli;
 
-import io.github.metarl4j.experiment.EvaluationConfig;
-import io.github.metarl4j.experiment.EvaluationSteps;
 import io.github.metarl4j.experiment.Experiment;
-import io.github.metarl4j.experiment.ExperimentConfig;
-import io.github.metarl4j.experiment.RunDirectory;
-import io.github.metarl4j.experiment.SizeLimitException;
 import io.github.metarl4j.experiment.Sweep;
+import io.github.metarl4j.experiment.config.EvaluationConfig;
+import io.github.metarl4j.experiment.config.EvaluationSteps;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.config.SizeLimitException;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.report.HtmlReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

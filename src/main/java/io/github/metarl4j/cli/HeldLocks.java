@@ -1,7 +1,7 @@
 package io.github.metarl4j.cli;
 
-import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.experiment.Sweep;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.run.RunLock;
 import java.nio.file.Path;
 import java.util.ArrayList;

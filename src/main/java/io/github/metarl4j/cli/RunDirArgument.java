@@ -1,10 +1,10 @@
 package io.github.metarl4j.cli;
 
-import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.experiment.Sweep;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** The {@code RUN_DIR} argument of {@code resume}, {@code evaluate} and {@code report}. */
 final class RunDirArgument {

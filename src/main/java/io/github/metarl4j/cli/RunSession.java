@@ -1,15 +1,14 @@
 package io.github.metarl4j.cli;
 
 import io.github.metarl4j.eval.AdaptationCurve;
-import io.github.metarl4j.experiment.ConfigDrift;
-import io.github.metarl4j.experiment.ConfigException;
-import java.util.Set;
 import io.github.metarl4j.eval.AdaptationTable;
+import io.github.metarl4j.experiment.ConfigDrift;
 import io.github.metarl4j.experiment.Evaluation;
 import io.github.metarl4j.experiment.EvaluationResult;
 import io.github.metarl4j.experiment.Experiment;
-import io.github.metarl4j.experiment.ExperimentConfig;
-import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.experiment.config.ConfigException;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.report.Budget;
 import io.github.metarl4j.report.HtmlReport;
 import io.github.metarl4j.run.Progress;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * One session of a run, shared by {@code train} and {@code resume}: takes the run directory's lock

@@ -1,18 +1,18 @@
 package io.github.metarl4j.cli;
 
-import io.github.metarl4j.experiment.ConfigFiles;
 import io.github.metarl4j.experiment.Experiment;
-import io.github.metarl4j.experiment.ExperimentConfig;
-import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.experiment.Sweep;
+import io.github.metarl4j.experiment.config.ConfigFiles;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code metarl4j train}: new runs of experiment configs. */
 @Command(name = "train",

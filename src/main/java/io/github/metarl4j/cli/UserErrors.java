@@ -1,6 +1,6 @@
 package io.github.metarl4j.cli;
 
-import io.github.metarl4j.experiment.ConfigException;
+import io.github.metarl4j.experiment.config.ConfigException;
 import io.github.metarl4j.run.RunInUseException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

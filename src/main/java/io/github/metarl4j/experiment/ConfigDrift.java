@@ -1,9 +1,13 @@
 package io.github.metarl4j.experiment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import io.github.metarl4j.experiment.config.ConfigException;
+import io.github.metarl4j.experiment.config.ConfigFiles;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.layout.Role;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.run.Checkpoint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -122,9 +126,9 @@ public final class ConfigDrift {
 
     private static JsonNode tree(String yaml) {
         try {
-            return ConfigFiles.YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a checkpoint's config is not valid YAML: " + e.getOriginalMessage(), e);
+            return ConfigFiles.tree(yaml);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a checkpoint's config is " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.metarl4j.experiment;
 import io.github.metarl4j.eval.AdaptationCurve;
 import io.github.metarl4j.eval.AdaptationTable;
 import io.github.metarl4j.eval.StepSizeSearch;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.task.TaskSplit;
 import java.io.IOException;
 import java.io.UncheckedIOException;

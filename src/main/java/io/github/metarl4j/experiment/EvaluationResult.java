@@ -24,9 +24,4 @@ public record EvaluationResult(TaskSplit.Part part, List<AdaptationCurve> curves
     public EvaluationResult {
         curves = List.copyOf(curves);
     }
-
-    /** The CSV file name of {@code part}'s table: {@code adaptation-validation.csv} or {@code adaptation-test.csv}. */
-    public static String fileName(TaskSplit.Part part) {
-        return "adaptation-" + part.name().toLowerCase(java.util.Locale.ROOT) + ".csv";
-    }
 }

@@ -4,6 +4,7 @@ import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.envs.gridworld.Cell;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,10 @@ package io.github.metarl4j.experiment;
 
 import io.github.metarl4j.eval.AdaptationCurve;
 import io.github.metarl4j.eval.SeedSummary;
+import io.github.metarl4j.experiment.config.EvaluationConfig;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.config.RunSettings;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.run.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.github.metarl4j.report;
 
-import io.github.metarl4j.experiment.Role;
-import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.experiment.layout.Role;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

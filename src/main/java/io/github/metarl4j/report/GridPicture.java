@@ -3,7 +3,7 @@ package io.github.metarl4j.report;
 import io.github.metarl4j.envs.gridworld.Cell;
 import io.github.metarl4j.envs.gridworld.GridMap;
 import io.github.metarl4j.envs.gridworld.Region;
-import io.github.metarl4j.experiment.GridWorldFamily;
+import io.github.metarl4j.experiment.config.GridWorldFamily;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,7 +1,9 @@
 package io.github.metarl4j.report;
 
-import io.github.metarl4j.experiment.Role;
-import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.envs.gridworld.Cell;
+import io.github.metarl4j.experiment.config.GridWorldFamily;
+import io.github.metarl4j.experiment.layout.Role;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.run.Provenance;
 import io.github.metarl4j.task.TaskSplit;
 import java.io.IOException;
@@ -9,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.github.metarl4j.envs.gridworld.Cell;
-import io.github.metarl4j.experiment.GridWorldFamily;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -1,12 +1,9 @@
 package io.github.metarl4j.report;
 
-import io.github.metarl4j.experiment.ExperimentConfig;
-import io.github.metarl4j.experiment.RunDirectory;
 import io.github.metarl4j.experiment.Sweep;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.experiment.SweepFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

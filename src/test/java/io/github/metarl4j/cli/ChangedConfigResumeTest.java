@@ -95,7 +95,7 @@ class ChangedConfigResumeTest {
         Cli resumed = Cli.run("resume", run.toString(), "--allow-config-change", "run.metaBatches");
         assertEquals(Main.DONE, resumed.status(), resumed.err());
         assertTrue(resumed.out().contains("maml: resuming after batch 4 of 6"), resumed.out());
-        List<Provenance> sessions = io.github.metarl4j.experiment.RunDirectory.open(run).provenance();
+        List<Provenance> sessions = io.github.metarl4j.experiment.layout.RunDirectory.open(run).provenance();
         assertEquals(List.of("run.metaBatches: 4 -> 6"), sessions.get(sessions.size() - 1).configChanges());
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), io.github.metarl4j.run.MetricsLog.batches(run));
         Cli again = Cli.run("resume", run.toString());

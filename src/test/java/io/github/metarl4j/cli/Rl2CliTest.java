@@ -3,8 +3,8 @@ package io.github.metarl4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metarl4j.experiment.Role;
-import io.github.metarl4j.experiment.RunDirectory;
+import io.github.metarl4j.experiment.layout.Role;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.run.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.run.Checkpoint;
 import io.github.metarl4j.run.CheckpointStore;
-import io.github.metarl4j.run.MetricsLog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

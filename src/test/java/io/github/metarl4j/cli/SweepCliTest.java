@@ -3,8 +3,8 @@ package io.github.metarl4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metarl4j.experiment.ConfigFiles;
-import io.github.metarl4j.experiment.ExperimentConfig;
+import io.github.metarl4j.experiment.config.ConfigFiles;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.github.metarl4j.conformance;
 
 import io.github.metarl4j.envs.bandit.BanditConfig;
 import io.github.metarl4j.envs.bandit.Bandits;
-import io.github.metarl4j.envs.gridworld.Cell;
 import io.github.metarl4j.envs.gridworld.GridMap;
 import io.github.metarl4j.envs.gridworld.GridTasks;
 import io.github.metarl4j.envs.gridworld.GridWorld;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.env.TaskFamily;
-import io.github.metarl4j.envs.gridworld.Cell;
 import io.github.metarl4j.envs.gridworld.GridMap;
 import io.github.metarl4j.envs.gridworld.GridOracle;
 import io.github.metarl4j.envs.gridworld.GridTask;

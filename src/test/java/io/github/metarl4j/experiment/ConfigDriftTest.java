@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metarl4j.experiment.config.ConfigException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

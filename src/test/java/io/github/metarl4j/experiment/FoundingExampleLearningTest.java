@@ -3,6 +3,9 @@ package io.github.metarl4j.experiment;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.eval.AdaptationCurve;
+import io.github.metarl4j.experiment.config.ConfigFiles;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.layout.RunDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

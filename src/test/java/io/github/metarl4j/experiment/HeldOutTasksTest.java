@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metarl4j.experiment.config.ConfigFiles;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.task.TaskSplit;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,6 +1,5 @@
 package io.github.metarl4j.algo.maml;
 
-import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.optim.TrustRegionProblem;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.ReinforceLoss;

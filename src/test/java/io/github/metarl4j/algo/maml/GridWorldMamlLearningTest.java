@@ -2,7 +2,6 @@ package io.github.metarl4j.algo.maml;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metarl4j.envs.gridworld.Cell;
 import io.github.metarl4j.envs.gridworld.GridMap;
 import io.github.metarl4j.envs.gridworld.GridOracle;
 import io.github.metarl4j.envs.gridworld.GridTask;
