@@ -47,20 +47,22 @@ public record LabelledMaml(String label, MamlConfig maml) implements LearnerConf
 
     @Override
     public OptionalInt trialEpisodes() {
-        return OptionalInt.empty();
+        return delegate().trialEpisodes();
     }
 
     @Override
     public boolean hasPretrained() {
-        return true;
+        return delegate().hasPretrained();
     }
 
     @Override
     public void checkPolicy(PolicyConfig policy) {
+        delegate().checkPolicy(policy);
     }
 
     @Override
     public void checkFamily(EnvSpec<?, ?> spec) {
+        delegate().checkFamily(spec);
     }
 
     @Override

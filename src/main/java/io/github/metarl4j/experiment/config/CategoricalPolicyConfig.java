@@ -16,7 +16,7 @@ import java.util.List;
  * @param dataType   FLOAT or DOUBLE
  */
 public record CategoricalPolicyConfig(List<Integer> hidden, Activation activation, Precision dataType)
-        implements EpisodePolicyConfig {
+        implements MlpPolicyConfig {
 
     /**
      * Checks the arguments and holds them:
@@ -32,11 +32,6 @@ public record CategoricalPolicyConfig(List<Integer> hidden, Activation activatio
     }
 
     @Override
-    public List<Integer> widths() {
-        return hidden;
-    }
-
-    @Override
     public void checkFamily(EnvSpec<?, ?> spec) {
         if (!(spec.actionSpace() instanceof Discrete)) {
             throw new IllegalArgumentException("key 'policy.type': categorical needs a family with discrete actions, "
@@ -48,7 +43,7 @@ public record CategoricalPolicyConfig(List<Integer> hidden, Activation activatio
     public Policy create(EnvSpec<?, ?> spec) {
         checkFamily(spec);
         return new CategoricalMlpPolicy(spec.observationSpace().flatDim(),
-                hidden.stream().mapToInt(Integer::intValue).toArray(), ((Discrete) spec.actionSpace()).n(), activation,
+                layers(), ((Discrete) spec.actionSpace()).n(), activation,
                 arrays());
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param dataType      FLOAT or DOUBLE
  */
 public record GaussianPolicyConfig(List<Integer> hidden, Activation activation, double initialLogStd,
-                                   Precision dataType) implements EpisodePolicyConfig {
+                                   Precision dataType) implements MlpPolicyConfig {
 
     /**
      * Checks the arguments and holds them:
@@ -37,11 +37,6 @@ public record GaussianPolicyConfig(List<Integer> hidden, Activation activation, 
     }
 
     @Override
-    public List<Integer> widths() {
-        return hidden;
-    }
-
-    @Override
     public void checkFamily(EnvSpec<?, ?> spec) {
         if (!(spec.actionSpace() instanceof Box)) {
             throw new IllegalArgumentException("key 'policy.type': gaussian needs a family with continuous (Box) "
@@ -53,7 +48,7 @@ public record GaussianPolicyConfig(List<Integer> hidden, Activation activation, 
     public Policy create(EnvSpec<?, ?> spec) {
         checkFamily(spec);
         return new GaussianMlpPolicy(spec.observationSpace().flatDim(),
-                hidden.stream().mapToInt(Integer::intValue).toArray(), ((Box) spec.actionSpace()).dim(), activation,
+                layers(), ((Box) spec.actionSpace()).dim(), activation,
                 initialLogStd, arrays());
     }
 }
