@@ -95,7 +95,7 @@ final class TrialRollout<O> {
                 running += a ? 1 : 0;
             }
         }
-        return new TrialBatch(t, b, width, Arrays.copyOf(inputs, t * b * width), Arrays.copyOf(actions, t * b),
+        return TrialBatch.of(t, b, width, Arrays.copyOf(inputs, t * b * width), Arrays.copyOf(actions, t * b),
                 Arrays.copyOf(rewards, t * b), Arrays.copyOf(mask, t * b), Arrays.copyOf(ends, t * b));
     }
 

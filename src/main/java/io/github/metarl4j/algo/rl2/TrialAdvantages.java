@@ -19,21 +19,12 @@ public record TrialAdvantages(double[] advantages, double[] returns) {
     public static TrialAdvantages of(TrialBatch batch, double[] values, double gamma, double lambda) {
         int t = batch.steps();
         int b = batch.trials();
-        int[] lengths = new int[b];
-        for (int trial = 0; trial < b; trial++) {
-            while (lengths[trial] < t && batch.mask()[lengths[trial] * b + trial]) {
-                lengths[trial]++;
-            }
-            for (int s = lengths[trial]; s < t; s++) {
-                if (batch.mask()[s * b + trial]) {
-                    throw new IllegalArgumentException("trial " + trial + " has a real step " + s + " after padding");
-                }
-            }
-        }
+        int[] lengths = batch.lengths();
         double[] adv = Advantages.gae(batch.rewards(), values, t, b, lengths, gamma, lambda);
+        boolean[] mask = batch.mask();
         double[] ret = new double[t * b];
         for (int i = 0; i < ret.length; i++) {
-            ret[i] = batch.mask()[i] ? adv[i] + values[i] : 0;
+            ret[i] = mask[i] ? adv[i] + values[i] : 0;
         }
         return new TrialAdvantages(adv, ret);
     }

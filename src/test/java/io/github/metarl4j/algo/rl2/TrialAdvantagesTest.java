@@ -16,7 +16,7 @@ class TrialAdvantagesTest {
         double[] rewards = {1, 2, 0, 3, 5, 0};
         boolean[] mask = {true, true, true, true, true, false};
         boolean[] ends = {false, false, true, false, true, false};
-        TrialBatch batch = new TrialBatch(3, 2, 1, new double[6], new int[6], rewards, mask, ends);
+        TrialBatch batch = TrialBatch.of(3, 2, 1, new double[6], new int[6], rewards, mask, ends);
         double[] values = {0.5, 1.0, 0.25, 2.0, 0.75, 9.0};
         double g = 0.9;
         double l = 0.5;
@@ -40,9 +40,8 @@ class TrialAdvantagesTest {
     @Test
     void aRealStepAfterPadding_isRefused() {
         boolean[] mask = {true, false, true};
-        TrialBatch batch = new TrialBatch(3, 1, 1, new double[3], new int[3], new double[3], mask, new boolean[3]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrialAdvantages.of(batch, new double[3], 0.9, 0.5));
+                () -> TrialBatch.of(3, 1, 1, new double[3], new int[3], new double[3], mask, new boolean[3]));
         assertEquals("trial 0 has a real step 2 after padding", e.getMessage());
     }
 }

@@ -112,7 +112,7 @@ class TrialLossTest {
     @Test
     void gaeOverATrial_crossesEpisodeBoundaries_byHand() {
         // one trial of 3 steps (episode ends after step 0 and step 2), gamma 0.5, lambda 0.5
-        TrialBatch batch = new TrialBatch(3, 1, 1, new double[3], new int[3], new double[] {1, 2, 4},
+        TrialBatch batch = TrialBatch.of(3, 1, 1, new double[3], new int[3], new double[] {1, 2, 4},
                 new boolean[] {true, true, true}, new boolean[] {true, false, true});
         double[] v = {1, 1, 2};
         TrialAdvantages a = TrialAdvantages.of(batch, v, 0.5, 0.5);
