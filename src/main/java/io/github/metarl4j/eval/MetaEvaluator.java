@@ -114,8 +114,9 @@ public final class MetaEvaluator {
                                                   Sampler sampler, SeedTree node) {
         int e = episodesPerTask;
         List<T> trials = tasks.stream().flatMap(t -> Collections.nCopies(e, t).stream()).toList();
-        double[][] returns = sampler.sampleTrials(family, trials, steps + 1, start.trials(),
-                node.child("trials").generator()).episodeReturns(steps + 1);
+        double[][] returns = new double[trials.size()][];
+        TrialEvaluator.play(sampler, start.trials(), family, trials, steps + 1, node.child("trials").generator(),
+                (from, batch) -> System.arraycopy(batch.episodeReturns(steps + 1), 0, returns, from, batch.trials()));
         double[][] perTask = new double[steps + 1][tasks.size()];
         for (int b = 0; b < trials.size(); b++) {
             for (int k = 0; k <= steps; k++) {

@@ -2,13 +2,14 @@ package io.github.metarl4j.eval;
 
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
-import io.github.metarl4j.sampler.TrialPolicy;
 import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.TrialPolicy;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,24 +45,36 @@ public final class TrialEvaluator {
 
     /**
      * The total reward of one trial of {@code episodes} episodes on each task, {@code [tasks]}, in
-     * the tasks' order. Each chunk of tasks is played with a generator of its own, drawn from
-     * {@code rng} before any is played, so two policies given generators in the same state get the
-     * same episode seeds (the same reward draws) on every task, however many random numbers their
-     * actions use: their totals can be compared task by task (a paired comparison).
+     * the tasks' order, played by {@link #play}: two policies given generators in the same state get
+     * the same episode seeds (the same reward draws) on every task, however many random numbers their
+     * actions use, so their totals can be compared task by task (a paired comparison).
      */
     public static <T extends Task, O> double[] totals(Sampler sampler, TrialPolicy policy, TaskFamily<T, O, ?> family,
                                                      List<T> tasks, int episodes, RandomGenerator rng) {
         double[] totals = new double[tasks.size()];
+        play(sampler, policy, family, tasks, episodes, rng,
+                (from, batch) -> System.arraycopy(batch.trialReturns(), 0, totals, from, batch.trials()));
+        return totals;
+    }
+
+    /**
+     * Plays one trial of {@code episodes} episodes on each task, {@link #CHUNK} trials in lockstep at a
+     * time, handing each chunk's trials to {@code chunk} with the index of its first task. Each chunk
+     * is played with a generator of its own, all drawn from {@code rng} before any is played. The one
+     * way the evaluators play trials: the trial score here and the in-context adaptation curves of
+     * {@link MetaEvaluator}.
+     */
+    static <T extends Task, O> void play(Sampler sampler, TrialPolicy policy, TaskFamily<T, O, ?> family,
+                                         List<T> tasks, int episodes, RandomGenerator rng,
+                                         BiConsumer<Integer, TrialBatch> chunk) {
         long[] chunkSeeds = new long[(tasks.size() + CHUNK - 1) / CHUNK];
         for (int c = 0; c < chunkSeeds.length; c++) {
             chunkSeeds[c] = rng.nextLong();
         }
         for (int from = 0; from < tasks.size(); from += CHUNK) {
-            List<T> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
-            TrialBatch batch = sampler.sampleTrials(family, chunk, episodes, policy,
-                    new SplittableRandom(chunkSeeds[from / CHUNK]));
-            System.arraycopy(batch.trialReturns(), 0, totals, from, chunk.size());
+            List<T> part = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
+            chunk.accept(from, sampler.sampleTrials(family, part, episodes, policy,
+                    new SplittableRandom(chunkSeeds[from / CHUNK])));
         }
-        return totals;
     }
 }
