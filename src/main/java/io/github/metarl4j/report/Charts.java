@@ -68,6 +68,27 @@ public final class Charts {
         return png(chart);
     }
 
+    /** One metric of a learner's training per meta-batch ({@code column} of its metrics file). */
+    public static byte[] metricCurve(String column, CsvTable metrics) {
+        XYSeries series = new XYSeries(column);
+        double[] batch = metrics.column("batch");
+        double[] values = metrics.column(column);
+        for (int i = 0; i < batch.length; i++) {
+            if (Double.isFinite(values[i])) {
+                series.add(batch[i] + 1, values[i]);
+            }
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(column + " per meta-batch", "meta-batch", column,
+                new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, COLORS[0]);
+        XYPlot plot = style(chart).getXYPlot();
+        plot.setRenderer(renderer);
+        ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
+                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        return png(chart);
+    }
+
     /**
      * Adaptation curves over k = 0..K with their 95% confidence bands: fractions of the optimal
      * return with the oracle's line at 1 where every curve has them, else mean returns.

@@ -53,6 +53,11 @@ public record CsvTable(Map<String, double[]> columns, int rows) {
         return new CsvTable(columns, lines.size() - 1);
     }
 
+    /** Whether the table has a column {@code name}. */
+    public boolean has(String name) {
+        return columns.containsKey(name);
+    }
+
     /** The column {@code name}. */
     public double[] column(String name) {
         double[] c = columns.get(name);

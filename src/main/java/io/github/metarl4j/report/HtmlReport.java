@@ -27,6 +27,10 @@ import java.util.Map;
  */
 public final class HtmlReport {
 
+    /** The metrics columns plotted as update diagnostics, where a learner reports them. */
+    static final java.util.List<String> DIAGNOSTICS = java.util.List.of("kl", "gradient_norm", "entropy",
+            "clip_fraction", "explained_variance");
+
     private HtmlReport() {
     }
 
@@ -51,6 +55,7 @@ public final class HtmlReport {
         if (metrics.values().stream().anyMatch(t -> t.rows() > 0)) {
             body.append("<h2>Training</h2>\n").append(image(plots, "training.png", Charts.trainingCurves(metrics),
                     "training curves"));
+            body.append(diagnostics(plots, metrics.get(learner)));
         }
         for (TaskSplit.Part part : List.of(TaskSplit.Part.TEST, TaskSplit.Part.VALIDATION)) {
             Path table = run.evaluationTable(part);
@@ -233,6 +238,23 @@ public final class HtmlReport {
     static void row(StringBuilder sb, String key, String value) {
         sb.append("<tr><td class=\"key\">").append(escape(key)).append("</td><td class=\"key\">").append(escape(value))
                 .append("</td></tr>\n");
+    }
+
+    /**
+     * The learner's update diagnostics, one plot per column its metrics file has of
+     * {@link #DIAGNOSTICS} (a learner declares what it measures).
+     */
+    private static String diagnostics(Path plots, CsvTable learner) {
+        if (learner == null || learner.rows() == 0) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String column : DIAGNOSTICS) {
+            if (learner.has(column)) {
+                sb.append(image(plots, "metric-" + column + ".png", Charts.metricCurve(column, learner), column));
+            }
+        }
+        return sb.length() == 0 ? "" : "<h3>Update diagnostics</h3>\n" + sb;
     }
 
     static String image(Path plots, String name, byte[] png, String alt) {

@@ -136,8 +136,8 @@ class CliTest {
             charts += image.getWidth() == 760 && image.getHeight() == 420 ? 1 : 0;
             images++;
         }
-        assertEquals(3, charts, "training curves and the test and validation adaptation plots");
-        assertEquals(3 + 1 + 3, images, "the charts, the map, and the visits of maml, pretrained and scratch");
+        assertEquals(5, charts, "training curves, MAML's KL and gradient norm, and the test and validation adaptation plots");
+        assertEquals(5 + 1 + 3, images, "the charts, the map, and the visits of maml, pretrained and scratch");
         assertTrue(html.contains("Where each arm went on the test tasks"), "the grid pictures' section");
         assertTrue(!html.contains("src=\"http") && !html.contains("<script") && !html.contains("<link"), "no external file");
         assertTrue(html.contains("name: founding-hidden-goals"), "the resolved config");

@@ -38,6 +38,12 @@ class Rl2CliTest {
         assertEquals("k,rl2_return,rl2_return_ci95,rl2_fraction,rl2_fraction_ci95,scratch_return,scratch_return_ci95,"
                 + "scratch_fraction,scratch_fraction_ci95", table.get(0));
         assertEquals(11, table.size(), "k = 0..9: the 10 pulls of a trial");
+        String header = Files.readAllLines(run.resolve("metrics.csv")).get(0);
+        assertTrue(header.endsWith(",entropy,clip_fraction,explained_variance"), header);
+        for (String column : List.of("kl", "gradient_norm", "entropy", "clip_fraction", "explained_variance")) {
+            assertTrue(Files.size(run.resolve("plots/metric-" + column + ".png")) > 0, column);
+        }
+        assertTrue(Files.readString(run.resolve("report.html")).contains("<h3>Update diagnostics</h3>"));
         for (String f : List.of("checkpoints/checkpoint-000000004.bin", "plots/adaptation-test.png", "report.html")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }

@@ -69,14 +69,28 @@ public final class Rl2 extends ParametricLearner {
         return new InContextPolicy(policy());
     }
 
+    /** The policy's mean entropy over the batch's real steps after the update. */
+    public static final Metric ENTROPY = new Metric("entropy", Metric.Kind.REAL, "nats", true,
+            "mean policy entropy after the update");
+    /** PPO's clip fraction after the update (Schulman et al. 2017). */
+    public static final Metric CLIP_FRACTION = new Metric("clip_fraction", Metric.Kind.REAL, "", true,
+            "fraction of steps whose probability ratio left [1 - clip, 1 + clip] after the update");
+    /** How much of the returns' variance the value head explained before the update. */
+    public static final Metric EXPLAINED_VARIANCE = new Metric("explained_variance", Metric.Kind.REAL, "", false,
+            "1 - Var(R - V) / Var(R) over the batch's steps, before the update");
+
+    private static final List<Metric> METRICS = java.util.stream.Stream.concat(Metric.POLICY_GRADIENT.stream(),
+            java.util.stream.Stream.of(ENTROPY, CLIP_FRACTION, EXPLAINED_VARIANCE)).toList();
+
     /**
-     * The policy-gradient columns ({@link Metric#POLICY_GRADIENT}): the PPO loss before and after
+     * The policy-gradient columns ({@link Metric#POLICY_GRADIENT}: the PPO loss before and after
      * the epochs, their mean KL and first gradient norm; always accepted, no backtracks, and the
-     * advantages' time counted in the outer step.
+     * advantages' time counted in the outer step), then the update's diagnostics: {@link #ENTROPY},
+     * {@link #CLIP_FRACTION} and {@link #EXPLAINED_VARIANCE}.
      */
     @Override
     public List<Metric> metrics() {
-        return Metric.POLICY_GRADIENT;
+        return METRICS;
     }
 
     /**
@@ -150,7 +164,10 @@ public final class Rl2 extends ParametricLearner {
                 .set(Metric.ENV_STEPS, batch.totalSteps())
                 .set(Metric.SAMPLING_S, (t1 - t0) / 1e9)
                 .set(Metric.ADAPTATION_S, 0)
-                .set(Metric.OUTER_S, (t2 - t1) / 1e9).build();
+                .set(Metric.OUTER_S, (t2 - t1) / 1e9)
+                .set(ENTROPY, lossAfter.meanEntropy())
+                .set(CLIP_FRACTION, lossAfter.clipFraction())
+                .set(EXPLAINED_VARIANCE, explainedVariance(adv.returns(), values, batch.mask())).build();
     }
 
     /** Nothing to release: RL^2 runs on the caller's thread. */
@@ -197,6 +214,34 @@ public final class Rl2 extends ParametricLearner {
             out[i] = mask[i] ? (advantages[i] - mean) / std : 0;
         }
         return out;
+    }
+
+    /**
+     * {@code 1 - Var(R - V) / Var(R)} over the real steps (population variances): 1 for a value head
+     * that predicts the returns, 0 for one no better than their mean; NaN when the returns are constant.
+     */
+    static double explainedVariance(double[] returns, double[] values, boolean[] mask) {
+        double n = 0;
+        double sumR = 0;
+        double sumD = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                n++;
+                sumR += returns[i];
+                sumD += returns[i] - values[i];
+            }
+        }
+        double varR = 0;
+        double varD = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                double r = returns[i] - sumR / n;
+                double d = returns[i] - values[i] - sumD / n;
+                varR += r * r;
+                varD += d * d;
+            }
+        }
+        return varR == 0 ? Double.NaN : 1 - varD / varR;
     }
 
     /** The mean return of the trials' first episodes and of their last episodes. */

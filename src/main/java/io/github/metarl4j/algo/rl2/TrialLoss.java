@@ -16,8 +16,10 @@ import io.github.metarl4j.policy.Categorical;
  * @param dValues    {@code [N]}: dL / d V
  * @param meanKl     mean KL(pi_old || pi) over the real steps
  * @param meanEntropy mean entropy of pi over the real steps
+ * @param clipFraction the fraction of real steps whose ratio is outside {@code [1 - eps, 1 + eps]}
  */
-public record TrialLoss(double value, double[] dLogits, double[] dValues, double meanKl, double meanEntropy) {
+public record TrialLoss(double value, double[] dLogits, double[] dValues, double meanKl, double meanEntropy,
+                        double clipFraction) {
 
     /**
      * The loss and its gradient.
@@ -48,6 +50,7 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
         double loss = 0;
         double kl = 0;
         double entropy = 0;
+        int clipped = 0;
         double[] p = new double[a];
         double[] logP = new double[a];
         double[] oldLogP = new double[a];
@@ -65,6 +68,7 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
             }
             entropy += h;
             double rho = Math.exp(logP[actions[i]] - oldLogProb[i]);
+            clipped += Math.abs(rho - 1) > clip ? 1 : 0;
             double w = -advantages[i];
             loss += PpoClip.term(rho, w, clip) + valueCoef * (values[i] - returns[i]) * (values[i] - returns[i])
                     - entropyCoef * h;
@@ -76,6 +80,6 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
             }
             dValues[i] = 2 * valueCoef * (values[i] - returns[i]) / real;
         }
-        return new TrialLoss(loss / real, dLogits, dValues, kl / real, entropy / real);
+        return new TrialLoss(loss / real, dLogits, dValues, kl / real, entropy / real, clipped / (double) real);
     }
 }

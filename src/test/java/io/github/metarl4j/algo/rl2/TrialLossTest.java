@@ -2,6 +2,7 @@ package io.github.metarl4j.algo.rl2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TrialBatch;
@@ -120,5 +121,31 @@ class TrialLossTest {
         // A_2 = 2; A_1 = 2 + 0.25 * 2 = 2.5; A_0 = 0.5 + 0.25 * 2.5 = 1.125
         assertArrayEquals(new double[] {1.125, 2.5, 2}, a.advantages(), 1e-15);
         assertArrayEquals(new double[] {2.125, 3.5, 4}, a.returns(), 1e-15);
+    }
+
+    @Test
+    void clipFraction_countsRealStepsWhoseRatioLeftTheClipRange_byHand() {
+        // two actions, uniform new logits (log pi = log 0.5); old log-probabilities give ratios 1, 2 and 0.5
+        double[] logits = {0, 0, 0, 0, 0, 0, 0, 0};
+        double[] old = {Math.log(0.5), Math.log(0.25), Math.log(1.0), Math.log(0.5)};
+        int[] actions = {0, 1, 0, 1};
+        boolean[] mask = {true, true, true, false};
+        TrialLoss l = TrialLoss.of(logits, new double[4], actions, old, logits, new double[4], new double[4], mask,
+                0.2, 0.5, 0.0);
+        assertEquals(2.0 / 3, l.clipFraction(), 1e-15, "ratios 2 and 0.5 are outside [0.8, 1.2]; the padded step is not counted");
+    }
+
+    @Test
+    void explainedVariance_isOneForAPerfectValueHead_zeroForTheMean_byHand() {
+        double[] returns = {1, 2, 3, 100};
+        boolean[] mask = {true, true, true, false};
+        assertEquals(1.0, Rl2.explainedVariance(returns, new double[] {1, 2, 3, 0}, mask), 1e-15);
+        assertEquals(0.0, Rl2.explainedVariance(returns, new double[] {2, 2, 2, 0}, mask), 1e-15);
+        // V = R - (1, 0, -1): Var(R - V) = 2/3 = Var(R), so nothing is explained
+        assertEquals(0.0, Rl2.explainedVariance(returns, new double[] {0, 2, 4, 0}, mask), 1e-15);
+        // V = R + 0.5 everywhere: a constant offset leaves the variance explained
+        assertEquals(1.0, Rl2.explainedVariance(returns, new double[] {1.5, 2.5, 3.5, 0}, mask), 1e-15);
+        assertTrue(Double.isNaN(Rl2.explainedVariance(new double[] {2, 2, 2, 2}, new double[4], mask)),
+                "constant returns have no variance to explain");
     }
 }
