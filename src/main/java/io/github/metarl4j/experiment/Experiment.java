@@ -202,16 +202,17 @@ public final class Experiment<T extends Task, O, A> {
                                AtomicBoolean stop) {
         long target = dir.envSteps(Role.LEARNER);
         long batches = config.run().metaBatches();
+        String name = EvaluationConfig.Baseline.PRETRAINED.label();
         while (dir.envSteps(Role.PRETRAINED) < target && batches < 4L * config.run().metaBatches()) {
             batches++;
-            long done = trainer(dir, Role.PRETRAINED, Progress.none(), reference).train(Role.PRETRAINED.arm(""), reference,
+            long done = trainer(dir, Role.PRETRAINED, Progress.none(), reference).train(name, reference,
                     setup.family(), TaskSchedule.constant(tasks), config.learner().metaBatch(), batches,
                     root.child(seedPath(EvaluationConfig.Baseline.PRETRAINED)), stop);
             if (done < batches) {
                 return false;
             }
         }
-        progress.message(Role.PRETRAINED.arm("") + ": " + batches + " meta-batches, "
+        progress.message(name + ": " + batches + " meta-batches, "
                 + dir.envSteps(Role.PRETRAINED) + " environment steps against the learner's " + target);
         return true;
     }
