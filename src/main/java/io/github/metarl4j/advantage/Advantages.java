@@ -96,37 +96,68 @@ public final class Advantages {
 
     /**
      * Normalises advantages per task to zero mean and unit (population) standard deviation
-     * over that task's valid steps: {@code (A - mean) / (std + 1e-8)}, zero past each end.
+     * over that task's valid steps: {@code (A - mean) / (std + 1e-8)}, zero past each end
+     * ({@link #standardize} with one group per task).
      */
     public static INDArray normalizePerTask(EpisodeBatch batch, INDArray advantages) {
         int b = batch.episodes();
         double[] a = read("advantages", advantages, batch);
         int[] lengths = batch.lengths();
         int[] task = batch.taskIndex();
-        int tasks = batch.numTasks();
-        double[] sum = new double[tasks];
-        double[] count = new double[tasks];
+        boolean[] valid = new boolean[a.length];
+        int[] group = new int[a.length];
         for (int i = 0; i < a.length; i++) {
-            if (i / b < lengths[i % b]) {
-                sum[task[i % b]] += a[i];
-                count[task[i % b]]++;
+            valid[i] = i / b < lengths[i % b];
+            group[i] = task[i % b];
+        }
+        return like(batch, standardize(a, valid, group, batch.numTasks()));
+    }
+
+    /**
+     * The library's one advantage normalisation: each group's valid entries shifted and scaled to
+     * mean 0 and population standard deviation 1, {@code (x - mean_g) / (std_g + 1e-8)}, with the
+     * mean and the standard deviation in two passes; invalid entries are 0. MAML normalises per task
+     * (one group per task), RL^2 over its whole batch (one group).
+     *
+     * @param values any length N
+     * @param valid  {@code [N]}, which entries count
+     * @param group  {@code [N]}, each entry's group in [0, groups)
+     * @param groups the number of groups; a group without valid entries is left at 0
+     * @return a new array {@code [N]}
+     * @throws IllegalArgumentException if the lengths differ or a valid entry's group is out of range
+     */
+    public static double[] standardize(double[] values, boolean[] valid, int[] group, int groups) {
+        if (valid.length != values.length || group.length != values.length) {
+            throw new IllegalArgumentException("values, valid and group must have one length, got "
+                    + values.length + ", " + valid.length + ", " + group.length);
+        }
+        double[] sum = new double[groups];
+        double[] count = new double[groups];
+        for (int i = 0; i < values.length; i++) {
+            if (valid[i]) {
+                if (group[i] < 0 || group[i] >= groups) {
+                    throw new IllegalArgumentException("group[" + i + "] must be in [0, " + groups + "), got "
+                            + group[i]);
+                }
+                sum[group[i]] += values[i];
+                count[group[i]]++;
             }
         }
-        double[] sq = new double[tasks];
-        for (int i = 0; i < a.length; i++) {
-            if (i / b < lengths[i % b]) {
-                double dev = a[i] - sum[task[i % b]] / count[task[i % b]];
-                sq[task[i % b]] += dev * dev;
+        double[] sq = new double[groups];
+        for (int i = 0; i < values.length; i++) {
+            if (valid[i]) {
+                double dev = values[i] - sum[group[i]] / count[group[i]];
+                sq[group[i]] += dev * dev;
             }
         }
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            int k = task[i % b];
-            if (i / b < lengths[i % b]) {
-                out[i] = (a[i] - sum[k] / count[k]) / (Math.sqrt(sq[k] / count[k]) + 1e-8);
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int k = group[i];
+            if (valid[i]) {
+                out[i] = (values[i] - sum[k] / count[k]) / (Math.sqrt(sq[k] / count[k]) + 1e-8);
             }
         }
-        return like(batch, out);
+        return out;
     }
 
     private static INDArray like(EpisodeBatch batch, double[] values) {

@@ -99,6 +99,25 @@ class AdvantagesTest {
     }
 
     @Test
+    void standardize_matchesAHandComputedExamplePerGroup() {
+        // group 0: {1, 3} (mean 2, std 1); group 1: {2, 4, 9} (mean 5, std sqrt(26/3)); entry 2 invalid
+        double[] x = {1, 2, 100, 3, 4, 9};
+        boolean[] valid = {true, true, false, true, true, true};
+        int[] group = {0, 1, 0, 0, 1, 1};
+        double[] out = Advantages.standardize(x, valid, group, 2);
+        double s1 = Math.sqrt(26.0 / 3) + 1e-8;
+        double[] expected = {-1 / (1 + 1e-8), -3 / s1, 0, 1 / (1 + 1e-8), -1 / s1, 4 / s1};
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(expected[i], out[i], 1e-14, "entry " + i);
+        }
+        assertEquals("group[1] must be in [0, 1), got 1", assertThrows(IllegalArgumentException.class,
+                () -> Advantages.standardize(x, valid, group, 1)).getMessage());
+        assertEquals("values, valid and group must have one length, got 6, 6, 5",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Advantages.standardize(x, valid, new int[5], 2)).getMessage());
+    }
+
+    @Test
     void badDiscounts_areRejected() {
         assertEquals("gamma must be in [0, 1], got 1.5", assertThrows(IllegalArgumentException.class,
                 () -> Advantages.discountedReturns(small(), 1.5)).getMessage());

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.rl2;
 
+import io.github.metarl4j.advantage.Advantages;
 import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.Metric;
@@ -122,7 +123,7 @@ public final class Rl2 extends ParametricLearner {
             values = HostArrays.read(before.values());
             oldLogProb = logProbs(oldLogits, batch.actions(), net.out());
             adv = TrialAdvantages.of(batch, values, config.gamma(), config.gaeLambda());
-            advantages = normalised(adv.advantages(), batch.mask());
+            advantages = Advantages.standardize(adv.advantages(), batch.mask(), new int[steps * trials], 1);
             lossBefore = loss(oldLogits, values, batch.actions(), oldLogProb, oldLogits, advantages, adv.returns(),
                     batch.mask());
             gradientNorm = before.backward(array(lossBefore.dLogits(), steps, trials, net.out()),
@@ -191,27 +192,6 @@ public final class Rl2 extends ParametricLearner {
         for (int i = 0; i < actions.length; i++) {
             Categorical.logSoftmax(logits, i * a, a, logP);
             out[i] = logP[actions[i]];
-        }
-        return out;
-    }
-
-    /** Advantages shifted and scaled to mean 0 and standard deviation 1 over the real steps. */
-    static double[] normalised(double[] advantages, boolean[] mask) {
-        double sum = 0;
-        double sumSq = 0;
-        int n = 0;
-        for (int i = 0; i < advantages.length; i++) {
-            if (mask[i]) {
-                sum += advantages[i];
-                sumSq += advantages[i] * advantages[i];
-                n++;
-            }
-        }
-        double mean = sum / n;
-        double std = Math.sqrt(Math.max(sumSq / n - mean * mean, 0)) + 1e-8;
-        double[] out = new double[advantages.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = mask[i] ? (advantages[i] - mean) / std : 0;
         }
         return out;
     }
