@@ -2,6 +2,7 @@ package io.github.metarl4j.experiment;
 
 import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.ExplorationPolicy;
+import io.github.metarl4j.algo.Experience;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.envs.gridworld.GridTask;
 import io.github.metarl4j.eval.AdaptationCurve;
@@ -356,11 +357,23 @@ public final class Experiment<T extends Task, O, A> {
     }
 
     private MetaLearner create(LearnerConfig learner, Sampler sampler) {
-        return learner.create(setup.family().spec(), config.policy(), root.child("init"), sampler);
+        return learner.create(setup.family().spec(), config.policy(), root.child("init"), experience(learner, sampler));
     }
 
     private MetaLearner pretrainedLearner(Sampler sampler) {
-        return config.learner().pretrained(setup.family().spec(), config.policy(), root.child("init"), sampler);
+        return config.learner().pretrained(setup.family().spec(), config.policy(), root.child("init"),
+                experience(config.learner(), sampler));
+    }
+
+    /** The sampler and, for a learner with a data source, its dataset, made from the seed tree's "data" node. */
+    private Experience experience(LearnerConfig learner, Sampler sampler) {
+        return new Experience(sampler, learner.dataSource().map(d -> {
+            try {
+                return d.dataset(setup.family(), sampler, root.child("data"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("learner.data: " + e.getMessage(), e);
+            }
+        }));
     }
 
     private MetaLearner trained(RunDirectory dir, Role role, MetaLearner learner) {

@@ -29,7 +29,7 @@ public final class HtmlReport {
 
     /** The metrics columns plotted as update diagnostics, where a learner reports them. */
     static final java.util.List<String> DIAGNOSTICS = java.util.List.of("kl", "gradient_norm", "entropy",
-            "clip_fraction", "explained_variance");
+            "clip_fraction", "explained_variance", "nll");
 
     private HtmlReport() {
     }
@@ -123,8 +123,10 @@ public final class HtmlReport {
         }
         if (rows > 0) {
             int last = (int) rows - 1;
-            row(sb, "last meta-batch: return before / after adaptation", String.format(Locale.ROOT, "%.4f / %.4f",
-                    main.column("return_before")[last], main.column("return_after")[last]));
+            double before = main.column("return_before")[last];
+            row(sb, "last meta-batch: return before / after adaptation", Double.isNaN(before)
+                    ? "none observed (an offline learner samples no training episode)"
+                    : String.format(Locale.ROOT, "%.4f / %.4f", before, main.column("return_after")[last]));
         }
         return sb.append("</table>\n").append(budgets(run)).toString();
     }

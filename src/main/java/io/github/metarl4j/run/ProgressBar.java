@@ -1,7 +1,6 @@
 package io.github.metarl4j.run;
 
 import io.github.metarl4j.algo.MetaStepReport;
-import io.github.metarl4j.algo.Metric;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -41,9 +40,9 @@ final class ProgressBar implements Progress {
     /** The bar's text for batch {@code done} of {@code total}. */
     String line(String name, long done, long total, MetaStepReport r) {
         int filled = (int) (WIDTH * done / Math.max(1, total));
-        return String.format(Locale.ROOT, "%-10s [%s%s] %4d/%d %3d%%  %s  return %.3f -> %.3f", name,
+        return String.format(Locale.ROOT, "%-10s [%s%s] %4d/%d %3d%%  %s  %s", name,
                 "#".repeat(filled), "-".repeat(WIDTH - filled), done, total, 100 * done / Math.max(1, total),
-                pace.describe(done, total), r.value(Metric.RETURN_BEFORE), r.value(Metric.RETURN_AFTER));
+                pace.describe(done, total), Headline.brief(r));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.metarl4j.run;
 
 import io.github.metarl4j.algo.MetaStepReport;
-import io.github.metarl4j.algo.Metric;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -30,8 +29,8 @@ final class ProgressLines implements Progress {
     @Override
     public void batch(String name, long done, long total, MetaStepReport r) {
         if (every > 0 && (done % every == 0 || done == total)) {
-            out.accept(String.format(Locale.ROOT, "  %-10s batch %4d/%d: return %.3f before adaptation, %.3f after (%s)",
-                    name, done, total, r.value(Metric.RETURN_BEFORE), r.value(Metric.RETURN_AFTER), pace.describe(done, total)));
+            out.accept(String.format(Locale.ROOT, "  %-10s batch %4d/%d: %s (%s)",
+                    name, done, total, Headline.sentence(r), pace.describe(done, total)));
         }
     }
 

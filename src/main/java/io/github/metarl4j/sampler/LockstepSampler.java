@@ -2,6 +2,7 @@ package io.github.metarl4j.sampler;
 
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.TrialBatch;
+import io.github.metarl4j.data.TransitionDataset;
 import io.github.metarl4j.env.Env;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.space.Discrete;
@@ -106,6 +107,19 @@ public final class LockstepSampler implements Sampler {
     public <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks,
                                                        int episodesPerTask, ActionFunction policy,
                                                        RandomGenerator rng) {
+        return rollout(family, tasks, episodesPerTask, rng).run(policy, rng);
+    }
+
+    /** The episodes of {@link #sample} with the same arguments, as transitions (task after task). */
+    @Override
+    public <T extends Task, O, A> TransitionDataset transitions(TaskFamily<T, O, A> family, List<T> tasks,
+                                                                int episodesPerTask, ActionFunction policy,
+                                                                RandomGenerator rng) {
+        return rollout(family, tasks, episodesPerTask, rng).transitions(policy, rng);
+    }
+
+    private <T extends Task, O, A> Rollout<O, A> rollout(TaskFamily<T, O, A> family, List<T> tasks,
+                                                         int episodesPerTask, RandomGenerator rng) {
         if (tasks == null || tasks.isEmpty()) {
             throw new IllegalArgumentException("tasks must be a non-empty list, got " + tasks);
         }
@@ -126,7 +140,7 @@ public final class LockstepSampler implements Sampler {
         for (int col = 0; col < b; col++) {
             seeds[col] = rng.nextLong();
         }
-        return new Rollout<>(family.spec(), envs, seeds, taskIndex, dataType, pool, threads).run(policy, rng);
+        return new Rollout<>(family.spec(), envs, seeds, taskIndex, dataType, pool, threads);
     }
 
     @Override

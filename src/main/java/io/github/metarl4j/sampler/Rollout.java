@@ -2,12 +2,14 @@ package io.github.metarl4j.sampler;
 
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.data.TransitionDataset;
 import io.github.metarl4j.env.Env;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.env.StepResult;
 import io.github.metarl4j.space.Space;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,6 +33,7 @@ final class Rollout<O, A> {
     private final double[] rew;
     private final int[] lengths;
     private final boolean[] terminated;
+    private final double[] lastObs;
     private double[] actions;
     private int t;
 
@@ -51,12 +54,50 @@ final class Rollout<O, A> {
         this.rew = new double[horizon * b];
         this.lengths = new int[b];
         this.terminated = new boolean[b];
+        this.lastObs = new double[b * obsDim];
         for (int col = 0; col < b; col++) {
             writeObservation(col, 0, envs.get(col).reset(seeds[col]));
         }
     }
 
     EpisodeBatch run(ActionFunction policy, RandomGenerator rng) {
+        play(policy, rng);
+        int steps = Arrays.stream(lengths).max().orElse(0);
+        return EpisodeBatch.fromArrays(obs, act, rew, steps, b, obsDim, actDim, lengths, terminated, taskIndex,
+                dataType);
+    }
+
+    /**
+     * Plays the episodes like {@link #run} and returns them as transitions, column after column
+     * (task-major), each episode's last next-observation the one its environment ended on.
+     */
+    TransitionDataset transitions(ActionFunction policy, RandomGenerator rng) {
+        play(policy, rng);
+        int n = Arrays.stream(lengths).sum();
+        double[] o = new double[n * obsDim];
+        double[] next = new double[n * obsDim];
+        double[] a = new double[n * actDim];
+        double[] r = new double[n];
+        boolean[] term = new boolean[n];
+        boolean[] trunc = new boolean[n];
+        int row = 0;
+        for (int col = 0; col < b; col++) {
+            for (int s = 0; s < lengths[col]; s++, row++) {
+                int at = s * b + col;
+                System.arraycopy(obs, at * obsDim, o, row * obsDim, obsDim);
+                boolean last = s == lengths[col] - 1;
+                System.arraycopy(last ? lastObs : obs, (last ? col : at + b) * obsDim, next, row * obsDim, obsDim);
+                System.arraycopy(act, at * actDim, a, row * actDim, actDim);
+                r[row] = rew[at];
+                term[row] = last && terminated[col];
+                trunc[row] = last && !terminated[col];
+            }
+        }
+        return TransitionDataset.of(obsSpace, actSpace, new TransitionDataset.Columns(o, a, r, next, term, trunc,
+                Optional.of(taskIndex.clone()), Optional.empty()));
+    }
+
+    private void play(ActionFunction policy, RandomGenerator rng) {
         PolicyInput input = new PolicyInput(dataType, b, obsDim);
         int active = b;
         for (t = 0; t < horizon && active > 0; t++) {
@@ -67,9 +108,6 @@ final class Rollout<O, A> {
                 active += lengths[col] == 0 ? 1 : 0;
             }
         }
-        int steps = Arrays.stream(lengths).max().orElse(0);
-        return EpisodeBatch.fromArrays(obs, act, rew, steps, b, obsDim, actDim, lengths, terminated, taskIndex,
-                dataType);
     }
 
     /** Steps every running column, split across the threads. */
@@ -100,6 +138,7 @@ final class Rollout<O, A> {
         if (r.done()) {
             lengths[col] = t + 1;
             terminated[col] = r.terminated();
+            write(col, r.observation(), lastObs, col * obsDim);
         } else if (t + 1 >= horizon) {
             throw new IllegalStateException("column " + col + ": environment did not end within its horizon "
                     + horizon);
@@ -110,8 +149,12 @@ final class Rollout<O, A> {
 
     /** Records column {@code col}'s observation before step {@code step}; ended columns stay zero. */
     private void writeObservation(int col, int step, O observation) {
+        write(col, observation, obs, (step * b + col) * obsDim);
+    }
+
+    private void write(int col, O observation, double[] dst, int offset) {
         try {
-            obsSpace.write(observation, obs, (step * b + col) * obsDim);
+            obsSpace.write(observation, dst, offset);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("column " + col + " (task " + taskIndex[col]
                     + "): environment observation does not fit the observation space: " + e.getMessage(), e);

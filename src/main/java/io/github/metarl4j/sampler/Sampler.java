@@ -2,6 +2,7 @@ package io.github.metarl4j.sampler;
 
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.TrialBatch;
+import io.github.metarl4j.data.TransitionDataset;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.task.Task;
 import java.util.List;
@@ -31,6 +32,14 @@ public interface Sampler extends AutoCloseable {
      */
     <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
                                                ActionFunction policy, RandomGenerator rng);
+
+    /**
+     * Plays the episodes of {@link #sample} with the same arguments (the same seeds and actions) and
+     * returns them as a dataset of transitions for offline learning: episodes task after task, each
+     * with its task's index in {@code tasks} and the observation its environment ended on.
+     */
+    <T extends Task, O, A> TransitionDataset transitions(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
+                                                         ActionFunction policy, RandomGenerator rng);
 
     /**
      * Plays one trial of {@code episodesPerTrial} episodes per task, the policy keeping its memory

@@ -1,5 +1,6 @@
 package io.github.metarl4j.cli;
 
+import io.github.metarl4j.algo.Experience;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.env.EnvSpec;
@@ -7,7 +8,6 @@ import io.github.metarl4j.experiment.config.LearnerConfig;
 import io.github.metarl4j.experiment.config.MamlLearner;
 import io.github.metarl4j.experiment.config.PolicyConfig;
 import io.github.metarl4j.random.SeedTree;
-import io.github.metarl4j.sampler.Sampler;
 import java.util.OptionalInt;
 
 /**
@@ -66,12 +66,12 @@ public record LabelledMaml(String label, MamlConfig maml) implements LearnerConf
     }
 
     @Override
-    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
-        return delegate().create(spec, policy, init, sampler);
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
+        return delegate().create(spec, policy, init, experience);
     }
 
     @Override
-    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
-        return delegate().pretrained(spec, policy, init, sampler);
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
+        return delegate().pretrained(spec, policy, init, experience);
     }
 }

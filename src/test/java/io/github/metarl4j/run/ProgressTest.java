@@ -1,6 +1,7 @@
 package io.github.metarl4j.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.Metric;
@@ -44,6 +45,28 @@ class ProgressTest {
         p.message("stopping");
         assertEquals("\rmaml       [####----------------]   45/200  22%  1.84 s/batch, ETA 4m45s  return 0.412 -> 0.655\n"
                 + "stopping\n", text.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void anOfflineLearner_showsItsOwnFirstMetric_insteadOfReturns() {
+        Metric nll = new Metric("nll", Metric.Kind.REAL, "nats", true, "negative log-likelihood");
+        MetaStepReport offline = MetaStepReport.builder(List.of(Metric.RETURN_BEFORE, Metric.RETURN_AFTER, nll,
+                        Metric.ENV_STEPS, Metric.SAMPLING_S, Metric.ADAPTATION_S, Metric.OUTER_S))
+                .set(Metric.RETURN_BEFORE, Double.NaN).set(Metric.RETURN_AFTER, Double.NaN).set(nll, 1.38629)
+                .set(Metric.ENV_STEPS, 0).set(Metric.SAMPLING_S, 0).set(Metric.ADAPTATION_S, 0).set(Metric.OUTER_S, 0.5)
+                .build();
+        List<String> out = new ArrayList<>();
+        AtomicLong nanos = new AtomicLong();
+        Progress p = new ProgressLines(out::add, 1, nanos::get);
+        p.start("bc", 0, 2);
+        nanos.set(1_000_000_000L);
+        p.batch("bc", 1, 2, offline);
+        assertEquals(List.of("  bc         batch    1/2: offline, nll 1.3863 (1.00 s/batch, ETA 1s)"), out);
+        StringWriter text = new StringWriter();
+        Progress bar = new ProgressBar(new PrintWriter(text), nanos::get);
+        bar.start("bc", 0, 2);
+        bar.batch("bc", 1, 2, offline);
+        assertTrue(text.toString().endsWith("  nll 1.3863"), text.toString());
     }
 
     @Test

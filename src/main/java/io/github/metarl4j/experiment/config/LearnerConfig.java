@@ -2,15 +2,16 @@ package io.github.metarl4j.experiment.config;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import io.github.metarl4j.algo.Experience;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.random.SeedTree;
-import io.github.metarl4j.sampler.Sampler;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Which meta-learner an experiment trains, chosen in YAML by its {@code type} ({@link TypeNames}):
- * {@code maml} ({@link MamlLearner}), {@code rl2} ({@link Rl2Learner}), or the class name of a
+ * {@code maml} ({@link MamlLearner}), {@code rl2} ({@link Rl2Learner}), {@code bc} ({@link BcLearner}), or the class name of a
  * user's record implementing this interface, whose components are its YAML keys. The run machinery sees only the
  * {@link MetaLearner} it creates.
  */
@@ -47,10 +48,20 @@ public interface LearnerConfig {
     void checkFamily(EnvSpec<?, ?> spec);
 
     /**
-     * A fresh learner for a family with {@code spec}, its initial parameters drawn from {@code init},
-     * running its episodes on {@code sampler} (which the caller closes, after the learner).
+     * Where this learner's fixed dataset comes from, for a learner trained offline; empty (the
+     * default) for one that samples live episodes. The experiment makes the dataset once, checks it
+     * against the family's spaces and hands it over in the {@link Experience}.
      */
-    MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler);
+    default Optional<DataConfig> dataSource() {
+        return Optional.empty();
+    }
+
+    /**
+     * A fresh learner for a family with {@code spec}, its initial parameters drawn from {@code init},
+     * running its episodes on {@code experience.sampler()} (which the caller closes, after the learner)
+     * and, for a learner with a {@link #dataSource()}, trained from {@code experience.dataset()}.
+     */
+    MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience);
 
     /**
      * The pretrained reference: a learner trained on the pooled tasks without meta-learning and
@@ -58,5 +69,5 @@ public interface LearnerConfig {
      *
      * @throws IllegalArgumentException if this learner has no such reference
      */
-    MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler);
+    MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience);
 }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.experiment.config;
 
+import io.github.metarl4j.algo.Experience;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.maml.Maml;
 import io.github.metarl4j.algo.maml.MamlConfig;
@@ -7,7 +8,6 @@ import io.github.metarl4j.algo.maml.Pretraining;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.random.SeedTree;
-import io.github.metarl4j.sampler.Sampler;
 import java.util.OptionalInt;
 
 /**
@@ -66,14 +66,14 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
     }
 
     @Override
-    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
         Policy p = ((EpisodePolicyConfig) policy).create(spec);
-        return new Maml(maml, p, p.initialParameters(init.generator()), sampler);
+        return new Maml(maml, p, p.initialParameters(init.generator()), experience.sampler());
     }
 
     @Override
-    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
         Policy p = ((EpisodePolicyConfig) policy).create(spec);
-        return new Pretraining(maml, p, p.initialParameters(init.generator()), sampler);
+        return new Pretraining(maml, p, p.initialParameters(init.generator()), experience.sampler());
     }
 }

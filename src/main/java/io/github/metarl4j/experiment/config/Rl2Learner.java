@@ -1,12 +1,12 @@
 package io.github.metarl4j.experiment.config;
 
+import io.github.metarl4j.algo.Experience;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.algo.rl2.Rl2;
 import io.github.metarl4j.algo.rl2.Rl2Config;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.nn.SequenceModel;
 import io.github.metarl4j.random.SeedTree;
-import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.space.Discrete;
 import java.util.OptionalInt;
@@ -75,16 +75,16 @@ public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
     }
 
     @Override
-    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
+    public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
         checkFamily(spec);
         int actions = ((Discrete) spec.actionSpace()).n();
         SequenceModel net = ((SequencePolicyConfig) policy).create(
                 new TrialInputs(spec.observationSpace().flatDim(), actions).width(), actions);
-        return new Rl2(rl2, net, net.initialParameters(init.generator()), sampler);
+        return new Rl2(rl2, net, net.initialParameters(init.generator()), experience.sampler());
     }
 
     @Override
-    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Sampler sampler) {
+    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
         throw new IllegalArgumentException("rl2 has no pretrained reference; evaluation.baselines may hold SCRATCH only");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The open registry of the config's {@code type} keys: a built-in family, learner or policy by its
  * short name ({@code gridworld}, {@code maml}, {@code gru}), or any record class implementing
- * {@link FamilyConfig}, {@link LearnerConfig} or {@link PolicyConfig} by its binary name ({@code type: org.example.MyFamilyConfig}), whose
+ * {@link FamilyConfig}, {@link LearnerConfig}, {@link PolicyConfig} or {@link DataConfig} by its binary name ({@code type: org.example.MyFamilyConfig}), whose
  * components are then the keys beside {@code type}. A user's family or learner is named in YAML
  * without editing the library; written back, a built-in keeps its short name and any other its class name.
  */
@@ -21,13 +21,14 @@ public final class TypeNames extends TypeIdResolverBase {
     private static final Map<Class<?>, Map<String, Class<?>>> BUILT_IN = Map.of(
             FamilyConfig.class, Map.of("gridworld", GridWorldFamily.class, "navigation", NavigationFamily.class,
                     "bandit", BanditFamily.class, "tabular", TabularFamily.class, "class", ClassFamily.class),
-            LearnerConfig.class, Map.of("maml", MamlLearner.class, "rl2", Rl2Learner.class),
+            LearnerConfig.class, Map.of("maml", MamlLearner.class, "rl2", Rl2Learner.class, "bc", BcLearner.class),
+            DataConfig.class, Map.of("collect", CollectedData.class),
             PolicyConfig.class, Map.of("categorical", CategoricalPolicyConfig.class, "gaussian",
                     GaussianPolicyConfig.class, "gru", GruPolicyConfig.class));
 
     private JavaType base;
 
-    /** The resolver Jackson creates for {@link FamilyConfig}, {@link LearnerConfig} and {@link PolicyConfig}. */
+    /** The resolver Jackson creates for {@link FamilyConfig}, {@link LearnerConfig}, {@link PolicyConfig} and {@link DataConfig}. */
     public TypeNames() {
     }
 

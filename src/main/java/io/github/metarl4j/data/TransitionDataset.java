@@ -1,0 +1,246 @@
+package io.github.metarl4j.data;
+
+import io.github.metarl4j.space.Space;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A fixed dataset of N transitions, the input of offline RL (Levine, Kumar, Tucker and Fu 2020,
+ * "Offline Reinforcement Learning: Tutorial, Review, and Perspectives"), laid out like a D4RL or
+ * Minari file: row i is one step {@code (s_i, a_i, r_i, s'_i)}, episodes stored one after another.
+ * An episode ends at the first row that is {@code terminated} (a terminal state: nothing to
+ * bootstrap) or {@code truncated} (cut short: bootstrap from {@code s'}), and the last row ends one.
+ *
+ * <p>Immutable: the factory copies its arrays and the accessors return copies (read them once).
+ * Every value is checked on construction against the family's spaces, and an error names the field
+ * and the row.
+ */
+public final class TransitionDataset {
+
+    private final int size;
+    private final int obsDim;
+    private final int actDim;
+    private final double[] observations;
+    private final double[] actions;
+    private final double[] rewards;
+    private final double[] nextObservations;
+    private final boolean[] terminated;
+    private final boolean[] truncated;
+    private final int[] episodeStarts;
+    private final Optional<int[]> episodeTasks;
+    private final Optional<double[]> behaviourLogProb;
+
+    private TransitionDataset(Columns c, int obsDim, int actDim, int[] episodeStarts) {
+        this.size = c.rewards.length;
+        this.obsDim = obsDim;
+        this.actDim = actDim;
+        this.observations = c.observations.clone();
+        this.actions = c.actions.clone();
+        this.rewards = c.rewards.clone();
+        this.nextObservations = c.nextObservations.clone();
+        this.terminated = c.terminated.clone();
+        this.truncated = c.truncated.clone();
+        this.episodeStarts = episodeStarts;
+        this.episodeTasks = c.episodeTasks.map(int[]::clone);
+        this.behaviourLogProb = c.behaviourLogProb.map(double[]::clone);
+    }
+
+    /**
+     * The dataset's columns as flat row-major arrays, before validation.
+     *
+     * @param observations     {@code [N, obsDim]}: the observation before each step
+     * @param actions          {@code [N, actDim]}: each step's action (a discrete action as its index, {@code actDim = 1})
+     * @param rewards          {@code [N]}
+     * @param nextObservations {@code [N, obsDim]}: the observation after each step
+     * @param terminated       {@code [N]}: the step reached a terminal state
+     * @param truncated        {@code [N]}: the episode was cut short after the step
+     * @param episodeTasks     {@code [E]}: an id of each episode's task, where known
+     * @param behaviourLogProb {@code [N]}: the log-probability of each action under the policy that
+     *                         chose it, where known (importance sampling needs it)
+     */
+    public record Columns(double[] observations, double[] actions, double[] rewards, double[] nextObservations,
+                          boolean[] terminated, boolean[] truncated, Optional<int[]> episodeTasks,
+                          Optional<double[]> behaviourLogProb) {
+    }
+
+    /**
+     * Validates {@code columns} against the family's spaces and holds a copy: lengths, finite
+     * values, observations inside {@code observationSpace}, actions inside {@code actionSpace},
+     * episode ends and, where given, one task per episode and log-probabilities at most 0.
+     *
+     * @throws IllegalArgumentException naming the field and the row of the first bad value
+     */
+    public static TransitionDataset of(Space<?> observationSpace, Space<?> actionSpace, Columns columns) {
+        if (columns == null || columns.episodeTasks == null || columns.behaviourLogProb == null) {
+            throw new IllegalArgumentException("dataset columns must be non-null (use Optional.empty())");
+        }
+        int n = length("rewards", columns.rewards, 1, -1);
+        if (n == 0) {
+            throw new IllegalArgumentException("a dataset needs at least one transition, got 0 rows");
+        }
+        int obsDim = observationSpace.flatDim();
+        int actDim = actionSpace.flatDim();
+        length("observations", columns.observations, obsDim, n);
+        length("next_observations", columns.nextObservations, obsDim, n);
+        length("actions", columns.actions, actDim, n);
+        length("terminals", columns.terminated, n);
+        length("timeouts", columns.truncated, n);
+        finite("rewards", columns.rewards, 1);
+        members("observations", observationSpace, columns.observations, n);
+        members("next_observations", observationSpace, columns.nextObservations, n);
+        members("actions", actionSpace, columns.actions, n);
+        int[] starts = episodeStarts(columns.terminated, columns.truncated);
+        columns.episodeTasks.ifPresent(t -> {
+            if (t.length != starts.length - 1) {
+                throw new IllegalArgumentException("episode_tasks must have one entry per episode (" + (starts.length - 1)
+                        + "), got " + t.length);
+            }
+        });
+        columns.behaviourLogProb.ifPresent(lp -> {
+            length("behaviour_log_prob", lp, 1, n);
+            for (int i = 0; i < n; i++) {
+                if (!(lp[i] <= 0) || Double.isInfinite(lp[i])) {
+                    throw new IllegalArgumentException("behaviour_log_prob row " + i
+                            + ": must be a finite log-probability <= 0, got " + lp[i]);
+                }
+            }
+        });
+        return new TransitionDataset(columns, obsDim, actDim, starts);
+    }
+
+    /** N, the number of transitions. */
+    public int size() {
+        return size;
+    }
+
+    /** The observations' flat width. */
+    public int obsDim() {
+        return obsDim;
+    }
+
+    /** The actions' flat width (1 for a discrete action). */
+    public int actDim() {
+        return actDim;
+    }
+
+    /** E, the number of episodes. */
+    public int episodes() {
+        return episodeStarts.length - 1;
+    }
+
+    /** {@code [E + 1]}: episode e is rows {@code [starts[e], starts[e + 1])}. */
+    public int[] episodeStarts() {
+        return episodeStarts.clone();
+    }
+
+    /** {@code [N, obsDim]}, row-major. */
+    public double[] observations() {
+        return observations.clone();
+    }
+
+    /** {@code [N, actDim]}, row-major. */
+    public double[] actions() {
+        return actions.clone();
+    }
+
+    /** {@code [N]}. */
+    public double[] rewards() {
+        return rewards.clone();
+    }
+
+    /** {@code [N, obsDim]}, row-major. */
+    public double[] nextObservations() {
+        return nextObservations.clone();
+    }
+
+    /** {@code [N]}. */
+    public boolean[] terminated() {
+        return terminated.clone();
+    }
+
+    /** {@code [N]}. */
+    public boolean[] truncated() {
+        return truncated.clone();
+    }
+
+    /** {@code [E]}, where the dataset knows them. */
+    public Optional<int[]> episodeTasks() {
+        return episodeTasks.map(int[]::clone);
+    }
+
+    /** {@code [N]}, where the dataset knows them. */
+    public Optional<double[]> behaviourLogProb() {
+        return behaviourLogProb.map(double[]::clone);
+    }
+
+    /** The mean over episodes of each episode's summed reward. */
+    public double meanEpisodeReturn() {
+        double total = 0;
+        for (double r : rewards) {
+            total += r;
+        }
+        return total / episodes();
+    }
+
+    private static int[] episodeStarts(boolean[] terminated, boolean[] truncated) {
+        int n = terminated.length;
+        int[] starts = new int[n + 1];
+        int e = 0;
+        for (int i = 0; i < n; i++) {
+            if (terminated[i] && truncated[i]) {
+                throw new IllegalArgumentException("row " + i + ": terminals and timeouts cannot both be true");
+            }
+            if (terminated[i] || truncated[i]) {
+                starts[++e] = i + 1;
+            }
+        }
+        if (starts[e] != n) {
+            throw new IllegalArgumentException("row " + (n - 1) + ": the last transition must end its episode "
+                    + "(terminals or timeouts true), got neither");
+        }
+        return Arrays.copyOf(starts, e + 1);
+    }
+
+    private static int length(String field, double[] values, int width, int rows) {
+        if (values == null) {
+            throw new IllegalArgumentException(field + " must be given");
+        }
+        if (rows >= 0 && values.length != (long) rows * width) {
+            throw new IllegalArgumentException(field + " must hold " + rows + " rows of " + width + " (" + (long) rows * width
+                    + " values), got " + values.length + " values");
+        }
+        return values.length / width;
+    }
+
+    private static void length(String field, boolean[] values, int rows) {
+        if (values == null || values.length != rows) {
+            throw new IllegalArgumentException(field + " must hold " + rows + " rows, got "
+                    + (values == null ? "none" : values.length));
+        }
+    }
+
+    private static void finite(String field, double[] values, int width) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(field + " row " + i / width + ": must be finite, got " + values[i]);
+            }
+        }
+    }
+
+    private static <T> void members(String field, Space<T> space, double[] values, int rows) {
+        int width = space.flatDim();
+        finite(field, values, width);
+        for (int i = 0; i < rows; i++) {
+            T value;
+            try {
+                value = space.read(values, i * width);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(field + " row " + i + ": " + e.getMessage(), e);
+            }
+            if (!space.contains(value)) {
+                throw new IllegalArgumentException(field + " row " + i + ": "
+                        + Arrays.toString(Arrays.copyOfRange(values, i * width, (i + 1) * width)) + " is outside " + space);
+            }
+        }
+    }
+}
