@@ -83,5 +83,12 @@ class BehaviourCloningCliTest {
         Cli unknown = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("c").toString());
         assertEquals(Main.BAD_USAGE, unknown.status());
         assertTrue(unknown.err().contains("learner.data.type") && unknown.err().contains("collect"), unknown.err());
+        Files.writeString(config, CONFIG);
+        Cli huge = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("d").toString(), "--set",
+                "learner.data.tasks=2147483647");
+        assertEquals(Main.BAD_USAGE, huge.status());
+        assertTrue(huge.err().strip().startsWith("metarl4j: config " + config + ": key 'learner.data.tasks': 2147483647 "
+                + "makes the collected dataset (2147483647 x 5 x 40 x "), huge.err());
+        assertTrue(!Files.exists(dir.resolve("d")), "no run directory is left");
     }
 }

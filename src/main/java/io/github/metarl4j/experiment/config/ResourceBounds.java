@@ -109,6 +109,12 @@ public final class ResourceBounds {
         if (adapted > 0) {
             require(List.of(tasks), adapted * precision * parameters, limits, "the adapted parameters of one meta-batch");
         }
+        if (config.learner().dataSource().orElse(null) instanceof CollectedData c) {
+            // each transition's observation, next observation, action, reward and two flags in doubles,
+            // held three times (the rollout's arrays, the dataset, the learner's copy)
+            require(List.of(new Factor("learner.data.tasks", c.tasks()), new Factor("learner.data.episodesPerTask",
+                    c.episodesPerTask()), horizon), 3 * 8.0 * (2 * obs + act + 3), limits, "the collected dataset");
+        }
     }
 
     private static void require(List<Factor> factors, double bytesPerUnit, Limits limits, String what) {
