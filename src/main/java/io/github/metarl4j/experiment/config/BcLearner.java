@@ -64,10 +64,7 @@ public record BcLearner(BcConfig bc, DataConfig data) implements LearnerConfig {
     /** A policy of observations ({@code categorical} or {@code gaussian}, or a user's {@link EpisodePolicyConfig}). */
     @Override
     public void checkPolicy(PolicyConfig policy) {
-        if (!(policy instanceof EpisodePolicyConfig)) {
-            throw new IllegalArgumentException("policy.type: bc clones into a policy of observations (categorical "
-                    + "or gaussian), got " + TypeNames.nameOf(PolicyConfig.class, policy));
-        }
+        EpisodePolicyConfig.require(policy, "bc clones into");
     }
 
     /** Discrete and continuous actions alike. */
@@ -77,7 +74,7 @@ public record BcLearner(BcConfig bc, DataConfig data) implements LearnerConfig {
 
     @Override
     public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
-        Policy p = ((EpisodePolicyConfig) policy).create(spec);
+        Policy p = EpisodePolicyConfig.require(policy, "bc clones into").create(spec);
         return new BehaviourCloning(bc, p, p.initialParameters(init.generator()), experience.requireDataset(name()));
     }
 

@@ -54,10 +54,7 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
     /** A policy of observations ({@code categorical} or {@code gaussian}, or a user's {@link EpisodePolicyConfig}). */
     @Override
     public void checkPolicy(PolicyConfig policy) {
-        if (!(policy instanceof EpisodePolicyConfig)) {
-            throw new IllegalArgumentException("policy.type: maml adapts a policy of observations (categorical or "
-                    + "gaussian), got " + TypeNames.nameOf(PolicyConfig.class, policy));
-        }
+        EpisodePolicyConfig.require(policy, "maml adapts");
     }
 
     /** Discrete and continuous actions alike. */
@@ -67,13 +64,13 @@ public record MamlLearner(MamlConfig maml) implements LearnerConfig {
 
     @Override
     public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
-        Policy p = ((EpisodePolicyConfig) policy).create(spec);
+        Policy p = EpisodePolicyConfig.require(policy, "maml adapts").create(spec);
         return new Maml(maml, p, p.initialParameters(init.generator()), experience.sampler());
     }
 
     @Override
     public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
-        Policy p = ((EpisodePolicyConfig) policy).create(spec);
+        Policy p = EpisodePolicyConfig.require(policy, "maml adapts").create(spec);
         return new Pretraining(maml, p, p.initialParameters(init.generator()), experience.sampler());
     }
 }
