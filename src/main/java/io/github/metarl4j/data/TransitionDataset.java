@@ -2,7 +2,10 @@ package io.github.metarl4j.data;
 
 import io.github.metarl4j.space.Space;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A fixed dataset of N transitions, the input of offline RL (Levine, Kumar, Tucker and Fu 2020,
@@ -29,6 +32,23 @@ public final class TransitionDataset {
     private final int[] episodeStarts;
     private final Optional<int[]> episodeTasks;
     private final Optional<double[]> behaviourLogProb;
+    private final Map<String, String> provenance;
+
+    private TransitionDataset(TransitionDataset d, Map<String, String> provenance) {
+        this.size = d.size;
+        this.obsDim = d.obsDim;
+        this.actDim = d.actDim;
+        this.observations = d.observations;
+        this.actions = d.actions;
+        this.rewards = d.rewards;
+        this.nextObservations = d.nextObservations;
+        this.terminated = d.terminated;
+        this.truncated = d.truncated;
+        this.episodeStarts = d.episodeStarts;
+        this.episodeTasks = d.episodeTasks;
+        this.behaviourLogProb = d.behaviourLogProb;
+        this.provenance = Collections.unmodifiableMap(new TreeMap<>(provenance));
+    }
 
     private TransitionDataset(Columns c, int obsDim, int actDim, int[] episodeStarts) {
         this.size = c.rewards.length;
@@ -43,6 +63,7 @@ public final class TransitionDataset {
         this.episodeStarts = episodeStarts;
         this.episodeTasks = c.episodeTasks.map(int[]::clone);
         this.behaviourLogProb = c.behaviourLogProb.map(double[]::clone);
+        this.provenance = Map.of();
     }
 
     /**
@@ -171,6 +192,19 @@ public final class TransitionDataset {
     /** {@code [N]}, where the dataset knows them. */
     public Optional<double[]> behaviourLogProb() {
         return behaviourLogProb.map(double[]::clone);
+    }
+
+    /**
+     * How the dataset was made (family, behaviour policy, seed, file it was read from...), sorted by
+     * key; empty where nothing is known. Written to and read from a file's attributes.
+     */
+    public Map<String, String> provenance() {
+        return provenance;
+    }
+
+    /** The same transitions with {@code provenance} (keys and values non-null). */
+    public TransitionDataset withProvenance(Map<String, String> provenance) {
+        return new TransitionDataset(this, provenance);
     }
 
     /** The mean over episodes of each episode's summed reward. */
