@@ -1,6 +1,9 @@
 package io.github.metarl4j.data.files;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /** Conversions of a file's numeric columns, whatever type the file stored, with errors naming the key. */
 final class Columns {
@@ -83,5 +86,27 @@ final class Columns {
     static String describe(Object values) {
         return values == null ? "nothing" : values.getClass().getComponentType() != null
                 ? values.getClass().getComponentType().getSimpleName() + " values" : values.getClass().getSimpleName();
+    }
+
+    /**
+     * Each episode's task id from per-row ids that must be constant, whole numbers over each episode
+     * (episodes end at a terminal or cut-short row); rows after the last end are ignored here.
+     *
+     * @param where names row i in an error ("key 'infos/task' row 3")
+     */
+    static int[] perEpisode(double[] perRow, boolean[] term, boolean[] trunc, IntFunction<String> where) {
+        List<Integer> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < perRow.length; i++) {
+            if (perRow[i] != perRow[start] || perRow[i] != Math.rint(perRow[i])) {
+                throw new IllegalArgumentException(where.apply(i) + ": an episode's rows must share one whole task id, "
+                        + "got " + perRow[i] + " after " + perRow[start]);
+            }
+            if (term[i] || trunc[i]) {
+                out.add((int) perRow[start]);
+                start = i + 1;
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }

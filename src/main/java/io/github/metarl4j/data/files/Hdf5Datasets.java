@@ -138,7 +138,8 @@ public final class Hdf5Datasets {
         Optional<double[]> logp = Optional.ofNullable(find(in, "infos/action_log_probs"))
                 .map(d -> Columns.doubles("infos/action_log_probs", numbers(in, "infos/action_log_probs", n, 1, "")));
         Optional<int[]> tasks = Optional.ofNullable(find(in, "infos/task"))
-                .map(d -> perEpisode(Columns.doubles("infos/task", numbers(in, "infos/task", n, 1, "")), term, trunc));
+                .map(d -> Columns.perEpisode(Columns.doubles("infos/task", numbers(in, "infos/task", n, 1, "")), term,
+                        trunc, i -> "key 'infos/task' row " + i));
         TransitionDataset d = TransitionDataset.of(observationSpace, actionSpace, new TransitionDataset.Columns(obs, act,
                 rew, next, term, trunc, tasks, logp));
         return cut ? d.withProvenance(Map.of("last_row_cut", "true")) : d;
@@ -176,27 +177,6 @@ public final class Hdf5Datasets {
                     + (width == 1 ? "[N] or [N, 1]" : "[N, " + width + "]") + why);
         }
         return dims[0];
-    }
-
-    private static int[] perEpisode(double[] perStep, boolean[] term, boolean[] trunc) {
-        int episodes = 0;
-        for (int i = 0; i < term.length; i++) {
-            episodes += term[i] || trunc[i] ? 1 : 0;
-        }
-        int[] out = new int[episodes];
-        int e = 0;
-        int start = 0;
-        for (int i = 0; i < perStep.length; i++) {
-            if (perStep[i] != perStep[start] || perStep[i] != Math.rint(perStep[i])) {
-                throw new IllegalArgumentException("key 'infos/task' row " + i + ": an episode's rows must share one "
-                        + "whole task id, got " + perStep[i] + " after " + perStep[start]);
-            }
-            if (term[i] || trunc[i]) {
-                out[e++] = (int) perStep[start];
-                start = i + 1;
-            }
-        }
-        return out;
     }
 
     private static long[] perStep(int[] episodeTasks, int[] starts) {
