@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code metarl4j} command: its subcommands and exit codes. */
 @Command(name = "metarl4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Meta-reinforcement learning experiments: train, resume, evaluate, report, check-env.",
+        description = "Meta-reinforcement learning experiments: train, resume, evaluate, report, collect, check-env.",
         subcommands = {TrainCommand.class, ResumeCommand.class, EvaluateCommand.class, ReportCommand.class,
-            CheckEnvCommand.class, CommandLine.HelpCommand.class})
+            CollectCommand.class, CheckEnvCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -80,7 +80,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train, resume, evaluate, "
-                + "report or check-env (metarl4j help COMMAND for its options)");
+                + "report, collect or check-env (metarl4j help COMMAND for its options)");
     }
 
     /** The library's version, for {@code --version}. */

@@ -3,6 +3,7 @@ package io.github.metarl4j.experiment;
 import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.ExplorationPolicy;
 import io.github.metarl4j.algo.Experience;
+import io.github.metarl4j.data.TransitionDataset;
 import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.envs.gridworld.GridTask;
 import io.github.metarl4j.eval.AdaptationCurve;
@@ -56,6 +57,7 @@ public final class Experiment<T extends Task, O, A> {
     private final ExperimentConfig config;
     private final FamilySetup<T, O, A> setup;
     private final SeedTree root;
+    private Optional<TransitionDataset> dataset = Optional.empty();
 
     private Experiment(ExperimentConfig config, FamilySetup<T, O, A> setup) {
         this.config = config;
@@ -101,6 +103,7 @@ public final class Experiment<T extends Task, O, A> {
         }
         Experiment<?, ?, ?> experiment = wire(config, setup);
         experiment.preflight();
+        experiment.loadData();
         return experiment;
     }
 
@@ -140,6 +143,29 @@ public final class Experiment<T extends Task, O, A> {
                         + " tasks does not start: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Makes or reads the learner's dataset, once per experiment (so a dataset that does not fit the
+     * family is refused before a run directory exists), with the experiment's seed in its provenance.
+     */
+    private void loadData() {
+        dataset = config.learner().dataSource().map(source -> {
+            try (Sampler sampler = sampler()) {
+                TransitionDataset d = source.dataset(setup.family(), sampler, root.child("data"));
+                java.util.Map<String, String> provenance = new java.util.TreeMap<>(d.provenance());
+                provenance.putIfAbsent("family", setup.family().name());
+                provenance.putIfAbsent("seed", String.valueOf(config.seed()));
+                return d.withProvenance(provenance);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new IllegalArgumentException(keyed("learner.data", e), e);
+            }
+        });
+    }
+
+    /** The learner's fixed dataset, for a learner with a data source ({@code learner.data}). */
+    public Optional<TransitionDataset> dataset() {
+        return dataset;
     }
 
     private static <T extends Task, O, A> Experiment<T, O, A> wire(ExperimentConfig config, FamilySetup<T, O, A> setup) {
@@ -365,15 +391,9 @@ public final class Experiment<T extends Task, O, A> {
                 experience(config.learner(), sampler));
     }
 
-    /** The sampler and, for a learner with a data source, its dataset, made from the seed tree's "data" node. */
+    /** The sampler and, for a learner with a data source, its dataset (made once, by {@link #of}). */
     private Experience experience(LearnerConfig learner, Sampler sampler) {
-        return new Experience(sampler, learner.dataSource().map(d -> {
-            try {
-                return d.dataset(setup.family(), sampler, root.child("data"));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("learner.data: " + e.getMessage(), e);
-            }
-        }));
+        return new Experience(sampler, learner.dataSource().isPresent() ? dataset : Optional.empty());
     }
 
     private MetaLearner trained(RunDirectory dir, Role role, MetaLearner learner) {

@@ -91,4 +91,66 @@ class BehaviourCloningCliTest {
                 + "makes the collected dataset (2147483647 x 5 x 40 x "), huge.err());
         assertTrue(!Files.exists(dir.resolve("d")), "no run directory is left");
     }
+
+    @Test
+    void collect_writesTheDataset_andTrainingFromTheFileEqualsTrainingFromTheCollection(@TempDir Path dir)
+            throws IOException {
+        Path config = dir.resolve("bc.yaml");
+        Files.writeString(config, CONFIG);
+        Path data = dir.resolve("random.h5");
+        Cli c = Cli.run("collect", "--config", config.toString(), "--out", data.toString());
+        assertEquals(Main.DONE, c.status(), c.err());
+        assertTrue(c.out().startsWith("wrote ") && c.out().contains(" transitions in 40 episodes"), c.out());
+        var read = io.github.metarl4j.data.files.Hdf5Datasets.read(data,
+                new io.github.metarl4j.space.Box(new double[81], filled(81, 1)), new io.github.metarl4j.space.Discrete(4));
+        assertEquals("random", read.provenance().get("behaviour"));
+        assertEquals("5", read.provenance().get("seed"));
+        assertEquals("gridworld", read.provenance().get("family"));
+        Path fromCollect = dir.resolve("a");
+        assertEquals(Main.DONE, Cli.run("train", "--config", config.toString(), "--out", fromCollect.toString()).status());
+        Path fileConfig = dir.resolve("bc-file.yaml");
+        Files.writeString(fileConfig, CONFIG.replace("data: {type: collect, behaviour: random, tasks: 8, episodesPerTask: 5}",
+                "data: {type: file, path: '" + data + "'}"));
+        Path fromFile = dir.resolve("b");
+        Cli trained = Cli.run("train", "--config", fileConfig.toString(), "--out", fromFile.toString());
+        assertEquals(Main.DONE, trained.status(), trained.err());
+        List<String> a = Files.readAllLines(fromCollect.resolve("metrics.csv"));
+        List<String> b = Files.readAllLines(fromFile.resolve("metrics.csv"));
+        int nll = List.of(a.get(0).split(",")).indexOf("nll");
+        for (int i = 1; i < a.size(); i++) {
+            assertEquals(a.get(i).split(",")[nll], b.get(i).split(",")[nll], "row " + i);
+        }
+        assertEquals(Main.BAD_USAGE, Cli.run("collect", "--config", config.toString(), "--out", data.toString()).status(),
+                "an existing file is never overwritten");
+    }
+
+    @Test
+    void badDataFiles_areReportedInOneLine_beforeARunDirectoryExists(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("bc.yaml");
+        Path none = dir.resolve("none.h5");
+        Files.writeString(config, CONFIG.replace("data: {type: collect, behaviour: random, tasks: 8, episodesPerTask: 5}",
+                "data: {type: file, path: '" + none + "'}"));
+        Cli c = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(Main.BAD_USAGE, c.status());
+        assertEquals("metarl4j: config " + config + ": key 'learner.data': dataset file " + none + ": no such file",
+                c.err().strip());
+        assertTrue(!Files.exists(dir.resolve("run")));
+        Files.writeString(config, CONFIG.replace("data: {type: collect, behaviour: random, tasks: 8, episodesPerTask: 5}",
+                "data: {type: file, path: data.txt}"));
+        assertEquals("metarl4j: config " + config + ": key 'learner.data.path': path must name a .h5, .hdf5 or .csv "
+                + "file, got 'data.txt'", Cli.run("train", "--config", config.toString(), "--out",
+                dir.resolve("run").toString()).err().strip());
+        Path maml = dir.resolve("maml.yaml");
+        Files.writeString(maml, Files.readString(Path.of("examples/configs/founding-transfer.yaml")));
+        Cli live = Cli.run("collect", "--config", maml.toString(), "--out", dir.resolve("x.h5").toString());
+        assertEquals(Main.BAD_USAGE, live.status());
+        assertEquals("metarl4j: config " + maml + ": learner maml samples live episodes and has no learner.data to "
+                + "collect", live.err().strip());
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, v);
+        return out;
+    }
 }

@@ -7,6 +7,7 @@ import io.github.metarl4j.sampler.RandomActions;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Task;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dataset played in the experiment's own family ({@code type: collect}): {@code tasks} tasks drawn
@@ -47,6 +48,7 @@ public record CollectedData(String behaviour, int tasks, int episodesPerTask) im
                                                             SeedTree seeds) {
         List<T> drawn = family.tasks().train().sample(tasks, seeds.child("tasks").generator());
         return sampler.transitions(family, drawn, episodesPerTask, new RandomActions<>(family.spec().actionSpace()),
-                seeds.child("episodes").generator());
+                seeds.child("episodes").generator()).withProvenance(Map.of("source", "collect", "behaviour", behaviour,
+                "tasks", String.valueOf(tasks), "episodesPerTask", String.valueOf(episodesPerTask)));
     }
 }

@@ -11,7 +11,8 @@ import io.github.metarl4j.task.Task;
 /**
  * Where an offline learner's fixed dataset comes from (its {@code data} key), chosen by its
  * {@code type} ({@link TypeNames}): {@code collect} ({@link CollectedData}: played in the family by a
- * behaviour policy), or the class name of a user's record implementing this interface.
+ * behaviour policy), {@code file} ({@link FileData}: an HDF5 or CSV file), or the class name of a
+ * user's record implementing this interface.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
 @JsonTypeIdResolver(TypeNames.class)
