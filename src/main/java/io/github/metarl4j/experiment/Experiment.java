@@ -152,7 +152,7 @@ public final class Experiment<T extends Task, O, A> {
     private void loadData() {
         dataset = config.learner().dataSource().map(source -> {
             try (Sampler sampler = sampler()) {
-                TransitionDataset d = source.dataset(setup.family(), sampler, root.child("data"));
+                TransitionDataset d = source.dataset(setup, sampler, root.child("data"));
                 java.util.Map<String, String> provenance = new java.util.TreeMap<>(d.provenance());
                 provenance.putIfAbsent("family", setup.family().name());
                 provenance.putIfAbsent("seed", String.valueOf(config.seed()));

@@ -30,7 +30,7 @@ class BehaviourCloningCliTest {
             learner:
               type: bc
               bc: {batchSize: 128, stepsPerIteration: 20, learningRate: 0.01}
-              data: {type: collect, behaviour: random, tasks: 8, episodesPerTask: 5}
+              data: {type: collect, behaviour: random, epsilon: 0.0, tasks: 8, episodesPerTask: 5}
             run: {metaBatches: 4, threads: 2, checkpointEvery: 2, keepCheckpoints: 2}
             evaluation: {tasks: 3, steps: 0, episodes: 4, baselines: [SCRATCH], stepSizes: [], target: 0.9}
             """;
@@ -74,11 +74,15 @@ class BehaviourCloningCliTest {
         Cli c = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("a").toString());
         assertEquals(Main.BAD_USAGE, c.status());
         assertEquals("metarl4j: config " + config + ": unknown key 'learner.data.behavior'; did you mean 'behaviour'? "
-                + "Valid keys here: [behaviour, episodesPerTask, tasks, type]", c.err().strip());
-        Files.writeString(config, CONFIG.replace("behaviour: random", "behaviour: expert"));
+                + "Valid keys here: [behaviour, episodesPerTask, epsilon, tasks, type]", c.err().strip());
+        Files.writeString(config, CONFIG.replace("behaviour: random", "behaviour: teacher"));
         Cli expert = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("b").toString());
-        assertEquals("metarl4j: config " + config + ": key 'learner.data.behaviour': behaviour must be one of [random], "
-                + "got 'expert'", expert.err().strip());
+        assertEquals("metarl4j: config " + config + ": key 'learner.data.behaviour': behaviour must be one of [random, "
+                + "expert], got 'teacher'", expert.err().strip());
+        Files.writeString(config, CONFIG.replace("epsilon: 0.0", "epsilon: 0.3"));
+        Cli noisy = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("b").toString());
+        assertEquals("metarl4j: config " + config + ": key 'learner.data.epsilon': the random behaviour acts "
+                + "uniformly already; write 0, got 0.3", noisy.err().strip());
         Files.writeString(config, CONFIG.replace("type: collect", "type: hdf5"));
         Cli unknown = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("c").toString());
         assertEquals(Main.BAD_USAGE, unknown.status());
@@ -109,7 +113,7 @@ class BehaviourCloningCliTest {
         Path fromCollect = dir.resolve("a");
         assertEquals(Main.DONE, Cli.run("train", "--config", config.toString(), "--out", fromCollect.toString()).status());
         Path fileConfig = dir.resolve("bc-file.yaml");
-        Files.writeString(fileConfig, CONFIG.replace("data: {type: collect, behaviour: random, tasks: 8, episodesPerTask: 5}",
+        Files.writeString(fileConfig, CONFIG.replace("data: {type: collect, behaviour: random, epsilon: 0.0, tasks: 8, episodesPerTask: 5}",
                 "data: {type: file, path: '" + data + "'}"));
         Path fromFile = dir.resolve("b");
         Cli trained = Cli.run("train", "--config", fileConfig.toString(), "--out", fromFile.toString());
@@ -128,14 +132,14 @@ class BehaviourCloningCliTest {
     void badDataFiles_areReportedInOneLine_beforeARunDirectoryExists(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("bc.yaml");
         Path none = dir.resolve("none.h5");
-        Files.writeString(config, CONFIG.replace("data: {type: collect, behaviour: random, tasks: 8, episodesPerTask: 5}",
+        Files.writeString(config, CONFIG.replace("data: {type: collect, behaviour: random, epsilon: 0.0, tasks: 8, episodesPerTask: 5}",
                 "data: {type: file, path: '" + none + "'}"));
         Cli c = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("run").toString());
         assertEquals(Main.BAD_USAGE, c.status());
         assertEquals("metarl4j: config " + config + ": key 'learner.data': dataset file " + none + ": no such file",
                 c.err().strip());
         assertTrue(!Files.exists(dir.resolve("run")));
-        Files.writeString(config, CONFIG.replace("data: {type: collect, behaviour: random, tasks: 8, episodesPerTask: 5}",
+        Files.writeString(config, CONFIG.replace("data: {type: collect, behaviour: random, epsilon: 0.0, tasks: 8, episodesPerTask: 5}",
                 "data: {type: file, path: data.txt}"));
         assertEquals("metarl4j: config " + config + ": key 'learner.data.path': path must name a .h5, .hdf5 or .csv "
                 + "file, got 'data.txt'", Cli.run("train", "--config", config.toString(), "--out",

@@ -3,7 +3,6 @@ package io.github.metarl4j.experiment.config;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import io.github.metarl4j.data.TransitionDataset;
-import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Task;
@@ -22,10 +21,10 @@ public interface DataConfig {
      * The dataset for {@code family}, checked against its spaces; the same arguments give the same
      * dataset, so a resumed run trains from the data it started with.
      *
-     * @param family  the experiment's family
+     * @param setup   the experiment's family, with its expert where it has one
      * @param sampler plays episodes where the dataset is collected
      * @param seeds   this dataset's node of the experiment's seed tree
      * @throws IllegalArgumentException naming the field and the row of a value that does not fit the family
      */
-    <T extends Task, O, A> TransitionDataset dataset(TaskFamily<T, O, A> family, Sampler sampler, SeedTree seeds);
+    <T extends Task, O, A> TransitionDataset dataset(FamilySetup<T, O, A> setup, Sampler sampler, SeedTree seeds);
 }

@@ -1,6 +1,7 @@
 package io.github.metarl4j.experiment.config;
 
 import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.offline.Expert;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.Task;
 import io.github.metarl4j.task.TaskDistribution;
@@ -14,12 +15,14 @@ import java.util.Optional;
  * @param oracle the optimal return of each task, if known
  * @param source the tasks a policy is trained on before fine-tuning, where the family names them
  *               (the {@code FINE_TUNE} reference needs them)
+ * @param expert an optimal policy that knows its task, where the family has one (the expert behaviour
+ *               of offline datasets)
  * @param <T>    task type
  * @param <O>    observation type
  * @param <A>    action type
  */
 public record FamilySetup<T extends Task, O, A>(TaskFamily<T, O, A> family, Optional<Oracle<T>> oracle,
-                                                Optional<TaskDistribution<T>> source) {
+                                                Optional<TaskDistribution<T>> source, Optional<Expert<T>> expert) {
 
     /**
      * Checks the arguments and holds them:
@@ -28,20 +31,21 @@ public record FamilySetup<T extends Task, O, A>(TaskFamily<T, O, A> family, Opti
      * @param oracle the optimal return of each task, if known
      * @param source the tasks a policy is trained on before fine-tuning, where the family names them
      *               (the {@code FINE_TUNE} reference needs them)
+     * @param expert an optimal policy that knows its task, where the family has one
      */
     public FamilySetup {
-        if (family == null || oracle == null || source == null) {
-            throw new IllegalArgumentException("family, oracle and source must be non-null (use Optional.empty())");
+        if (family == null || oracle == null || source == null || expert == null) {
+            throw new IllegalArgumentException("family, oracle, source and expert must be non-null (use Optional.empty())");
         }
     }
 
     /**
-     * A family without phase-1 source tasks.
+     * A family without phase-1 source tasks or an expert.
      *
      * @param family the task family
      * @param oracle its optimal returns, if the family has them
      */
     public FamilySetup(TaskFamily<T, O, A> family, Optional<Oracle<T>> oracle) {
-        this(family, oracle, Optional.empty());
+        this(family, oracle, Optional.empty(), Optional.empty());
     }
 }

@@ -43,8 +43,9 @@ public record FileData(String path) implements DataConfig {
     }
 
     @Override
-    public <T extends Task, O, A> TransitionDataset dataset(TaskFamily<T, O, A> family, Sampler sampler,
+    public <T extends Task, O, A> TransitionDataset dataset(FamilySetup<T, O, A> setup, Sampler sampler,
                                                             SeedTree seeds) {
+        TaskFamily<T, O, A> family = setup.family();
         Path file = Path.of(path);
         TransitionDataset d = path.toLowerCase(Locale.ROOT).endsWith(".csv")
                 ? CsvDatasets.read(file, family.spec().observationSpace(), family.spec().actionSpace())

@@ -9,6 +9,7 @@ import io.github.metarl4j.envs.gridworld.Region;
 import io.github.metarl4j.envs.gridworld.RegionSplit;
 import io.github.metarl4j.task.Oracle;
 import io.github.metarl4j.task.TaskSplit;
+import io.github.metarl4j.offline.GridExpert;
 import java.util.Optional;
 
 /**
@@ -71,6 +72,7 @@ public record GridWorldFamily(GridWorldConfig world, RegionSplit starts, RegionS
         TaskSplit<GridTask> split = GridTasks.of(world.map(), starts, goals);
         Oracle<GridTask> oracle = new GridOracle(world);
         return new FamilySetup<>(GridWorld.family(world, split), Optional.of(oracle),
-                Optional.of(GridTasks.uniform(world.map(), source.start(), source.goal())));
+                Optional.of(GridTasks.uniform(world.map(), source.start(), source.goal())),
+                Optional.of(new GridExpert(world)));
     }
 }
