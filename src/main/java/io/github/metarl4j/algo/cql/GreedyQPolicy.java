@@ -36,7 +36,7 @@ public record GreedyQPolicy(Mlp net, INDArray theta) implements AdaptablePolicy 
             try (Scratch.Lease lease = scratch.lease()) {
                 q = HostArrays.read(net.forward(theta, observations.castTo(net.dataType()), scratch).output());
             }
-            return Nd4j.create(CqlLearner.argmax(q, net.outDim()), new long[] {q.length / net.outDim(), 1},
+            return Nd4j.create(ConservativeQLearning.argmax(q, net.outDim()), new long[] {q.length / net.outDim(), 1},
                     org.nd4j.linalg.api.buffer.DataType.DOUBLE);
         };
     }

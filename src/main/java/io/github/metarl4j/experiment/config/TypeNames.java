@@ -21,7 +21,8 @@ public final class TypeNames extends TypeIdResolverBase {
     private static final Map<Class<?>, Map<String, Class<?>>> BUILT_IN = Map.of(
             FamilyConfig.class, Map.of("gridworld", GridWorldFamily.class, "navigation", NavigationFamily.class,
                     "bandit", BanditFamily.class, "tabular", TabularFamily.class, "class", ClassFamily.class),
-            LearnerConfig.class, Map.of("maml", MamlLearner.class, "rl2", Rl2Learner.class, "bc", BcLearner.class),
+            LearnerConfig.class, Map.of("maml", MamlLearner.class, "rl2", Rl2Learner.class, "bc", BcLearner.class,
+                    "cql", CqlLearner.class),
             DataConfig.class, Map.of("collect", CollectedData.class, "file", FileData.class),
             PolicyConfig.class, Map.of("categorical", CategoricalPolicyConfig.class, "gaussian",
                     GaussianPolicyConfig.class, "gru", GruPolicyConfig.class));

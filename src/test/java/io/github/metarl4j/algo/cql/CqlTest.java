@@ -96,7 +96,7 @@ class CqlTest {
 
     private static double[] trainedQ(double alpha, long seed) {
         Mlp net = new Mlp(1, new int[] {8}, 3, Activation.TANH, DataType.DOUBLE);
-        CqlLearner learner = new CqlLearner(new CqlConfig(alpha, 0.9, 32, 50, 0.01), net,
+        ConservativeQLearning learner = new ConservativeQLearning(new CqlConfig(alpha, 0.9, 32, 50, 0.01), net,
                 net.initialParameters(new SplittableRandom(seed)), oneState());
         SplittableRandom rng = new SplittableRandom(seed + 1);
         for (int i = 0; i < 8; i++) {
@@ -126,8 +126,8 @@ class CqlTest {
         Mlp net = new Mlp(1, new int[] {4}, 3, Activation.TANH, DataType.DOUBLE);
         CqlConfig config = new CqlConfig(0.5, 0.9, 16, 5, 0.01);
         INDArray init = net.initialParameters(new SplittableRandom(2));
-        CqlLearner whole = new CqlLearner(config, net, init, oneState());
-        CqlLearner first = new CqlLearner(config, net, init, oneState());
+        ConservativeQLearning whole = new ConservativeQLearning(config, net, init, oneState());
+        ConservativeQLearning first = new ConservativeQLearning(config, net, init, oneState());
         for (int i = 0; i < 3; i++) {
             whole.metaStep(null, List.of(), new SplittableRandom(i));
             if (i < 2) {
@@ -135,7 +135,7 @@ class CqlTest {
             }
         }
         LearnerState state = first.state();
-        CqlLearner resumed = new CqlLearner(config, net, net.initialParameters(new SplittableRandom(9)), oneState());
+        ConservativeQLearning resumed = new ConservativeQLearning(config, net, net.initialParameters(new SplittableRandom(9)), oneState());
         resumed.restore(state);
         resumed.metaStep(null, List.of(), new SplittableRandom(2));
         assertEquals(whole.parameters(), resumed.parameters());

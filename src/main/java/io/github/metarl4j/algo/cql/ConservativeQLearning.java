@@ -25,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * resumed run continues bit for bit). {@code alpha = 0} is fitted Q-learning. A cut-short transition
  * bootstraps from its next observation; a terminal one does not. The policy is greedy in Q.
  */
-public final class CqlLearner extends ParametricLearner {
+public final class ConservativeQLearning extends ParametricLearner {
 
     /** Mean squared TD error over the iteration's minibatches. */
     public static final Metric TD_ERROR = new Metric("td_error", Metric.Kind.REAL, "", true,
@@ -56,7 +56,7 @@ public final class CqlLearner extends ParametricLearner {
      * @param dataset the transitions, with discrete actions below {@code net.outDim()}
      * @throws IllegalArgumentException if the dataset's widths do not fit the network
      */
-    public CqlLearner(CqlConfig config, Mlp net, INDArray theta, TransitionDataset dataset) {
+    public ConservativeQLearning(CqlConfig config, Mlp net, INDArray theta, TransitionDataset dataset) {
         super(theta, Optional.of(new AdamOptimizer(config.learningRate(), theta.length(), theta.dataType())));
         if (dataset.obsDim() != net.inDim() || dataset.actDim() != 1) {
             throw new IllegalArgumentException("dataset of observations [" + dataset.obsDim() + "] and actions ["

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An offline learner through the command line: behaviour cloning of a dataset collected in the
+ * Offline learners through the command line: behaviour cloning and conservative Q-learning of datasets collected in the
  * experiment's family, trained, resumed and evaluated like any learner, with its data key checked.
  */
-class BehaviourCloningCliTest {
+class OfflineCliTest {
 
     private static final String CONFIG = """
             name: bc-random
@@ -150,6 +150,27 @@ class BehaviourCloningCliTest {
         assertEquals(Main.BAD_USAGE, live.status());
         assertEquals("metarl4j: config " + maml + ": learner maml samples live episodes and has no learner.data to "
                 + "collect", live.err().strip());
+    }
+
+    @Test
+    void conservativeQLearning_ofAnExpertDataset_trainsAndEvaluates(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("cql.yaml");
+        Files.writeString(config, CONFIG.replace("type: bc", "type: cql")
+                .replace("bc: {batchSize: 128, stepsPerIteration: 20, learningRate: 0.01}",
+                        "cql: {alpha: 1.0, gamma: 0.95, batchSize: 64, stepsPerIteration: 20, learningRate: 0.005}")
+                .replace("behaviour: random, epsilon: 0.0", "behaviour: expert, epsilon: 0.3"));
+        assertTrue(Files.readString(config).contains("type: cql"), "the config was rewritten");
+        Path run = dir.resolve("run");
+        Cli c = Cli.run("train", "--config", config.toString(), "--out", run.toString());
+        assertEquals(Main.DONE, c.status(), c.err());
+        assertTrue(c.out().contains("cql        batch    4/4: offline, td_error "), c.out());
+        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals("batch,return_before,return_after,td_error,cql_gap,q_data,env_steps,sampling_s,adaptation_s,outer_s",
+                rows.get(0));
+        for (String metric : List.of("td_error", "cql_gap", "q_data")) {
+            assertTrue(Files.exists(run.resolve("plots").resolve("metric-" + metric + ".png")), metric);
+        }
+        assertTrue(Files.exists(run.resolve("evaluation").resolve("summary.csv")), "evaluated");
     }
 
     private static double[] filled(int n, double v) {
