@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.random.RandomGenerator;
 
 /**
  * A fixed dataset of N transitions, the input of offline RL (Levine, Kumar, Tucker and Fu 2020,
@@ -205,6 +206,58 @@ public final class TransitionDataset {
     /** The same transitions with {@code provenance} (keys and values non-null). */
     public TransitionDataset withProvenance(Map<String, String> provenance) {
         return new TransitionDataset(this, provenance);
+    }
+
+    /**
+     * A minibatch of M rows, the row indices drawn uniformly with replacement in order
+     * ({@code rng.nextInt(N)} each): what offline learners train on.
+     */
+    public Rows sample(int m, RandomGenerator rng) {
+        int[] rows = new int[m];
+        for (int i = 0; i < m; i++) {
+            rows[i] = rng.nextInt(size);
+        }
+        return rows(rows);
+    }
+
+    /** The given rows, in the given order (repeats allowed). */
+    public Rows rows(int[] rows) {
+        int m = rows.length;
+        double[] obs = new double[m * obsDim];
+        double[] next = new double[m * obsDim];
+        double[] act = new double[m * actDim];
+        double[] rew = new double[m];
+        boolean[] term = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            int r = rows[i];
+            if (r < 0 || r >= size) {
+                throw new IllegalArgumentException("row " + r + " is not one of the dataset's " + size);
+            }
+            System.arraycopy(observations, r * obsDim, obs, i * obsDim, obsDim);
+            System.arraycopy(nextObservations, r * obsDim, next, i * obsDim, obsDim);
+            System.arraycopy(actions, r * actDim, act, i * actDim, actDim);
+            rew[i] = rewards[r];
+            term[i] = terminated[r];
+        }
+        return new Rows(obs, act, rew, next, term);
+    }
+
+    /**
+     * Some rows of a dataset, row-major.
+     *
+     * @param observations     {@code [M, obsDim]}
+     * @param actions          {@code [M, actDim]}
+     * @param rewards          {@code [M]}
+     * @param nextObservations {@code [M, obsDim]}
+     * @param terminated       {@code [M]}
+     */
+    public record Rows(double[] observations, double[] actions, double[] rewards, double[] nextObservations,
+                       boolean[] terminated) {
+
+        /** M. */
+        public int size() {
+            return rewards.length;
+        }
     }
 
     /** The mean over episodes of each episode's summed reward. */

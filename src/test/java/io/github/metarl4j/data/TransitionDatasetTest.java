@@ -53,6 +53,22 @@ class TransitionDatasetTest {
         assertArrayEquals(new double[] {0, 0, 1, -0.5, 0.25}, d.rewards());
     }
 
+    @Test
+    void rows_gatherTheGivenRows_andSampleDrawsThemInOrder() {
+        TransitionDataset d = new Cols().build();
+        TransitionDataset.Rows r = d.rows(new int[] {4, 0, 4});
+        assertArrayEquals(new double[] {0.6, 0.6, 0, 0, 0.6, 0.6}, r.observations());
+        assertArrayEquals(new double[] {0.7, 0.7, 0.1, 0.1, 0.7, 0.7}, r.nextObservations());
+        assertArrayEquals(new double[] {0, 0, 0}, r.actions());
+        assertArrayEquals(new double[] {0.25, 0, 0.25}, r.rewards());
+        assertArrayEquals(new boolean[] {false, false, false}, r.terminated());
+        java.util.SplittableRandom draws = new java.util.SplittableRandom(3);
+        int[] rows = {draws.nextInt(5), draws.nextInt(5), draws.nextInt(5), draws.nextInt(5)};
+        assertArrayEquals(d.rows(rows).rewards(), d.sample(4, new java.util.SplittableRandom(3)).rewards());
+        assertEquals("row 5 is not one of the dataset's 5", assertThrows(IllegalArgumentException.class,
+                () -> d.rows(new int[] {5})).getMessage());
+    }
+
     private static String error(Consumer<Cols> change) {
         Cols c = new Cols();
         change.accept(c);

@@ -37,9 +37,7 @@ public final class BehaviourCloning extends ParametricLearner {
 
     private final BcConfig config;
     private final Policy policy;
-    private final double[] observations;
-    private final double[] actions;
-    private final int rows;
+    private final TransitionDataset dataset;
 
     /**
      * @param config  batch size, steps per iteration and learning rate
@@ -57,9 +55,7 @@ public final class BehaviourCloning extends ParametricLearner {
         }
         this.config = config;
         this.policy = policy;
-        this.observations = dataset.observations();
-        this.actions = dataset.actions();
-        this.rows = dataset.size();
+        this.dataset = dataset;
     }
 
     @Override
@@ -85,16 +81,10 @@ public final class BehaviourCloning extends ParametricLearner {
         double firstNorm = Double.NaN;
         INDArray theta = parameters();
         for (int step = 0; step < config.stepsPerIteration(); step++) {
-            double[] obs = new double[m * obsDim];
-            double[] act = new double[m * actDim];
-            for (int i = 0; i < m; i++) {
-                int row = rng.nextInt(rows);
-                System.arraycopy(observations, row * obsDim, obs, i * obsDim, obsDim);
-                System.arraycopy(actions, row * actDim, act, i * actDim, actDim);
-            }
+            TransitionDataset.Rows batch = dataset.sample(m, rng);
             double[] value = new double[1];
-            INDArray grad = nllGradient(policy, theta, HostArrays.create(obs, policy.dataType(), m, obsDim),
-                    HostArrays.create(act, policy.dataType(), m, actDim), value);
+            INDArray grad = nllGradient(policy, theta, HostArrays.create(batch.observations(), policy.dataType(), m,
+                    obsDim), HostArrays.create(batch.actions(), policy.dataType(), m, actDim), value);
             nll += value[0];
             if (step == 0) {
                 firstNorm = grad.norm2Number().doubleValue();

@@ -43,11 +43,7 @@ public final class ConservativeQLearning extends ParametricLearner {
     private final CqlConfig config;
     private final Mlp net;
     private final Scratch scratch = new Scratch();
-    private final double[] observations;
-    private final double[] nextObservations;
-    private final int[] actions;
-    private final double[] rewards;
-    private final boolean[] terminal;
+    private final TransitionDataset dataset;
 
     /**
      * @param config  the regulariser's weight, discount, batch size, steps per iteration and learning rate
@@ -63,21 +59,16 @@ public final class ConservativeQLearning extends ParametricLearner {
                     + dataset.actDim() + "] does not fit a Q-network of [" + net.inDim() + "] inputs and one discrete "
                     + "action");
         }
-        this.config = config;
-        this.net = net;
-        this.observations = dataset.observations();
-        this.nextObservations = dataset.nextObservations();
         double[] act = dataset.actions();
-        this.actions = new int[act.length];
         for (int i = 0; i < act.length; i++) {
-            if (act[i] < 0 || act[i] >= net.outDim()) {
+            if (act[i] < 0 || act[i] >= net.outDim() || act[i] != Math.rint(act[i])) {
                 throw new IllegalArgumentException("actions row " + i + ": expected one of " + net.outDim()
                         + " actions, got " + act[i]);
             }
-            actions[i] = (int) act[i];
         }
-        this.rewards = dataset.rewards();
-        this.terminal = dataset.terminated();
+        this.config = config;
+        this.net = net;
+        this.dataset = dataset;
     }
 
     @Override
@@ -105,19 +96,15 @@ public final class ConservativeQLearning extends ParametricLearner {
         double gap = 0;
         double qData = 0;
         for (int step = 0; step < config.stepsPerIteration(); step++) {
-            int[] rows = new int[m];
-            double[] obs = new double[m * d];
-            double[] next = new double[m * d];
+            TransitionDataset.Rows batch = dataset.sample(m, rng);
             int[] act = new int[m];
             for (int i = 0; i < m; i++) {
-                rows[i] = rng.nextInt(actions.length);
-                System.arraycopy(observations, rows[i] * d, obs, i * d, d);
-                System.arraycopy(nextObservations, rows[i] * d, next, i * d, d);
-                act[i] = actions[rows[i]];
+                act[i] = (int) batch.actions()[i];
             }
-            double[] y = targets(target, rows, next);
+            double[] y = targets(target, batch);
             try (Scratch.Lease lease = scratch.lease()) {
-                MlpPass pass = net.forward(theta, HostArrays.create(obs, net.dataType(), m, d), scratch);
+                MlpPass pass = net.forward(theta, HostArrays.create(batch.observations(), net.dataType(), m, d),
+                        scratch);
                 double[] q = HostArrays.read(pass.output());
                 CqlLoss loss = CqlLoss.of(q, act, y, config.alpha());
                 td += loss.td();
@@ -144,12 +131,12 @@ public final class ConservativeQLearning extends ParametricLearner {
     }
 
     /** {@code y_m = r_m + gamma (1 - terminal_m) max_a' Q_target(s'_m, a')}. */
-    private double[] targets(INDArray target, int[] rows, double[] next) {
-        int m = rows.length;
+    private double[] targets(INDArray target, TransitionDataset.Rows batch) {
+        int m = batch.size();
         double[] qNext;
         try (Scratch.Lease lease = scratch.lease()) {
-            qNext = HostArrays.read(net.forward(target, HostArrays.create(next, net.dataType(), m, net.inDim()), scratch)
-                    .output());
+            qNext = HostArrays.read(net.forward(target, HostArrays.create(batch.nextObservations(), net.dataType(), m,
+                    net.inDim()), scratch).output());
         }
         int a = net.outDim();
         double[] y = new double[m];
@@ -158,7 +145,7 @@ public final class ConservativeQLearning extends ParametricLearner {
             for (int j = 0; j < a; j++) {
                 best = Math.max(best, qNext[i * a + j]);
             }
-            y[i] = rewards[rows[i]] + (terminal[rows[i]] ? 0 : config.gamma() * best);
+            y[i] = batch.rewards()[i] + (batch.terminated()[i] ? 0 : config.gamma() * best);
         }
         return y;
     }

@@ -1,5 +1,7 @@
 package io.github.metarl4j.algo.cql;
 
+import io.github.metarl4j.policy.Categorical;
+
 /**
  * The CQL(H) loss of a minibatch of M transitions and its derivative with respect to the Q values,
  * on plain row-major arrays:
@@ -33,24 +35,18 @@ public record CqlLoss(double loss, double td, double gap, double[] dq) {
         double loss = 0;
         double td = 0;
         double gap = 0;
+        double[] logp = new double[a];
         for (int i = 0; i < m; i++) {
             int row = i * a;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < a; j++) {
-                max = Math.max(max, q[row + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < a; j++) {
-                sum += Math.exp(q[row + j] - max);
-            }
-            double lse = max + Math.log(sum);
+            Categorical.logSoftmax(q, row, a, logp);
             double qa = q[row + actions[i]];
             double err = qa - targets[i];
-            loss += alpha * (lse - qa) + 0.5 * err * err;
+            double regulariser = -logp[actions[i]]; // logsumexp_a Q(s, a) - Q(s, a_m)
+            loss += alpha * regulariser + 0.5 * err * err;
             td += err * err;
-            gap += lse - qa;
+            gap += regulariser;
             for (int j = 0; j < a; j++) {
-                dq[row + j] = alpha * Math.exp(q[row + j] - lse) / m;
+                dq[row + j] = alpha * Math.exp(logp[j]) / m;
             }
             dq[row + actions[i]] += (err - alpha) / m;
         }

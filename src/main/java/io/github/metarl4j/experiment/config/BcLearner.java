@@ -7,8 +7,6 @@ import io.github.metarl4j.algo.bc.BehaviourCloning;
 import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.random.SeedTree;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Behaviour cloning ({@code type: bc}; {@link BehaviourCloning}) of the dataset its {@code data} key
@@ -19,7 +17,7 @@ import java.util.OptionalInt;
  * @param bc   batch size, steps per iteration and learning rate
  * @param data where the dataset comes from
  */
-public record BcLearner(BcConfig bc, DataConfig data) implements LearnerConfig {
+public record BcLearner(BcConfig bc, DataConfig data) implements OfflineLearnerConfig {
 
     /**
      * Checks the arguments and holds them:
@@ -38,29 +36,6 @@ public record BcLearner(BcConfig bc, DataConfig data) implements LearnerConfig {
         return "bc";
     }
 
-    /** One: the meta-batch's tasks are not used. */
-    @Override
-    public int metaBatch() {
-        return 1;
-    }
-
-    /** None: the cloned policy does not adapt. */
-    @Override
-    public OptionalInt trialEpisodes() {
-        return OptionalInt.empty();
-    }
-
-    @Override
-    public boolean hasPretrained() {
-        return false;
-    }
-
-    /** {@link #data}. */
-    @Override
-    public Optional<DataConfig> dataSource() {
-        return Optional.of(data);
-    }
-
     /** A policy of observations ({@code categorical} or {@code gaussian}, or a user's {@link EpisodePolicyConfig}). */
     @Override
     public void checkPolicy(PolicyConfig policy) {
@@ -76,10 +51,5 @@ public record BcLearner(BcConfig bc, DataConfig data) implements LearnerConfig {
     public MetaLearner create(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
         Policy p = EpisodePolicyConfig.require(policy, "bc clones into").create(spec);
         return new BehaviourCloning(bc, p, p.initialParameters(init.generator()), experience.requireDataset(name()));
-    }
-
-    @Override
-    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
-        throw new IllegalArgumentException("bc has no pretrained reference; evaluation.baselines may hold SCRATCH only");
     }
 }

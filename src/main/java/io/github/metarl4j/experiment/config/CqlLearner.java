@@ -8,8 +8,6 @@ import io.github.metarl4j.env.EnvSpec;
 import io.github.metarl4j.nn.Mlp;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.space.Discrete;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Discrete conservative Q-learning ({@code type: cql}; {@link ConservativeQLearning}) from the dataset
@@ -20,7 +18,7 @@ import java.util.OptionalInt;
  * @param cql  the regulariser's weight, discount, batch size, steps per iteration and learning rate
  * @param data where the dataset comes from
  */
-public record CqlLearner(CqlConfig cql, DataConfig data) implements LearnerConfig {
+public record CqlLearner(CqlConfig cql, DataConfig data) implements OfflineLearnerConfig {
 
     /**
      * Checks the arguments and holds them:
@@ -37,29 +35,6 @@ public record CqlLearner(CqlConfig cql, DataConfig data) implements LearnerConfi
     @Override
     public String name() {
         return "cql";
-    }
-
-    /** One: the meta-batch's tasks are not used. */
-    @Override
-    public int metaBatch() {
-        return 1;
-    }
-
-    /** None: the greedy policy does not adapt. */
-    @Override
-    public OptionalInt trialEpisodes() {
-        return OptionalInt.empty();
-    }
-
-    @Override
-    public boolean hasPretrained() {
-        return false;
-    }
-
-    /** {@link #data}. */
-    @Override
-    public Optional<DataConfig> dataSource() {
-        return Optional.of(data);
     }
 
     /** A {@code categorical} policy section, whose network shape the Q-network takes. */
@@ -86,10 +61,5 @@ public record CqlLearner(CqlConfig cql, DataConfig data) implements LearnerConfi
                 c.activation(), c.arrays());
         return new ConservativeQLearning(cql, net, net.initialParameters(init.generator()),
                 experience.requireDataset(name()));
-    }
-
-    @Override
-    public MetaLearner pretrained(EnvSpec<?, ?> spec, PolicyConfig policy, SeedTree init, Experience experience) {
-        throw new IllegalArgumentException("cql has no pretrained reference; evaluation.baselines may hold SCRATCH only");
     }
 }
