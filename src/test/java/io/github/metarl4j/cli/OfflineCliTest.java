@@ -173,6 +173,22 @@ class OfflineCliTest {
         assertTrue(Files.exists(run.resolve("evaluation").resolve("summary.csv")), "evaluated");
     }
 
+    @Test
+    void pessimisticValueIteration_trainsAndEvaluates(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("pvi.yaml");
+        Files.writeString(config, CONFIG.replace("type: bc", "type: pvi")
+                .replace("bc: {batchSize: 128, stepsPerIteration: 20, learningRate: 0.01}", "beta: 0.1\n  gamma: 0.99")
+                .replace("behaviour: random, epsilon: 0.0", "behaviour: expert, epsilon: 0.5"));
+        Path run = dir.resolve("run");
+        Cli c = Cli.run("train", "--config", config.toString(), "--out", run.toString(), "--set", "run.metaBatches=2");
+        assertEquals(Main.DONE, c.status(), c.err());
+        assertTrue(c.out().contains("pvi        batch    2/2: offline, value_seen "), c.out());
+        assertTrue(Files.exists(run.resolve("plots").resolve("metric-value_seen.png")));
+        Files.writeString(config, Files.readString(config).replace("beta: 0.1", "beta: -1"));
+        assertEquals("metarl4j: config " + config + ": key 'learner.beta': beta must be finite and >= 0, got -1.0",
+                Cli.run("train", "--config", config.toString(), "--out", dir.resolve("bad").toString()).err().strip());
+    }
+
     private static double[] filled(int n, double v) {
         double[] out = new double[n];
         java.util.Arrays.fill(out, v);

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 
 /**
  * Which meta-learner an experiment trains, chosen in YAML by its {@code type} ({@link TypeNames}):
- * {@code maml} ({@link MamlLearner}), {@code rl2} ({@link Rl2Learner}), {@code bc} ({@link BcLearner}), {@code cql} ({@link CqlLearner}), or the class name of a
+ * {@code maml} ({@link MamlLearner}), {@code rl2} ({@link Rl2Learner}), {@code bc} ({@link BcLearner}), {@code cql} ({@link CqlLearner}), {@code pvi} ({@link PviLearner}), or the class name of a
  * user's record implementing this interface, whose components are its YAML keys. The run machinery sees only the
  * {@link MetaLearner} it creates.
  */

@@ -22,7 +22,7 @@ public final class TypeNames extends TypeIdResolverBase {
             FamilyConfig.class, Map.of("gridworld", GridWorldFamily.class, "navigation", NavigationFamily.class,
                     "bandit", BanditFamily.class, "tabular", TabularFamily.class, "class", ClassFamily.class),
             LearnerConfig.class, Map.of("maml", MamlLearner.class, "rl2", Rl2Learner.class, "bc", BcLearner.class,
-                    "cql", CqlLearner.class),
+                    "cql", CqlLearner.class, "pvi", PviLearner.class),
             DataConfig.class, Map.of("collect", CollectedData.class, "file", FileData.class),
             PolicyConfig.class, Map.of("categorical", CategoricalPolicyConfig.class, "gaussian",
                     GaussianPolicyConfig.class, "gru", GruPolicyConfig.class));

@@ -84,7 +84,7 @@ class ExperimentConfigErrorsTest {
                         "key 'family.type': 'org.example.Maze' is not a public record class implementing FamilyConfig "
                                 + "on the classpath; built-in types: " + FAMILY_TYPES),
                 edit("unknown learner type", y -> y.replace("type: maml", "type: mamal"),
-                        "key 'learner.type': unknown type 'mamal'; did you mean 'maml'? Valid types: [bc, cql, maml, rl2], or the "
+                        "key 'learner.type': unknown type 'mamal'; did you mean 'maml'? Valid types: [bc, cql, maml, pvi, rl2], or the "
                                 + "class name of a record implementing LearnerConfig"),
                 edit("text for an integer", indented("metaBatches", "twenty"),
                         "key 'run.metaBatches': expected an integer, got 'twenty'"),
