@@ -127,6 +127,7 @@ final class RunSession {
             e.stepSizes().forEach(c -> out.printf(Locale.ROOT, "  %s %s", c.name(), c.chosen()));
             out.println();
         }
+        e.offline().ifPresent(o -> out.println("offline learner on fresh tasks of its data's distribution: " + o));
         e.source().ifPresent(c -> out.printf(Locale.ROOT, "fine-tune phase 1 on its source tasks: %s of the optimal "
                 + "return%n", c.fractionOfOptimal().isEmpty() ? c.returns().get(0) : c.fractionOfOptimal().get(0)));
         out.println("saved " + dir.evaluationTable(TaskSplit.Part.TEST).getParent());

@@ -28,6 +28,8 @@ final class EvaluationFiles {
     static final String SUMMARY = "summary.csv";
     /** The fine-tuning reference's phase-1 score on its source tasks. */
     static final String SOURCE = "source.csv";
+    /** An offline learner's normalised score on its data's own task distribution. */
+    static final String OFFLINE = "offline-score.csv";
 
     private EvaluationFiles() {
     }
@@ -44,6 +46,11 @@ final class EvaluationFiles {
         }
         write(dir.evaluationFile(STEP_SIZES), steps.toString());
         write(dir.evaluationFile(SUMMARY), summary(e));
+        e.offline().ifPresent(o -> write(dir.evaluationFile(OFFLINE), String.format(Locale.ROOT,
+                "tasks,return,return_half_width,random,random_half_width,optimal,normalised,normalised_half_width%n"
+                        + "%d,%s,%s,%s,%s,%s,%s,%s%n", o.learned().n(), o.learned().mean(), o.learned().halfWidth(),
+                o.random().mean(), o.random().halfWidth(), o.optimal(), o.normalised().mean(),
+                o.normalised().halfWidth())));
         e.source().ifPresent(c -> write(dir.evaluationFile(SOURCE), String.format(Locale.ROOT,
                 "arm,tasks,return,fraction%n%s,%d,%.6f,%s%n", c.name(), c.returns().get(0).n(), c.returns().get(0).mean(),
                 c.fractionOfOptimal().isEmpty() ? "" : String.format(Locale.ROOT, "%.6f",

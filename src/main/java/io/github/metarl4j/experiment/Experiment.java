@@ -8,6 +8,7 @@ import io.github.metarl4j.algo.MetaLearner;
 import io.github.metarl4j.envs.gridworld.GridTask;
 import io.github.metarl4j.eval.AdaptationCurve;
 import io.github.metarl4j.eval.MetaEvaluator;
+import io.github.metarl4j.eval.OfflineScore;
 import io.github.metarl4j.eval.StepSizeSearch;
 import io.github.metarl4j.experiment.config.ConfigFiles;
 import io.github.metarl4j.experiment.config.EvaluationConfig;
@@ -15,6 +16,7 @@ import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.experiment.config.FamilySetup;
 import io.github.metarl4j.experiment.config.GridWorldFamily;
 import io.github.metarl4j.experiment.config.LearnerConfig;
+import io.github.metarl4j.experiment.config.OfflineLearnerConfig;
 import io.github.metarl4j.experiment.config.ResourceBounds;
 import io.github.metarl4j.experiment.config.SizeLimitException;
 import io.github.metarl4j.experiment.layout.Role;
@@ -338,9 +340,17 @@ public final class Experiment<T extends Task, O, A> {
                         arms.get(fineTune), setup.family(), sourceTasks, setup.oracle(), sampler,
                         root.child("eval").child("SOURCE")));
             }
+            Optional<OfflineScore> offline = Optional.empty();
+            if (learner instanceof OfflineLearnerConfig && setup.oracle().isPresent()
+                    && arms.get(learner.name()) instanceof AdaptablePolicy learned) {
+                List<T> own = setup.family().tasks().train().sample(evaluation.tasks(),
+                        root.child("eval-tasks").child("OFFLINE").generator());
+                offline = Optional.of(OfflineScore.measure(learned.actions(), setup.family(), own, setup.oracle().get(),
+                        evaluation.episodes(), sampler, root.child("eval").child("OFFLINE")));
+            }
             Evaluation result = new Evaluation(result(TaskSplit.Part.VALIDATION, validationCurves, validation),
                     result(TaskSplit.Part.TEST, testCurves, test), choices, evaluation.episodes(),
-                    evaluation.target(), source);
+                    evaluation.target(), source, offline);
             EvaluationFiles.write(dir, result);
             visits.ifPresent(v -> v.write(dir));
             return result;

@@ -184,6 +184,13 @@ class OfflineCliTest {
         assertEquals(Main.DONE, c.status(), c.err());
         assertTrue(c.out().contains("pvi        batch    2/2: offline, value_seen "), c.out());
         assertTrue(Files.exists(run.resolve("plots").resolve("metric-value_seen.png")));
+        assertTrue(c.out().contains("offline learner on fresh tasks of its data's distribution: normalised score "),
+                c.out());
+        List<String> score = Files.readAllLines(run.resolve("evaluation").resolve("offline-score.csv"));
+        assertEquals("tasks,return,return_half_width,random,random_half_width,optimal,normalised,normalised_half_width",
+                score.get(0));
+        assertTrue(Double.parseDouble(score.get(1).split(",")[6]) > 90, "pvi on well-covered noisy-expert data: "
+                + score.get(1));
         Files.writeString(config, Files.readString(config).replace("beta: 0.1", "beta: -1"));
         assertEquals("metarl4j: config " + config + ": key 'learner.beta': beta must be finite and >= 0, got -1.0",
                 Cli.run("train", "--config", config.toString(), "--out", dir.resolve("bad").toString()).err().strip());
