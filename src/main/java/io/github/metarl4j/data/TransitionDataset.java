@@ -3,6 +3,7 @@ package io.github.metarl4j.data;
 import io.github.metarl4j.space.Space;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -206,6 +207,62 @@ public final class TransitionDataset {
     /** The same transitions with {@code provenance} (keys and values non-null). */
     public TransitionDataset withProvenance(Map<String, String> provenance) {
         return new TransitionDataset(this, provenance);
+    }
+
+    /**
+     * The datasets one after another, with their episode task ids offset so that ids stay distinct
+     * (dataset k's ids shifted by the largest id before it plus one); log-probabilities kept only if
+     * every part has them; no provenance.
+     *
+     * @throws IllegalArgumentException if the parts differ in width or there are none
+     */
+    public static TransitionDataset concat(Space<?> observationSpace, Space<?> actionSpace,
+                                           List<TransitionDataset> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("concat needs at least one dataset");
+        }
+        int n = parts.stream().mapToInt(TransitionDataset::size).sum();
+        int e = parts.stream().mapToInt(TransitionDataset::episodes).sum();
+        TransitionDataset first = parts.get(0);
+        double[] obs = new double[n * first.obsDim];
+        double[] next = new double[n * first.obsDim];
+        double[] act = new double[n * first.actDim];
+        double[] rew = new double[n];
+        boolean[] term = new boolean[n];
+        boolean[] trunc = new boolean[n];
+        double[] logp = new double[n];
+        int[] tasks = new int[e];
+        boolean allLogp = parts.stream().allMatch(p -> p.behaviourLogProb.isPresent());
+        boolean allTasks = parts.stream().allMatch(p -> p.episodeTasks.isPresent());
+        int row = 0;
+        int ep = 0;
+        int offset = 0;
+        for (TransitionDataset p : parts) {
+            if (p.obsDim != first.obsDim || p.actDim != first.actDim) {
+                throw new IllegalArgumentException("datasets to join must share their widths, got [" + p.obsDim + ", "
+                        + p.actDim + "] after [" + first.obsDim + ", " + first.actDim + "]");
+            }
+            System.arraycopy(p.observations, 0, obs, row * first.obsDim, p.size * first.obsDim);
+            System.arraycopy(p.nextObservations, 0, next, row * first.obsDim, p.size * first.obsDim);
+            System.arraycopy(p.actions, 0, act, row * first.actDim, p.size * first.actDim);
+            System.arraycopy(p.rewards, 0, rew, row, p.size);
+            System.arraycopy(p.terminated, 0, term, row, p.size);
+            System.arraycopy(p.truncated, 0, trunc, row, p.size);
+            if (allLogp) {
+                System.arraycopy(p.behaviourLogProb.get(), 0, logp, row, p.size);
+            }
+            if (allTasks) {
+                int max = -1;
+                for (int id : p.episodeTasks.get()) {
+                    tasks[ep++] = id + offset;
+                    max = Math.max(max, id);
+                }
+                offset += max + 1;
+            }
+            row += p.size;
+        }
+        return of(observationSpace, actionSpace, new Columns(obs, act, rew, next, term, trunc,
+                allTasks ? Optional.of(tasks) : Optional.empty(), allLogp ? Optional.of(logp) : Optional.empty()));
     }
 
     /**

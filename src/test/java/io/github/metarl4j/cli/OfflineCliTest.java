@@ -78,11 +78,11 @@ class OfflineCliTest {
         Files.writeString(config, CONFIG.replace("behaviour: random", "behaviour: teacher"));
         Cli expert = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("b").toString());
         assertEquals("metarl4j: config " + config + ": key 'learner.data.behaviour': behaviour must be one of [random, "
-                + "expert], got 'teacher'", expert.err().strip());
+                + "expert, medium, mixed], got 'teacher'", expert.err().strip());
         Files.writeString(config, CONFIG.replace("epsilon: 0.0", "epsilon: 0.3"));
         Cli noisy = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("b").toString());
-        assertEquals("metarl4j: config " + config + ": key 'learner.data.epsilon': the random behaviour acts "
-                + "uniformly already; write 0, got 0.3", noisy.err().strip());
+        assertEquals("metarl4j: config " + config + ": key 'learner.data.epsilon': only the expert behaviour "
+                + "takes a noise level; write 0 for random, got 0.3", noisy.err().strip());
         Files.writeString(config, CONFIG.replace("type: collect", "type: hdf5"));
         Cli unknown = Cli.run("train", "--config", config.toString(), "--out", dir.resolve("c").toString());
         assertEquals(Main.BAD_USAGE, unknown.status());
@@ -194,6 +194,32 @@ class OfflineCliTest {
         Files.writeString(config, Files.readString(config).replace("beta: 0.1", "beta: -1"));
         assertEquals("metarl4j: config " + config + ": key 'learner.beta': beta must be finite and >= 0, got -1.0",
                 Cli.run("train", "--config", config.toString(), "--out", dir.resolve("bad").toString()).err().strip());
+    }
+
+    @Test
+    void collect_mediumAndMixedDatasets_recordHowTheyWereMade(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("bc.yaml");
+        Files.writeString(config, CONFIG);
+        var obs = new io.github.metarl4j.space.Box(new double[81], filled(81, 1));
+        var act = new io.github.metarl4j.space.Discrete(4);
+        Path medium = dir.resolve("medium.h5");
+        assertEquals(Main.DONE, Cli.run("collect", "--config", config.toString(), "--out", medium.toString(), "--set",
+                "learner.data.behaviour=medium").status());
+        var m = io.github.metarl4j.data.files.Hdf5Datasets.read(medium, obs, act);
+        assertTrue(m.provenance().get("behaviour").startsWith("medium: expert, epsilon 0."), m.provenance().toString());
+        double eps = Double.parseDouble(m.provenance().get("medium_epsilon"));
+        assertTrue(eps > 0 && eps < 1, "calibrated epsilon " + eps);
+        Path mixed = dir.resolve("mixed.h5");
+        assertEquals(Main.DONE, Cli.run("collect", "--config", config.toString(), "--out", mixed.toString(), "--set",
+                "learner.data.behaviour=mixed", "--set", "learner.data.tasks=10").status());
+        var x = io.github.metarl4j.data.files.Hdf5Datasets.read(mixed, obs, act);
+        assertEquals(50, x.episodes(), "10 tasks x 5 episodes over five stages");
+        assertEquals(10, java.util.Arrays.stream(x.episodeTasks().orElseThrow()).distinct().count(),
+                "task ids stay distinct across the stages");
+        assertTrue(x.behaviourLogProb().isPresent());
+        assertEquals(Main.BAD_USAGE, Cli.run("collect", "--config", config.toString(), "--out",
+                dir.resolve("few.h5").toString(), "--set", "learner.data.behaviour=mixed", "--set",
+                "learner.data.tasks=3").status());
     }
 
     private static double[] filled(int n, double v) {

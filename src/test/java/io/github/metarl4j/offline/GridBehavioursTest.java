@@ -99,4 +99,19 @@ class GridBehavioursTest {
             }
         }
     }
+
+    @Test
+    void theMediumBehaviour_scoresHalfwayBetweenRandomAndOptimal_onFreshEpisodes() {
+        List<GridTask> tasks = FAMILY.tasks().train().sample(30, new SplittableRandom(4));
+        double optimal = tasks.stream().mapToDouble(ORACLE::optimalReturn).average().orElseThrow();
+        try (LockstepSampler sampler = new LockstepSampler(2, DataType.DOUBLE)) {
+            double eps = MediumCalibration.epsilon(sampler, FAMILY, tasks, 4, new GridExpert(WORLD), 4, ORACLE,
+                    io.github.metarl4j.random.SeedTree.root(6));
+            double random = play(sampler, tasks, new UniformBehaviour<>(4), 7);
+            double medium = play(sampler, tasks, new NoisyExpert<>(new GridExpert(WORLD), 4, eps), 7);
+            double halfway = random + (optimal - random) / 2;
+            assertTrue(Math.abs(medium - halfway) < 0.15 * (optimal - random), "epsilon " + eps + ": medium " + medium
+                    + ", halfway " + halfway + " (random " + random + ", optimal " + optimal + ")");
+        }
+    }
 }
