@@ -29,8 +29,9 @@ import java.util.Optional;
 /**
  * The offline learners on the four-rooms grid world against the exact optimum: for each dataset
  * kind (random, medium, expert with epsilon 0.1, mixed) and each training seed, a dataset of 40
- * training tasks x 2 episodes, then behaviour cloning, CQL (alpha 1), fitted Q-learning (CQL with
- * alpha 0), pessimistic VI (beta 0.1) and the certainty-equivalent VI (beta 0), each scored by the
+ * training tasks x 2 episodes, then behaviour cloning, CQL (alpha 1, 0.1 and 0.01: the regulariser's
+ * weight against this family's reward scale), fitted Q-learning (CQL with alpha 0), pessimistic VI
+ * (beta 0.1) and the certainty-equivalent VI (beta 0), each scored by the
  * D4RL-normalised score on 50 fresh tasks of the same distribution, 4 episodes each. Prints per
  * kind and learner the mean normalised score with a 95% interval over seeds, and the behaviour's own.
  *
@@ -92,7 +93,10 @@ public final class OfflineGrid {
                 / (optimal - reference.random().mean()));
         Map<String, LearnerConfig> learners = new LinkedHashMap<>();
         learners.put("behaviour cloning", new BcLearner(new BcConfig(64, 50, 0.01), kind));
-        learners.put("CQL (alpha 1)", new CqlLearner(new CqlConfig(1.0, 0.99, 64, 50, 0.005), kind));
+        for (double alpha : new double[] {1, 0.1, 0.01}) {
+            learners.put(String.format(Locale.ROOT, "CQL (alpha %s)", alpha), new CqlLearner(new CqlConfig(alpha, 0.99,
+                    64, 50, 0.005), kind));
+        }
         learners.put("fitted Q (CQL alpha 0)", new CqlLearner(new CqlConfig(0.0, 0.99, 64, 50, 0.005), kind));
         learners.put("pessimistic VI (beta 0.1)", new PviLearner(0.1, 0.99, kind));
         learners.put("model-based VI (beta 0)", new PviLearner(0.0, 0.99, kind));

@@ -126,7 +126,7 @@ class ExamplesSmokeTest {
     void offlineGrid_printsAScoreForEveryDatasetKindAndLearner() {
         String out = run(() -> OfflineGrid.main(new String[] {"--smoke"}));
         for (String kind : new String[] {"random", "medium", "expert (epsilon 0.1)", "mixed"}) {
-            for (String learner : new String[] {"behaviour (its data)", "behaviour cloning", "CQL (alpha 1)",
+            for (String learner : new String[] {"behaviour (its data)", "behaviour cloning", "CQL (alpha 1.0)", "CQL (alpha 0.01)",
                 "fitted Q (CQL alpha 0)", "pessimistic VI (beta 0.1)", "model-based VI (beta 0)"}) {
                 assertTrue(out.matches("(?s).*\\n" + java.util.regex.Pattern.quote(String.format("%-22s %-28s", kind,
                         learner)) + " -?[0-9]+\\.[0-9]\\n.*"), kind + " / " + learner + ":\n" + out);
