@@ -1,7 +1,6 @@
 package io.github.metarl4j.data;
 
 import io.github.metarl4j.space.Space;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -97,22 +96,22 @@ public final class TransitionDataset {
         if (columns == null || columns.episodeTasks == null || columns.behaviourLogProb == null) {
             throw new IllegalArgumentException("dataset columns must be non-null (use Optional.empty())");
         }
-        int n = length("rewards", columns.rewards, 1, -1);
+        int n = DatasetChecks.length("rewards", columns.rewards, 1, -1);
         if (n == 0) {
             throw new IllegalArgumentException("a dataset needs at least one transition, got 0 rows");
         }
         int obsDim = observationSpace.flatDim();
         int actDim = actionSpace.flatDim();
-        length("observations", columns.observations, obsDim, n);
-        length("next_observations", columns.nextObservations, obsDim, n);
-        length("actions", columns.actions, actDim, n);
-        length("terminals", columns.terminated, n);
-        length("timeouts", columns.truncated, n);
-        finite("rewards", columns.rewards, 1);
-        members("observations", observationSpace, columns.observations, n);
-        members("next_observations", observationSpace, columns.nextObservations, n);
-        members("actions", actionSpace, columns.actions, n);
-        int[] starts = episodeStarts(columns.terminated, columns.truncated);
+        DatasetChecks.length("observations", columns.observations, obsDim, n);
+        DatasetChecks.length("next_observations", columns.nextObservations, obsDim, n);
+        DatasetChecks.length("actions", columns.actions, actDim, n);
+        DatasetChecks.length("terminals", columns.terminated, n);
+        DatasetChecks.length("timeouts", columns.truncated, n);
+        DatasetChecks.finite("rewards", columns.rewards, 1);
+        DatasetChecks.members("observations", observationSpace, columns.observations, n);
+        DatasetChecks.members("next_observations", observationSpace, columns.nextObservations, n);
+        DatasetChecks.members("actions", actionSpace, columns.actions, n);
+        int[] starts = DatasetChecks.episodeStarts(columns.terminated, columns.truncated);
         columns.episodeTasks.ifPresent(t -> {
             if (t.length != starts.length - 1) {
                 throw new IllegalArgumentException("episode_tasks must have one entry per episode (" + (starts.length - 1)
@@ -120,7 +119,7 @@ public final class TransitionDataset {
             }
         });
         columns.behaviourLogProb.ifPresent(lp -> {
-            length("behaviour_log_prob", lp, 1, n);
+            DatasetChecks.length("behaviour_log_prob", lp, 1, n);
             for (int i = 0; i < n; i++) {
                 if (!(lp[i] <= 0) || Double.isInfinite(lp[i])) {
                     throw new IllegalArgumentException("behaviour_log_prob row " + i
@@ -324,67 +323,5 @@ public final class TransitionDataset {
             total += r;
         }
         return total / episodes();
-    }
-
-    private static int[] episodeStarts(boolean[] terminated, boolean[] truncated) {
-        int n = terminated.length;
-        int[] starts = new int[n + 1];
-        int e = 0;
-        for (int i = 0; i < n; i++) {
-            if (terminated[i] && truncated[i]) {
-                throw new IllegalArgumentException("row " + i + ": terminals and timeouts cannot both be true");
-            }
-            if (terminated[i] || truncated[i]) {
-                starts[++e] = i + 1;
-            }
-        }
-        if (starts[e] != n) {
-            throw new IllegalArgumentException("row " + (n - 1) + ": the last transition must end its episode "
-                    + "(terminals or timeouts true), got neither");
-        }
-        return Arrays.copyOf(starts, e + 1);
-    }
-
-    private static int length(String field, double[] values, int width, int rows) {
-        if (values == null) {
-            throw new IllegalArgumentException(field + " must be given");
-        }
-        if (rows >= 0 && values.length != (long) rows * width) {
-            throw new IllegalArgumentException(field + " must hold " + rows + " rows of " + width + " (" + (long) rows * width
-                    + " values), got " + values.length + " values");
-        }
-        return values.length / width;
-    }
-
-    private static void length(String field, boolean[] values, int rows) {
-        if (values == null || values.length != rows) {
-            throw new IllegalArgumentException(field + " must hold " + rows + " rows, got "
-                    + (values == null ? "none" : values.length));
-        }
-    }
-
-    private static void finite(String field, double[] values, int width) {
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(field + " row " + i / width + ": must be finite, got " + values[i]);
-            }
-        }
-    }
-
-    private static <T> void members(String field, Space<T> space, double[] values, int rows) {
-        int width = space.flatDim();
-        finite(field, values, width);
-        for (int i = 0; i < rows; i++) {
-            T value;
-            try {
-                value = space.read(values, i * width);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(field + " row " + i + ": " + e.getMessage(), e);
-            }
-            if (!space.contains(value)) {
-                throw new IllegalArgumentException(field + " row " + i + ": "
-                        + Arrays.toString(Arrays.copyOfRange(values, i * width, (i + 1) * width)) + " is outside " + space);
-            }
-        }
     }
 }
