@@ -16,6 +16,13 @@ import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.experiment.config.FamilySetup;
 import io.github.metarl4j.experiment.config.LearnerConfig;
 import io.github.metarl4j.experiment.config.PviLearner;
+import io.github.metarl4j.nn.Mlp;
+import io.github.metarl4j.nn.Scratch;
+import io.github.metarl4j.offline.GridModel;
+import io.github.metarl4j.offline.tabular.EmpiricalMdp;
+import io.github.metarl4j.offline.tabular.PessimisticValueIteration;
+import io.github.metarl4j.offline.tabular.QDiagnostics;
+import io.github.metarl4j.offline.tabular.StateIndex;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.sampler.Sampler;
@@ -33,7 +40,8 @@ import java.util.Optional;
  * weight against this family's reward scale), fitted Q-learning (CQL with alpha 0), pessimistic VI
  * (beta 0.1) and the certainty-equivalent VI (beta 0), each scored by the
  * D4RL-normalised score on 50 fresh tasks of the same distribution, 4 episodes each. Prints per
- * kind and learner the mean normalised score with a 95% interval over seeds, and the behaviour's own.
+ * kind and learner the mean normalised score with a 95% interval over seeds, and the behaviour's own;
+ * then, for the learners with a Q function, its diagnostics against the true Q* ({@link QDiagnostics}).
  *
  * <pre>OfflineGrid [--seeds N] [--smoke]</pre>
  */
@@ -57,13 +65,15 @@ public final class OfflineGrid {
         System.out.printf(Locale.ROOT, "%-22s %-28s %s%n", "dataset", "learner", "normalised score, mean +- 95% CI over "
                 + seeds + " seeds");
         long start = System.nanoTime();
+        Map<String, Map<String, List<QDiagnostics>>> diagnostics = new LinkedHashMap<>();
+        double[] qStar = qStar(base);
         try (Sampler sampler = new LockstepSampler(2, base.policy().arrays())) {
             for (Map.Entry<String, CollectedData> kind : kinds.entrySet()) {
                 Map<String, double[]> scores = new LinkedHashMap<>();
                 for (int s = 0; s < seeds; s++) {
                     SeedTree root = SeedTree.root(1 + s);
-                    for (Map.Entry<String, Double> e : run(setup, base, kind.getValue(), iterations, sampler, root)
-                            .entrySet()) {
+                    for (Map.Entry<String, Double> e : run(setup, base, kind.getValue(), iterations, sampler, root,
+                            qStar, diagnostics.computeIfAbsent(kind.getKey(), k -> new LinkedHashMap<>())).entrySet()) {
                         scores.computeIfAbsent(e.getKey(), k -> new double[seeds])[s] = e.getValue();
                     }
                 }
@@ -75,13 +85,22 @@ public final class OfflineGrid {
                 }
             }
         }
+        System.out.printf(Locale.ROOT, "%nlearned Q against Q* (gamma 0.99) on the states the data visits, mean over "
+                + "seeds: |Q - Q*| on pairs with data, share of states whose greedy action is optimal, Q - Q* on "
+                + "pairs without data%n");
+        diagnostics.forEach((kind, byLearner) -> byLearner.forEach((learner, list) -> System.out.printf(Locale.ROOT,
+                "%-22s %-28s %8.3f %8.3f %8.3f%n", kind, learner,
+                list.stream().mapToDouble(QDiagnostics::errorSeen).average().orElse(Double.NaN),
+                list.stream().mapToDouble(QDiagnostics::optimalChoice).average().orElse(Double.NaN),
+                list.stream().mapToDouble(QDiagnostics::overestimateUnseen).filter(Double::isFinite).average()
+                        .orElse(Double.NaN))));
         System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** One seed of one dataset kind: the behaviour's and each learner's normalised score. */
     private static <T extends io.github.metarl4j.task.Task, O, A> Map<String, Double> run(
             FamilySetup<T, O, A> setup, ExperimentConfig base, CollectedData kind, int iterations, Sampler sampler,
-            SeedTree root) {
+            SeedTree root, double[] qStar, Map<String, List<QDiagnostics>> diagnostics) {
         TransitionDataset data = kind.dataset(setup, sampler, root.child("data"));
         List<T> fresh = setup.family().tasks().train().sample(50, root.child("score-tasks").generator());
         Map<String, Double> out = new LinkedHashMap<>();
@@ -111,8 +130,43 @@ public final class OfflineGrid {
                 OfflineScore score = OfflineScore.measure(((AdaptablePolicy) learner.explorationPolicy()).actions(),
                         setup.family(), fresh, setup.oracle().get(), 4, sampler, root.child("score"));
                 out.put(l.getKey(), score.normalised().mean());
+                qTable(l.getValue(), learner, base).ifPresent(q -> diagnostics.computeIfAbsent(l.getKey(),
+                        k -> new java.util.ArrayList<>()).add(QDiagnostics.of(q, qStar, EmpiricalMdp.of(data,
+                        StateIndex.oneHot(q.length / 4), q.length / 4, 4))));
             }
         }
         return out;
+    }
+
+    /** CQL's Q-network shape: the one-hot cells in, one value per move out. */
+    private static Mlp net(ExperimentConfig base) {
+        var policy = (io.github.metarl4j.experiment.config.CategoricalPolicyConfig) base.policy();
+        var grid = (io.github.metarl4j.experiment.config.GridWorldFamily) base.family();
+        return new Mlp(grid.world().map().size(), policy.layers(), 4, policy.activation(), policy.arrays());
+    }
+
+    /** Q* of the grid world's goal (the same for every start), discount 0.99. */
+    private static double[] qStar(ExperimentConfig base) {
+        var grid = (io.github.metarl4j.experiment.config.GridWorldFamily) base.family();
+        io.github.metarl4j.envs.gridworld.GridMap map = grid.world().map();
+        return PessimisticValueIteration.solve(GridModel.of(grid.world(), new io.github.metarl4j.envs.gridworld.GridTask(
+                map.freeCells().get(0), map.goal().orElseThrow())), 0, 0.99).q();
+    }
+
+    /** The learner's Q table over the one-hot states, where it has one (CQL's network on each state, VI's table). */
+    private static Optional<double[]> qTable(LearnerConfig config, MetaLearner learner, ExperimentConfig base) {
+        if (config instanceof PviLearner) {
+            return Optional.of(learner.parameters().toDoubleVector());
+        }
+        if (!(config instanceof CqlLearner)) {
+            return Optional.empty();
+        }
+        Mlp net = net(base);
+        int states = net.inDim();
+        Scratch scratch = new Scratch();
+        try (Scratch.Lease lease = scratch.lease()) {
+            return Optional.of(io.github.metarl4j.data.HostArrays.read(net.forward(learner.parameters(),
+                    org.nd4j.linalg.factory.Nd4j.eye(states).castTo(net.dataType()), scratch).output()));
+        }
     }
 }

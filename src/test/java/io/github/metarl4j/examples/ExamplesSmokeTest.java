@@ -132,6 +132,8 @@ class ExamplesSmokeTest {
                         learner)) + " -?[0-9]+\\.[0-9]\\n.*"), kind + " / " + learner + ":\n" + out);
             }
         }
+        assertTrue(out.contains("learned Q against Q* (gamma 0.99)"), out);
+        assertTrue(out.matches("(?s).*\\nmixed +pessimistic VI \\(beta 0\\.1\\) +-?[0-9]+\\.[0-9]{3} .*"), out);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.github.metarl4j.offline.tabular;
+
+/**
+ * A learned Q table against the optimal one, after Fu et al. 2022 ("A Closer Look at Offline RL
+ * Agents"), on the states a dataset visits: the mean absolute error on the state-action pairs the
+ * data holds, how often the learned greedy action is optimal, and the mean signed error on the
+ * pairs it does not hold (positive: over-estimation of actions the data never tried).
+ *
+ * @param errorSeen          mean {@code |Q - Q*|} over pairs with data
+ * @param optimalChoice      share of visited states whose learned greedy action is optimal under Q* (within 1e-9)
+ * @param overestimateUnseen mean {@code Q - Q*} over the visited states' pairs without data; NaN if there are none
+ * @param seenPairs          pairs with data
+ * @param unseenPairs        pairs of visited states without data
+ */
+public record QDiagnostics(double errorSeen, double optimalChoice, double overestimateUnseen, int seenPairs,
+                           int unseenPairs) {
+
+    /**
+     * Compares {@code q} with {@code qStar} (both {@code [S * A]}) on the states {@code data} visits.
+     *
+     * @throws IllegalArgumentException if the tables' lengths differ from the model's S x A
+     */
+    public static QDiagnostics of(double[] q, double[] qStar, EmpiricalMdp data) {
+        int s = data.states();
+        int a = data.actions();
+        if (q.length != s * a || qStar.length != s * a) {
+            throw new IllegalArgumentException("Q tables must hold " + s + " x " + a + " values, got " + q.length
+                    + " and " + qStar.length);
+        }
+        double err = 0;
+        double over = 0;
+        int seen = 0;
+        int unseen = 0;
+        int visited = 0;
+        int optimal = 0;
+        for (int st = 0; st < s; st++) {
+            boolean any = false;
+            for (int ac = 0; ac < a; ac++) {
+                any |= data.count(st, ac) > 0;
+            }
+            if (!any) {
+                continue;
+            }
+            visited++;
+            int greedy = 0;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int ac = 0; ac < a; ac++) {
+                int k = st * a + ac;
+                greedy = q[k] > q[st * a + greedy] ? ac : greedy;
+                best = Math.max(best, qStar[k]);
+                if (data.count(st, ac) > 0) {
+                    err += Math.abs(q[k] - qStar[k]);
+                    seen++;
+                } else {
+                    over += q[k] - qStar[k];
+                    unseen++;
+                }
+            }
+            optimal += qStar[st * a + greedy] >= best - 1e-9 ? 1 : 0;
+        }
+        return new QDiagnostics(err / seen, optimal / (double) visited, unseen == 0 ? Double.NaN : over / unseen, seen,
+                unseen);
+    }
+}
