@@ -47,6 +47,17 @@ public record MetaStepReport(List<Metric> metrics, double[] values) {
     }
 
     /**
+     * A report of an offline learner, which observes no return and samples no episode: the returns
+     * NaN, the environment steps and the sampling and adaptation times 0, the outer step's time
+     * {@code seconds}; the learner's own metrics are then set by name.
+     */
+    public static Builder offline(List<Metric> metrics, double seconds) {
+        return new Builder(metrics).set(Metric.RETURN_BEFORE, Double.NaN).set(Metric.RETURN_AFTER, Double.NaN)
+                .set(Metric.ENV_STEPS, 0).set(Metric.SAMPLING_S, 0).set(Metric.ADAPTATION_S, 0)
+                .set(Metric.OUTER_S, seconds);
+    }
+
+    /**
      * The value of {@code metric}.
      *
      * @throws IllegalArgumentException if the learner does not report it

@@ -92,15 +92,9 @@ public final class BehaviourCloning extends ParametricLearner {
             theta = adam().step(theta, grad);
         }
         replace(theta);
-        return MetaStepReport.builder(METRICS)
-                .set(Metric.RETURN_BEFORE, Double.NaN)
-                .set(Metric.RETURN_AFTER, Double.NaN)
+        return MetaStepReport.offline(METRICS, (System.nanoTime() - t0) / 1e9)
                 .set(NLL, nll / config.stepsPerIteration())
-                .set(Metric.GRADIENT_NORM, firstNorm)
-                .set(Metric.ENV_STEPS, 0)
-                .set(Metric.SAMPLING_S, 0.0)
-                .set(Metric.ADAPTATION_S, 0.0)
-                .set(Metric.OUTER_S, (System.nanoTime() - t0) / 1e9).build();
+                .set(Metric.GRADIENT_NORM, firstNorm).build();
     }
 
     @Override

@@ -118,16 +118,10 @@ public final class ConservativeQLearning extends ParametricLearner {
         }
         replace(theta);
         int n = config.stepsPerIteration();
-        return MetaStepReport.builder(METRICS)
-                .set(Metric.RETURN_BEFORE, Double.NaN)
-                .set(Metric.RETURN_AFTER, Double.NaN)
+        return MetaStepReport.offline(METRICS, (System.nanoTime() - t0) / 1e9)
                 .set(TD_ERROR, td / n)
                 .set(CQL_GAP, gap / n)
-                .set(Q_DATA, qData / n)
-                .set(Metric.ENV_STEPS, 0)
-                .set(Metric.SAMPLING_S, 0.0)
-                .set(Metric.ADAPTATION_S, 0.0)
-                .set(Metric.OUTER_S, (System.nanoTime() - t0) / 1e9).build();
+                .set(Q_DATA, qData / n).build();
     }
 
     /** {@code y_m = r_m + gamma (1 - terminal_m) max_a' Q_target(s'_m, a')}. */

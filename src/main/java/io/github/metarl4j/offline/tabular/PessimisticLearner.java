@@ -84,15 +84,9 @@ public final class PessimisticLearner extends ParametricLearner {
                 seen++;
             }
         }
-        return MetaStepReport.builder(METRICS)
-                .set(Metric.RETURN_BEFORE, Double.NaN)
-                .set(Metric.RETURN_AFTER, Double.NaN)
+        return MetaStepReport.offline(METRICS, (System.nanoTime() - t0) / 1e9)
                 .set(VALUE, value / seen)
-                .set(SWEEPS, s.iterations())
-                .set(Metric.ENV_STEPS, 0)
-                .set(Metric.SAMPLING_S, 0.0)
-                .set(Metric.ADAPTATION_S, 0.0)
-                .set(Metric.OUTER_S, (System.nanoTime() - t0) / 1e9).build();
+                .set(SWEEPS, s.iterations()).build();
     }
 
     @Override
