@@ -16,7 +16,6 @@ import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.experiment.config.FamilySetup;
 import io.github.metarl4j.experiment.config.GridWorldFamily;
 import io.github.metarl4j.experiment.config.LearnerConfig;
-import io.github.metarl4j.experiment.config.OfflineLearnerConfig;
 import io.github.metarl4j.experiment.config.ResourceBounds;
 import io.github.metarl4j.experiment.config.SizeLimitException;
 import io.github.metarl4j.experiment.layout.Role;
@@ -104,7 +103,7 @@ public final class Experiment<T extends Task, O, A> {
                     + setup.family().name() + " does not name; use PRETRAINED or SCRATCH");
         }
         Experiment<?, ?, ?> experiment = wire(config, setup);
-        experiment.preflight();
+        Preflight.check(experiment, SeedTree.root(config.seed()).child("preflight"));
         experiment.loadData();
         return experiment;
     }
@@ -116,49 +115,13 @@ public final class Experiment<T extends Task, O, A> {
     }
 
     /**
-     * Draws the training tasks of one meta-batch, the held-out validation and test tasks the
-     * evaluation will use and the fine-tuning reference's source tasks, and starts one environment of
-     * each distribution, so that a family whose distributions cannot deliver fails before training.
-     */
-    private void preflight() {
-        java.util.Map<String, List<T>> drawn = new LinkedHashMap<>();
-        try {
-            drawn.put("train", setup.family().tasks().train().sample(config.learner().metaBatch(),
-                    root.child("preflight").generator()));
-            drawn.put("validation", heldOut(TaskSplit.Part.VALIDATION, config.evaluation().tasks()));
-            drawn.put("test", heldOut(TaskSplit.Part.TEST, config.evaluation().tasks()));
-            if (config.evaluation().baselines().contains(EvaluationConfig.Baseline.FINE_TUNE)) {
-                drawn.put("source", setup.source().orElseThrow().sample(1, root.child("preflight").generator()));
-            }
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("key 'family': its task distributions cannot deliver the tasks the run "
-                    + "needs: " + e.getMessage(), e);
-        }
-        for (java.util.Map.Entry<String, List<T>> part : drawn.entrySet()) {
-            if (part.getValue().isEmpty()) {
-                throw new IllegalArgumentException("key 'family': its " + part.getKey() + " tasks are empty");
-            }
-            try {
-                setup.family().create(part.getValue().get(0)).reset(root.child("preflight").seed());
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("key 'family': an environment of its " + part.getKey()
-                        + " tasks does not start: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /**
      * Makes or reads the learner's dataset, once per experiment (so a dataset that does not fit the
      * family is refused before a run directory exists), with the experiment's seed in its provenance.
      */
     private void loadData() {
         dataset = config.learner().dataSource().map(source -> {
             try (Sampler sampler = sampler()) {
-                TransitionDataset d = source.dataset(setup, sampler, root.child("data"));
-                java.util.Map<String, String> provenance = new java.util.TreeMap<>(d.provenance());
-                provenance.putIfAbsent("family", setup.family().name());
-                provenance.putIfAbsent("seed", String.valueOf(config.seed()));
-                return d.withProvenance(provenance);
+                return OfflineData.make(source, setup, config.seed(), root, sampler);
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new IllegalArgumentException(keyed("learner.data", e), e);
             }
@@ -340,14 +303,8 @@ public final class Experiment<T extends Task, O, A> {
                         arms.get(fineTune), setup.family(), sourceTasks, setup.oracle(), sampler,
                         root.child("eval").child("SOURCE")));
             }
-            Optional<OfflineScore> offline = Optional.empty();
-            if (learner instanceof OfflineLearnerConfig && setup.oracle().isPresent()
-                    && arms.get(learner.name()) instanceof AdaptablePolicy learned) {
-                List<T> own = setup.family().tasks().train().sample(evaluation.tasks(),
-                        root.child("eval-tasks").child("OFFLINE").generator());
-                offline = Optional.of(OfflineScore.measure(learned.actions(), setup.family(), own, setup.oracle().get(),
-                        evaluation.episodes(), sampler, root.child("eval").child("OFFLINE")));
-            }
+            Optional<OfflineScore> offline = OfflineData.score(learner, arms.get(learner.name()), setup, evaluation,
+                    sampler, root);
             Evaluation result = new Evaluation(result(TaskSplit.Part.VALIDATION, validationCurves, validation),
                     result(TaskSplit.Part.TEST, testCurves, test), choices, evaluation.episodes(),
                     evaluation.target(), source, offline);
