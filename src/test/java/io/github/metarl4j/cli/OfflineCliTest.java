@@ -217,9 +217,11 @@ class OfflineCliTest {
         assertEquals(10, java.util.Arrays.stream(x.episodeTasks().orElseThrow()).distinct().count(),
                 "task ids stay distinct across the stages");
         assertTrue(x.behaviourLogProb().isPresent());
-        assertEquals(Main.BAD_USAGE, Cli.run("collect", "--config", config.toString(), "--out",
-                dir.resolve("few.h5").toString(), "--set", "learner.data.behaviour=mixed", "--set",
-                "learner.data.tasks=3").status());
+        Cli few = Cli.run("collect", "--config", config.toString(), "--out", dir.resolve("few.h5").toString(), "--set",
+                "learner.data.behaviour=mixed", "--set", "learner.data.tasks=3");
+        assertEquals(Main.BAD_USAGE, few.status());
+        assertEquals("metarl4j: config " + config + ": key 'learner.data.tasks': tasks must be >= 5 for mixed (one fifth "
+                + "per stage), got 3", few.err().strip());
     }
 
     private static double[] filled(int n, double v) {
