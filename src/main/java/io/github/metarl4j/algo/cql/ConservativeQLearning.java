@@ -82,6 +82,20 @@ public final class ConservativeQLearning extends ParametricLearner {
         return new GreedyQPolicy(net, parameters());
     }
 
+    /**
+     * The current Q values of {@code observations}.
+     *
+     * @param observations {@code [N, obsDim]}, row-major
+     * @return {@code [N, A]}, row-major
+     */
+    public double[] q(double[] observations) {
+        int n = observations.length / net.inDim();
+        try (Scratch.Lease lease = scratch.lease()) {
+            return HostArrays.read(net.forward(parameters(), HostArrays.create(observations, net.dataType(), n,
+                    net.inDim()), scratch).output());
+        }
+    }
+
     /** {@link CqlConfig#stepsPerIteration()} Adam steps against the target network of the iteration's start. */
     @Override
     public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,

@@ -40,6 +40,15 @@ public record GreedyTablePolicy(double[] q, int actionCount, StateIndex index) i
         return q.clone();
     }
 
+    /** The policy as a table {@code pi [S * A]}: 1 at each state's greedy action, 0 elsewhere. */
+    public double[] probabilities() {
+        double[] pi = new double[q.length];
+        for (int s = 0; s < q.length / actionCount; s++) {
+            pi[s * actionCount + action(s)] = 1;
+        }
+        return pi;
+    }
+
     /** The greedy action in state {@code s}. */
     public int action(int s) {
         int best = 0;

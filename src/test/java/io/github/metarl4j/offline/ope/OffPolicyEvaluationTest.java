@@ -114,7 +114,7 @@ class OffPolicyEvaluationTest {
     void importanceSampling_perDecision_andDoublyRobust_areUnbiased() {
         TransitionDataset other = collect(200, new SplittableRandom(99));
         EmpiricalMdp model = EmpiricalMdp.of(other, StateIndex.oneHot(2), 2, 2);
-        double[] q = TabularFqe.evaluate(model, PI, GAMMA);
+        double[] q = TabularFqe.evaluate(model, PI, GAMMA, 0);
         double[] v = TabularFqe.values(q, PI, 2, 2);
         OffPolicyEvaluation.Model fitted = new OffPolicyEvaluation.Model() {
             @Override
@@ -146,12 +146,12 @@ class OffPolicyEvaluationTest {
         TransitionDataset big = collect(40_000, new SplittableRandom(3));
         assertEquals(TRUTH, OffPolicyEvaluation.weighted(big, TARGET, GAMMA), 0.01);
         EmpiricalMdp model = EmpiricalMdp.of(big, StateIndex.oneHot(2), 2, 2);
-        double[] q = TabularFqe.evaluate(model, PI, GAMMA);
+        double[] q = TabularFqe.evaluate(model, PI, GAMMA, 0);
         assertEquals(TRUTH, TabularFqe.values(q, PI, 2, 2)[0], 0.01);
         // on the exact model, FQE is the truth: Q(s1, .) = (2, -1), Q(s0, .) = (1, 0.5 + 0.9 * 0.5 * V(s1))
         EmpiricalMdp exact = new EmpiricalMdp(2, 2, new int[] {1, 1, 1, 1}, new double[] {1, 0.5, 2, -1},
                 new double[] {1, 0.5, 1, 1}, new double[] {0, 0, 0, 0.5, 0, 0, 0, 0}, -1);
-        assertEquals(TRUTH, TabularFqe.values(TabularFqe.evaluate(exact, PI, GAMMA), PI, 2, 2)[0], 1e-12);
+        assertEquals(TRUTH, TabularFqe.values(TabularFqe.evaluate(exact, PI, GAMMA, 0), PI, 2, 2)[0], 1e-12);
     }
 
     @Test
