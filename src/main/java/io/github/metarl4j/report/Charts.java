@@ -31,7 +31,8 @@ public final class Charts {
     public static final int HEIGHT = 420;
 
     private static final Paint[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
 
     private Charts() {
     }
@@ -129,6 +130,37 @@ public final class Charts {
         }
         ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
                 org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        return png(chart);
+    }
+
+    /**
+     * A grouped bar chart of means with 95% whiskers, in the order the bars come: one group per
+     * distinct {@link ScoreBar#group()}, one colour per distinct {@link ScoreBar#series()}.
+     *
+     * @param yLabel what the bars measure
+     */
+    public static byte[] scoreBars(String title, String yLabel, List<ScoreBar> bars) {
+        org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
+                new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
+        for (ScoreBar b : bars) {
+            data.add(b.mean(), Double.isNaN(b.halfWidth()) ? 0 : b.halfWidth(), b.series(), b.group());
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, null, yLabel, data, PlotOrientation.VERTICAL, true,
+                false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        org.jfree.chart.plot.CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        org.jfree.chart.renderer.category.StatisticalBarRenderer renderer =
+                new org.jfree.chart.renderer.category.StatisticalBarRenderer();
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
+        renderer.setItemMargin(0.02);
+        for (int s = 0; s < data.getRowCount(); s++) {
+            renderer.setSeriesPaint(s, COLORS[s % COLORS.length]);
+        }
+        plot.setRenderer(renderer);
         return png(chart);
     }
 

@@ -127,13 +127,38 @@ class ExamplesSmokeTest {
         String out = run(() -> OfflineGrid.main(new String[] {"--smoke"}));
         for (String kind : new String[] {"random", "medium", "expert (epsilon 0.1)", "mixed"}) {
             for (String learner : new String[] {"behaviour (its data)", "behaviour cloning", "CQL (alpha 1.0)", "CQL (alpha 0.01)",
-                "fitted Q (CQL alpha 0)", "pessimistic VI (beta 0.1)", "model-based VI (beta 0)"}) {
+                "CQL (alpha by FQE)", "fitted Q (CQL alpha 0)", "pessimistic VI (beta 0.1)", "model-based VI (beta 0)"}) {
                 assertTrue(out.matches("(?s).*\\n" + java.util.regex.Pattern.quote(String.format("%-22s %-28s", kind,
                         learner)) + " -?[0-9]+\\.[0-9]\\n.*"), kind + " / " + learner + ":\n" + out);
             }
         }
-        assertTrue(out.contains("learned Q against Q* (gamma 0.99)"), out);
+        assertTrue(out.contains("learned Q on the states the data visits (gamma 0.99)"), out);
         assertTrue(out.matches("(?s).*\\nmixed +pessimistic VI \\(beta 0\\.1\\) +-?[0-9]+\\.[0-9]{3} .*"), out);
+    }
+
+    @Test
+    void offPolicyGrid_printsEveryEstimatorsErrorAndRankCorrelation() {
+        String out = run(() -> OffPolicyGrid.main(new String[] {"--smoke"}));
+        for (String kind : new String[] {"random", "medium", "expert (epsilon 0.1)", "mixed"}) {
+            for (String est : new String[] {"importance sampling", "per-decision IS", "weighted IS",
+                "doubly robust (FQE model)", "FQE (72 steps)"}) {
+                assertTrue(out.matches("(?s).*\\n" + java.util.regex.Pattern.quote(String.format("%-22s %-26s", kind,
+                        est)) + " [0-9.e+-]+ \\+- [0-9.e+-]+ +(-?[0-9]\\.[0-9]{2} .*|undefined)\\n.*"),
+                        kind + " / " + est + ":\n" + out);
+            }
+        }
+    }
+
+    @Test
+    void offlineMdp_printsAScoreForEveryDatasetKindAndLearner() {
+        String out = run(() -> OfflineMdp.main(new String[] {"--smoke"}));
+        for (String kind : new String[] {"random", "medium", "expert (epsilon 0.1)", "mixed"}) {
+            for (String learner : new String[] {"behaviour (its data)", "expert (stationary)", "behaviour cloning",
+                "CQL (alpha by FQE)", "fitted Q (CQL alpha 0)", "pessimistic VI (beta 1)", "model-based VI (beta 0)"}) {
+                assertTrue(out.matches("(?s).*\\n" + java.util.regex.Pattern.quote(String.format("%-22s %-28s", kind,
+                        learner)) + " -?[0-9]+\\.[0-9]\\n.*"), kind + " / " + learner + ":\n" + out);
+            }
+        }
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.github.metarl4j.offline.tabular.GreedyTablePolicy;
 import io.github.metarl4j.offline.tabular.StateIndex;
 import io.github.metarl4j.random.SeedTree;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,19 +22,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param alphas    {@code [K]}, the candidate weights, in the order given
  * @param selection the FQE estimate of each candidate's greedy policy and the chosen index
- * @param chosen    the chosen run, trained
+ * @param runs      {@code [K]}, each candidate's trained run
  */
-public record AlphaSelection(double[] alphas, FqeSelection selection, ConservativeQLearning chosen) {
+public record AlphaSelection(double[] alphas, FqeSelection selection, List<ConservativeQLearning> runs) {
 
     /**
-     * Holds a copy:
+     * Holds copies:
      *
      * @param alphas    {@code [K]}, the candidate weights
      * @param selection the estimates and the chosen index
-     * @param chosen    the chosen run
+     * @param runs      {@code [K]}, the trained runs
      */
     public AlphaSelection {
         alphas = alphas.clone();
+        runs = List.copyOf(runs);
+    }
+
+    /** The chosen run. */
+    public ConservativeQLearning chosen() {
+        return runs.get(selection.best());
     }
 
     /** A copy of the candidate weights. */
@@ -74,10 +79,7 @@ public record AlphaSelection(double[] alphas, FqeSelection selection, Conservati
         int actions = net.outDim();
         StateIndex index = StateIndex.oneHot(states);
         EmpiricalMdp model = EmpiricalMdp.of(data, index, states, actions);
-        double[] eye = new double[states * states];
-        for (int s = 0; s < states; s++) {
-            eye[s * states + s] = 1;
-        }
+        double[] eye = StateIndex.oneHotObservations(states);
         List<ConservativeQLearning> runs = new ArrayList<>();
         List<double[]> policies = new ArrayList<>();
         for (double alpha : alphas) {
@@ -92,6 +94,6 @@ public record AlphaSelection(double[] alphas, FqeSelection selection, Conservati
         }
         FqeSelection selection = FqeSelection.of(policies, model, FqeSelection.starts(data, index), settings.gamma(),
                 horizon);
-        return new AlphaSelection(Arrays.copyOf(alphas, alphas.length), selection, runs.get(selection.best()));
+        return new AlphaSelection(alphas, selection, runs);
     }
 }

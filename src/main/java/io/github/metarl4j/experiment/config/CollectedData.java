@@ -34,7 +34,7 @@ import java.util.TreeMap;
  *       0.25 and 0, each playing a fifth of the tasks (at least 5).
  * </ul>
  *
- * Every behaviour but {@code random} needs the family's expert (the grid world has one). The tasks
+ * Every behaviour but {@code random} needs the family's expert (the grid world and the tabular MDPs have one). The tasks
  * and the episodes come from the seed tree, so a run and its resumption train from the same
  * transitions; the behaviour's log-probabilities are recorded (discrete actions).
  *
@@ -81,8 +81,24 @@ public record CollectedData(String behaviour, double epsilon, int tasks, int epi
     @Override
     public <T extends Task, O, A> TransitionDataset dataset(FamilySetup<T, O, A> setup, Sampler sampler,
                                                             SeedTree seeds) {
+        return collect(setup, setup.family().tasks().train().sample(tasks, seeds.child("tasks").generator()), sampler,
+                seeds);
+    }
+
+    /**
+     * The behaviour's episodes on the given tasks rather than on tasks drawn from the training split
+     * (for one dataset per task: the same task repeated), {@code episodesPerTask} on each; {@code mixed}'s
+     * stages take successive fifths of the list.
+     *
+     * @throws IllegalArgumentException if the list's length is not {@code tasks}, or the behaviour needs an
+     *                                  expert the family does not have
+     */
+    public <T extends Task, O, A> TransitionDataset collect(FamilySetup<T, O, A> setup, List<T> drawn,
+                                                            Sampler sampler, SeedTree seeds) {
+        if (drawn.size() != tasks) {
+            throw new IllegalArgumentException("tasks: expected " + tasks + " tasks to collect on, got " + drawn.size());
+        }
         TaskFamily<T, O, A> family = setup.family();
-        List<T> drawn = family.tasks().train().sample(tasks, seeds.child("tasks").generator());
         Map<String, String> provenance = new TreeMap<>(Map.of("source", "collect", "tasks", String.valueOf(tasks),
                 "episodesPerTask", String.valueOf(episodesPerTask)));
         TransitionDataset d;

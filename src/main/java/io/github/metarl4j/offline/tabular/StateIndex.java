@@ -35,4 +35,13 @@ public interface StateIndex {
             return hot;
         };
     }
+
+    /** Every one-hot observation of {@code states} states, in state order: the identity, {@code [S, S]} row-major. */
+    static double[] oneHotObservations(int states) {
+        double[] eye = new double[states * states];
+        for (int s = 0; s < states; s++) {
+            eye[s * states + s] = 1;
+        }
+        return eye;
+    }
 }

@@ -15,13 +15,16 @@ class QDiagnosticsTest {
     void diagnostics_matchAHandComputation() {
         // two states, two actions; the data holds (s0, a0) only; state s1 is never visited
         EmpiricalMdp data = new EmpiricalMdp(2, 2, new int[] {3, 0, 0, 0}, new double[4], new double[4], new double[8], 0);
-        QDiagnostics d = QDiagnostics.of(new double[] {1, 5, 0, 0}, new double[] {2, 3, 9, 9}, data);
+        QDiagnostics d = QDiagnostics.of(new double[] {1, 5, 0, 0}, new double[] {2, 3, 9, 9},
+                new double[] {1.5, 3, 9, 9}, data);
         assertEquals(1, d.errorSeen(), 0);
+        assertEquals(0.5, d.errorOwnPolicy(), 0);
         assertEquals(1, d.optimalChoice(), 0, "greedy a1 has Q* 3, the best at s0");
         assertEquals(2, d.overestimateUnseen(), 0);
         assertEquals(1, d.seenPairs());
         assertEquals(1, d.unseenPairs());
-        QDiagnostics wrong = QDiagnostics.of(new double[] {6, 5, 0, 0}, new double[] {2, 3, 9, 9}, data);
+        QDiagnostics wrong = QDiagnostics.of(new double[] {6, 5, 0, 0}, new double[] {2, 3, 9, 9},
+                new double[] {2, 3, 9, 9}, data);
         assertEquals(0, wrong.optimalChoice(), 0);
     }
 
