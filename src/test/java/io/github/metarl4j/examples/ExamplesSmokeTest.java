@@ -137,6 +137,20 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void qNetworkBenchmark_showsBothNetworksComputeTheSameStep_andTimesEach() {
+        String out = run(() -> QNetworkBenchmark.main(new String[] {"--steps", "3"}));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("largest \\|Q difference\\| (\\S+), largest "
+                + "\\|gradient difference\\| (\\S+)\\n").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(Double.parseDouble(m.group(1)) < 1e-12 && Double.parseDouble(m.group(2)) < 1e-12, out);
+        for (String type : new String[] {"DOUBLE", "FLOAT"}) {
+            for (String net : new String[] {"library Mlp (flat parameters)", "DL4J MultiLayerNetwork (external errors)"}) {
+                assertTrue(out.contains(String.format("%-8s %-42s ", type, net)), type + " / " + net + ":\n" + out);
+            }
+        }
+    }
+
+    @Test
     void offPolicyGrid_printsEveryEstimatorsErrorAndRankCorrelation() {
         String out = run(() -> OffPolicyGrid.main(new String[] {"--smoke"}));
         for (String kind : new String[] {"random", "medium", "expert (epsilon 0.1)", "mixed"}) {
