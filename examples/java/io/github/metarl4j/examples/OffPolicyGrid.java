@@ -7,7 +7,6 @@ import io.github.metarl4j.envs.gridworld.GridTask;
 import io.github.metarl4j.envs.gridworld.GridWorldConfig;
 import io.github.metarl4j.eval.ConfidenceInterval;
 import io.github.metarl4j.experiment.config.CollectedData;
-import io.github.metarl4j.experiment.config.ConfigFiles;
 import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.experiment.config.FamilySetup;
 import io.github.metarl4j.experiment.config.GridWorldFamily;
@@ -60,9 +59,7 @@ public final class OffPolicyGrid {
         boolean smoke = List.of(args).contains("--smoke");
         int seeds = smoke ? 2 : BenchmarkArgs.intArg(args, "--seeds", 5);
         String figure = BenchmarkArgs.stringArg(args, "--figure", "");
-        double slip = BenchmarkArgs.doubleArg(args, "--slip", 0);
-        ExperimentConfig base = ConfigFiles.read(Path.of("examples/configs/offline-gridworld.yaml"),
-                ExperimentConfig.class, List.of("family.world.slip=" + slip));
+        ExperimentConfig base = OfflineTables.grid(BenchmarkArgs.doubleArg(args, "--slip", 0));
         @SuppressWarnings("unchecked")
         FamilySetup<GridTask, double[], Integer> setup = (FamilySetup<GridTask, double[], Integer>) base.family()
                 .build();
@@ -73,11 +70,7 @@ public final class OffPolicyGrid {
         List<NoisyExpert<GridTask>> targets = Arrays.stream(EPSILONS).mapToObj(e -> new NoisyExpert<>(
                 new GridExpert(world), 4, e)).toList();
         List<double[]> tables = targets.stream().map(t -> table(t, task, world)).toList();
-        Map<String, CollectedData> kinds = new LinkedHashMap<>();
-        kinds.put("random", new CollectedData("random", 0, 40, 2));
-        kinds.put("medium", new CollectedData("medium", 0, 40, 2));
-        kinds.put("expert (epsilon 0.1)", new CollectedData("expert", 0.1, 40, 2));
-        kinds.put("mixed", new CollectedData("mixed", 0, 40, 2));
+        Map<String, CollectedData> kinds = OfflineTables.kinds(40, 2);
         long start = System.nanoTime();
         System.out.printf(Locale.ROOT, "%-22s %-26s %-24s %s%n", "dataset", "estimator", "mean |error|",
                 "Spearman rho (seeds where defined)");

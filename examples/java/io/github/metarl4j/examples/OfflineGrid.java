@@ -10,12 +10,10 @@ import io.github.metarl4j.algo.cql.CqlConfig;
 import io.github.metarl4j.data.TransitionDataset;
 import io.github.metarl4j.envs.gridworld.GridMap;
 import io.github.metarl4j.envs.gridworld.GridTask;
-import io.github.metarl4j.eval.ConfidenceInterval;
 import io.github.metarl4j.eval.OfflineScore;
 import io.github.metarl4j.experiment.config.BcLearner;
 import io.github.metarl4j.experiment.config.CategoricalPolicyConfig;
 import io.github.metarl4j.experiment.config.CollectedData;
-import io.github.metarl4j.experiment.config.ConfigFiles;
 import io.github.metarl4j.experiment.config.CqlLearner;
 import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.experiment.config.FamilySetup;
@@ -76,17 +74,11 @@ public final class OfflineGrid {
         int seeds = smoke ? 1 : BenchmarkArgs.intArg(args, "--seeds", 5);
         int iterations = smoke ? 1 : 40;
         String figure = BenchmarkArgs.stringArg(args, "--figure", "");
-        double slip = BenchmarkArgs.doubleArg(args, "--slip", 0);
-        ExperimentConfig base = ConfigFiles.read(Path.of("examples/configs/offline-gridworld.yaml"),
-                ExperimentConfig.class, List.of("family.world.slip=" + slip));
+        ExperimentConfig base = OfflineTables.grid(BenchmarkArgs.doubleArg(args, "--slip", 0));
         @SuppressWarnings("unchecked")
         FamilySetup<GridTask, double[], Integer> setup = (FamilySetup<GridTask, double[], Integer>) base.family()
                 .build();
-        Map<String, CollectedData> kinds = new LinkedHashMap<>();
-        kinds.put("random", new CollectedData("random", 0, 40, 2));
-        kinds.put("medium", new CollectedData("medium", 0, 40, 2));
-        kinds.put("expert (epsilon 0.1)", new CollectedData("expert", 0.1, 40, 2));
-        kinds.put("mixed", new CollectedData("mixed", 0, 40, 2));
+        Map<String, CollectedData> kinds = OfflineTables.kinds(40, 2);
         System.out.printf(Locale.ROOT, "%-22s %-28s %s%n", "dataset", "learner", "normalised score, mean +- 95% CI over "
                 + seeds + " seeds");
         long start = System.nanoTime();
@@ -105,13 +97,7 @@ public final class OfflineGrid {
                             k -> new LinkedHashMap<>()).computeIfAbsent(learner, k -> new ArrayList<>()).add(d));
                     chosen.add(String.valueOf(one.chosenAlpha()));
                 }
-                for (Map.Entry<String, double[]> e : scores.entrySet()) {
-                    ConfidenceInterval c = ConfidenceInterval.of95(e.getValue());
-                    bars.add(new ScoreBar(kind.getKey(), e.getKey(), c.mean(), c.halfWidth()));
-                    System.out.printf(Locale.ROOT, "%-22s %-28s %s%n", kind.getKey(), e.getKey(), c.hasInterval()
-                            ? String.format(Locale.ROOT, "%.1f +- %.1f", c.mean(), c.halfWidth())
-                            : String.format(Locale.ROOT, "%.1f", c.mean()));
-                }
+                scores.forEach((learner, perSeed) -> OfflineTables.row(kind.getKey(), learner, perSeed, bars));
                 System.out.printf(Locale.ROOT, "%-22s %-28s %s%n", kind.getKey(), "alpha FQE chose, by seed", chosen);
             }
         }

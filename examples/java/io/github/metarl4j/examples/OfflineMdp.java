@@ -8,7 +8,6 @@ import io.github.metarl4j.algo.cql.CqlConfig;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TransitionDataset;
 import io.github.metarl4j.envs.tabular.TabularMdp;
-import io.github.metarl4j.eval.ConfidenceInterval;
 import io.github.metarl4j.experiment.config.CollectedData;
 import io.github.metarl4j.experiment.config.FamilySetup;
 import io.github.metarl4j.experiment.config.TabularFamily;
@@ -71,11 +70,7 @@ public final class OfflineMdp {
         int iterations = smoke ? 1 : 40;
         String figure = BenchmarkArgs.stringArg(args, "--figure", "");
         FamilySetup<TabularMdp, double[], Integer> setup = new TabularFamily(S, A, H).build();
-        Map<String, CollectedData> kinds = new LinkedHashMap<>();
-        kinds.put("random", new CollectedData("random", 0, 5, 4));
-        kinds.put("medium", new CollectedData("medium", 0, 5, 4));
-        kinds.put("expert (epsilon 0.1)", new CollectedData("expert", 0.1, 5, 4));
-        kinds.put("mixed", new CollectedData("mixed", 0, 5, 4));
+        Map<String, CollectedData> kinds = OfflineTables.kinds(5, 4);
         long start = System.nanoTime();
         System.out.printf(Locale.ROOT, "%-22s %-28s %s%n", "dataset", "learner", "normalised score, mean over "
                 + mdps + " MDPs per seed, +- 95% CI over " + seeds + " seeds");
@@ -94,13 +89,7 @@ public final class OfflineMdp {
                                         k -> new double[seeds])[seed] += score / mdps);
                     }
                 }
-                for (Map.Entry<String, double[]> e : scores.entrySet()) {
-                    ConfidenceInterval c = ConfidenceInterval.of95(e.getValue());
-                    bars.add(new ScoreBar(kind.getKey(), e.getKey(), c.mean(), c.halfWidth()));
-                    System.out.printf(Locale.ROOT, "%-22s %-28s %s%n", kind.getKey(), e.getKey(), c.hasInterval()
-                            ? String.format(Locale.ROOT, "%.1f +- %.1f", c.mean(), c.halfWidth())
-                            : String.format(Locale.ROOT, "%.1f", c.mean()));
-                }
+                scores.forEach((learner, perSeed) -> OfflineTables.row(kind.getKey(), learner, perSeed, bars));
             }
         }
         if (!figure.isEmpty()) {
