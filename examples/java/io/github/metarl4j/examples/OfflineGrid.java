@@ -103,12 +103,14 @@ public final class OfflineGrid {
         }
         System.out.printf(Locale.ROOT, "%nlearned Q on the states the data visits (gamma 0.99), mean over seeds: "
                 + "|Q - Q*| and |Q - Q^pi| on pairs with data (pi: Q's greedy policy), share of states whose greedy "
-                + "action is optimal, Q - Q* on pairs without data%n");
+                + "action is optimal, rank correlation of Q(s, .) with Q*(s, .), Q - Q* on pairs without data%n");
         diagnostics.forEach((kind, byLearner) -> byLearner.forEach((learner, list) -> System.out.printf(Locale.ROOT,
-                "%-22s %-28s %8.3f %8.3f %8.3f %8.3f%n", kind, learner,
+                "%-22s %-28s %8.3f %8.3f %8.3f %8.3f %8.3f%n", kind, learner,
                 list.stream().mapToDouble(QDiagnostics::errorSeen).average().orElse(Double.NaN),
                 list.stream().mapToDouble(QDiagnostics::errorOwnPolicy).average().orElse(Double.NaN),
                 list.stream().mapToDouble(QDiagnostics::optimalChoice).average().orElse(Double.NaN),
+                list.stream().mapToDouble(QDiagnostics::rankAgreement).filter(Double::isFinite).average()
+                        .orElse(Double.NaN),
                 list.stream().mapToDouble(QDiagnostics::overestimateUnseen).filter(Double::isFinite).average()
                         .orElse(Double.NaN))));
         if (!figure.isEmpty()) {

@@ -1,22 +1,29 @@
 package io.github.metarl4j.offline.tabular;
 
+import io.github.metarl4j.offline.ope.RankCorrelation;
+import java.util.Arrays;
+
 /**
  * A learned Q table against the optimal one, after Fu et al. 2022 ("A Closer Look at Offline RL
  * Agents"), on the states a dataset visits: the mean absolute error on the state-action pairs the
  * data holds, how often the learned greedy action is optimal, the mean signed error on the
- * pairs it does not hold (positive: over-estimation of actions the data never tried), and the error
+ * pairs it does not hold (positive: over-estimation of actions the data never tried), how well it
+ * orders the actions of each visited state as Q* does, and the error
  * against {@code Q^pi}, the true values of the learned Q's own greedy policy (a Q that is wrong about
  * Q* may still be right about what its policy will get, or neither).
  *
  * @param errorSeen          mean {@code |Q - Q*|} over pairs with data
  * @param errorOwnPolicy     mean {@code |Q - Q^pi|} over pairs with data, pi the greedy policy of Q
  * @param optimalChoice      share of visited states whose learned greedy action is optimal under Q* (within 1e-9)
+ * @param rankAgreement      mean over visited states of Spearman's rank correlation between {@code Q(s, .)} and
+ *                           {@code Q*(s, .)} (1: the learned Q orders every action as Q* does), over the states
+ *                           where neither row is constant; NaN if there are none
  * @param overestimateUnseen mean {@code Q - Q*} over the visited states' pairs without data; NaN if there are none
  * @param seenPairs          pairs with data
  * @param unseenPairs        pairs of visited states without data
  */
-public record QDiagnostics(double errorSeen, double errorOwnPolicy, double optimalChoice, double overestimateUnseen, int seenPairs,
-                           int unseenPairs) {
+public record QDiagnostics(double errorSeen, double errorOwnPolicy, double optimalChoice, double rankAgreement,
+                           double overestimateUnseen, int seenPairs, int unseenPairs) {
 
     /**
      * Compares {@code q} with {@code qStar} and {@code qPi} (each {@code [S * A]}) on the states
@@ -42,6 +49,8 @@ public record QDiagnostics(double errorSeen, double errorOwnPolicy, double optim
         int unseen = 0;
         int visited = 0;
         int optimal = 0;
+        double rank = 0;
+        int ranked = 0;
         for (int st = 0; st < s; st++) {
             boolean any = false;
             for (int ac = 0; ac < a; ac++) {
@@ -67,8 +76,15 @@ public record QDiagnostics(double errorSeen, double errorOwnPolicy, double optim
                 }
             }
             optimal += qStar[st * a + greedy] >= best - 1e-9 ? 1 : 0;
+            double rho = RankCorrelation.spearman(Arrays.copyOfRange(q, st * a, st * a + a),
+                    Arrays.copyOfRange(qStar, st * a, st * a + a));
+            if (!Double.isNaN(rho)) {
+                rank += rho;
+                ranked++;
+            }
         }
-        return new QDiagnostics(err / seen, errPi / seen, optimal / (double) visited, unseen == 0 ? Double.NaN : over / unseen, seen,
+        return new QDiagnostics(err / seen, errPi / seen, optimal / (double) visited,
+                ranked == 0 ? Double.NaN : rank / ranked, unseen == 0 ? Double.NaN : over / unseen, seen,
                 unseen);
     }
 }

@@ -20,12 +20,14 @@ class QDiagnosticsTest {
         assertEquals(1, d.errorSeen(), 0);
         assertEquals(0.5, d.errorOwnPolicy(), 0);
         assertEquals(1, d.optimalChoice(), 0, "greedy a1 has Q* 3, the best at s0");
+        assertEquals(1, d.rankAgreement(), 0, "(1, 5) is ordered as (2, 3)");
         assertEquals(2, d.overestimateUnseen(), 0);
         assertEquals(1, d.seenPairs());
         assertEquals(1, d.unseenPairs());
         QDiagnostics wrong = QDiagnostics.of(new double[] {6, 5, 0, 0}, new double[] {2, 3, 9, 9},
                 new double[] {2, 3, 9, 9}, data);
         assertEquals(0, wrong.optimalChoice(), 0);
+        assertEquals(-1, wrong.rankAgreement(), 0, "(6, 5) is ordered against (2, 3)");
     }
 
     @Test
