@@ -1,0 +1,84 @@
+package io.github.metarl4j.examples;
+
+import io.github.metarl4j.algo.rl2.Rl2Policy;
+import io.github.metarl4j.algo.rl2.TrialCloning;
+import io.github.metarl4j.data.TrialBatch;
+import io.github.metarl4j.envs.tabular.RandomMdps;
+import io.github.metarl4j.envs.tabular.TabularMdp;
+import io.github.metarl4j.envs.tabular.TabularMdpConfig;
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.eval.agents.EpsilonGreedyMdp;
+import io.github.metarl4j.eval.agents.Psrl;
+import io.github.metarl4j.experiment.config.ConfigFiles;
+import io.github.metarl4j.experiment.config.ExperimentConfig;
+import io.github.metarl4j.experiment.config.SequencePolicyConfig;
+import io.github.metarl4j.nn.SequenceModel;
+import io.github.metarl4j.random.SeedTree;
+import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.TrialInputs;
+import io.github.metarl4j.sampler.TrialPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The first diagnosis of RL^2 on the random tabular MDPs: behaviour-clone a reference agent's trials
+ * (PSRL by default, or the greedy agent) into RL^2's own network, from the inputs RL^2 sees, with
+ * {@link TrialCloning}; then score the clone as an RL^2 policy beside the reference agents on the
+ * same held-out MDPs (the table row of {@link ReferenceAgents}). The network is the policy section of
+ * {@code examples/configs/tabular-mdp-rl2.yaml} (a GRU of 64 units), trained with Adam at that
+ * config's step (0.005) on fresh teacher trials of the training split. Prints the held-out negative
+ * log-likelihood of the teacher's actions as it trains (uniform: ln 5 = 1.609).
+ *
+ * <pre>Rl2Cloning [--teacher psrl|greedy] [--steps N] [--trials B] [--eval-trials N] [--smoke]</pre>
+ */
+public final class Rl2Cloning {
+
+    private Rl2Cloning() {
+    }
+
+    public static void main(String[] args) {
+        boolean smoke = List.of(args).contains("--smoke");
+        String teacherName = BenchmarkArgs.stringArg(args, "--teacher", "psrl");
+        int steps = smoke ? 2 : BenchmarkArgs.intArg(args, "--steps", 2000);
+        int trials = smoke ? 4 : BenchmarkArgs.intArg(args, "--trials", 50);
+        int evalTrials = smoke ? 20 : BenchmarkArgs.intArg(args, "--eval-trials", 2000);
+        int n = 10;
+        TabularMdpConfig mdp = TabularMdpConfig.RL2_PAPER;
+        TrialPolicy teacher = switch (teacherName) {
+            case "psrl" -> new Psrl(mdp.horizon());
+            case "greedy" -> new EpsilonGreedyMdp(mdp.horizon(), 0);
+            default -> throw new IllegalArgumentException("--teacher must be psrl or greedy, got " + teacherName);
+        };
+        ExperimentConfig config = ConfigFiles.read(Path.of("examples/configs/tabular-mdp-rl2.yaml"),
+                ExperimentConfig.class);
+        SequenceModel net = ((SequencePolicyConfig) config.policy()).create(
+                new TrialInputs(mdp.states(), mdp.actions()).width(), mdp.actions());
+        TaskFamily<TabularMdp, double[], Integer> family = RandomMdps.family(mdp);
+        SeedTree seeds = SeedTree.root(1).child("cloning");
+        long start = System.nanoTime();
+        INDArray theta;
+        try (Sampler sampler = new LockstepSampler(1, net.dataType())) {
+            TrialBatch heldOut = sampler.sampleTrials(family, family.tasks().test().sample(smoke ? 4 : 200,
+                    seeds.child("nll-tasks").generator()), n, teacher, seeds.child("nll-play").generator());
+            INDArray theta0 = net.initialParameters(seeds.child("init").generator());
+            System.out.printf(Locale.ROOT, "cloning %s into %s: step 0, held-out NLL %.4f%n", teacherName,
+                    net.getClass().getSimpleName(), TrialCloning.loss(net, theta0, heldOut).nll());
+            int every = Math.max(1, steps / 10);
+            theta = TrialCloning.train(net, theta0, teacher, family, n, trials, steps, 0.005, sampler,
+                    seeds.child("train").generator(), (current, step) -> {
+                        if ((step + 1) % every == 0) {
+                            System.out.printf(Locale.ROOT, "step %d, held-out NLL %.4f (%d teacher trials, %.0f s)%n",
+                                    step + 1, TrialCloning.loss(net, current, heldOut).nll(), (long) (step + 1) * trials,
+                                    (System.nanoTime() - start) / 1e9);
+                        }
+                    });
+        }
+        ReferenceAgents.mdps(n, evalTrials, SeedTree.root(1), Map.of("clone of " + teacherName, new Rl2Policy(net,
+                theta)));
+        System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+}
