@@ -151,6 +151,14 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void rl2Cloning_printsTheHeldOutNll_andTheClonesRowBesideTheReferenceAgents() {
+        String out = run(() -> Rl2Cloning.main(new String[] {"--smoke"}));
+        assertTrue(out.matches("(?s).*cloning psrl into RecurrentNet: step 0, held-out NLL 1\\.[0-9]{4}\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\nstep 2, held-out NLL [0-9.]+ \\(8 teacher trials.*"), out);
+        assertTrue(out.matches("(?s).*tabular MDP n=10 +clone of psrl +- +[0-9.]+ \\+- +[0-9.]+.*"), out);
+    }
+
+    @Test
     void offPolicyGrid_printsEveryEstimatorsErrorAndRankCorrelation() {
         String out = run(() -> OffPolicyGrid.main(new String[] {"--smoke"}));
         for (String kind : new String[] {"random", "medium", "expert (epsilon 0.1)", "mixed"}) {
