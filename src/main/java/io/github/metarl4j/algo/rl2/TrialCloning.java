@@ -4,6 +4,7 @@ import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.nn.SequenceModel;
+import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.nn.SequencePass;
 import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.policy.Categorical;
@@ -12,6 +13,7 @@ import io.github.metarl4j.sampler.TrialPolicy;
 import io.github.metarl4j.task.Task;
 import java.util.function.ObjIntConsumer;
 import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,6 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * real steps; the value head is not trained.
  */
 public final class TrialCloning {
+
+    /** The passes' scratch workspace (their arrays are freed when it closes, not by the collector). */
+    private static final String WORKSPACE = "rl2-cloning";
 
     private TrialCloning() {
     }
@@ -104,16 +109,20 @@ public final class TrialCloning {
     public static INDArray gradient(SequenceModel net, INDArray theta, TrialBatch batch) {
         int t = batch.steps();
         int b = batch.trials();
-        SequencePass pass = net.forward(theta, HostArrays.create(batch.inputs(), net.dataType(), t, b, net.in()));
-        Loss loss = Loss.of(HostArrays.read(pass.outputs()), batch.actions(), batch.mask(), net.out());
-        return pass.backward(HostArrays.create(loss.dLogits(), net.dataType(), t, b, net.out()),
-                Nd4j.zeros(net.dataType(), t, b)).detach();
+        try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
+            SequencePass pass = net.forward(theta, HostArrays.create(batch.inputs(), net.dataType(), t, b, net.in()));
+            Loss loss = Loss.of(HostArrays.read(pass.outputs()), batch.actions(), batch.mask(), net.out());
+            return pass.backward(HostArrays.create(loss.dLogits(), net.dataType(), t, b, net.out()),
+                    Nd4j.zeros(net.dataType(), t, b)).detach();
+        }
     }
 
     /** The cloning loss of {@code batch} at {@code theta}. */
     public static Loss loss(SequenceModel net, INDArray theta, TrialBatch batch) {
-        SequencePass pass = net.forward(theta, HostArrays.create(batch.inputs(), net.dataType(), batch.steps(),
-                batch.trials(), net.in()));
-        return Loss.of(HostArrays.read(pass.outputs()), batch.actions(), batch.mask(), net.out());
+        try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
+            SequencePass pass = net.forward(theta, HostArrays.create(batch.inputs(), net.dataType(), batch.steps(),
+                    batch.trials(), net.in()));
+            return Loss.of(HostArrays.read(pass.outputs()), batch.actions(), batch.mask(), net.out());
+        }
     }
 }
