@@ -25,15 +25,19 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The first diagnosis of RL^2 on the random tabular MDPs: behaviour-clone a reference agent's trials
- * (PSRL by default, or the greedy agent) into RL^2's own network, from the inputs RL^2 sees, with
- * {@link TrialCloning}; then score the clone as an RL^2 policy beside the reference agents on the
- * same held-out MDPs (the table row of {@link ReferenceAgents}). The network is the policy section of
- * {@code examples/configs/tabular-mdp-rl2.yaml} (a GRU of 64 units, or {@code --hidden H}), trained with Adam at that
- * config's step (0.005) on fresh teacher trials of the training split. Prints the held-out negative
- * log-likelihood of the teacher's actions as it trains (uniform: ln 5 = 1.609).
+ * The first diagnosis of RL^2 on the random tabular MDPs: behaviour-clone a reference agent's
+ * trials (PSRL by default, or the greedy agent) into RL^2's own network, from the inputs RL^2 sees,
+ * with {@link TrialCloning}; then score the clone as an RL^2 policy beside the reference agents on
+ * the same held-out MDPs (the table row of {@link ReferenceAgents}). The network is the policy
+ * section of {@code examples/configs/tabular-mdp-rl2.yaml} (a GRU of 64 units, or {@code --hidden
+ * H}), trained with Adam at that config's step (0.005, or {@code --lr}) on fresh teacher trials of
+ * the training split. Prints the held-out negative log-likelihood of the teacher's actions as it
+ * trains (uniform: ln 5 = 1.609).
  *
- * <pre>Rl2Cloning [--teacher psrl|greedy] [--steps N] [--trials B] [--eval-trials N] [--hidden H] [--smoke]</pre>
+ * <pre>
+ * Rl2Cloning [--teacher psrl|greedy] [--steps N] [--trials B] [--eval-trials N] [--hidden H] [--lr STEP]
+ *            [--smoke]
+ * </pre>
  */
 public final class Rl2Cloning {
 
@@ -54,6 +58,7 @@ public final class Rl2Cloning {
             default -> throw new IllegalArgumentException("--teacher must be psrl or greedy, got " + teacherName);
         };
         int hidden = BenchmarkArgs.intArg(args, "--hidden", 64);
+        double learningRate = BenchmarkArgs.doubleArg(args, "--lr", 0.005);
         ExperimentConfig config = ConfigFiles.read(Path.of("examples/configs/tabular-mdp-rl2.yaml"),
                 ExperimentConfig.class, List.of("policy.hidden=" + hidden));
         SequenceModel net = ((SequencePolicyConfig) config.policy()).create(
@@ -68,10 +73,10 @@ public final class Rl2Cloning {
             INDArray theta0 = net.initialParameters(seeds.child("init").generator());
             System.out.printf(Locale.ROOT, "cloning %s into %s: step 0, held-out NLL %.4f%n", teacherName,
                     net.getClass().getSimpleName(), TrialCloning.loss(net, theta0, heldOut).nll());
-            System.out.printf(Locale.ROOT, "(a GRU of %d units, %d parameters; %d trials per Adam step)%n", hidden,
-                    net.numParams(), trials);
+            System.out.printf(Locale.ROOT, "(a GRU of %d units, %d parameters; %d trials per Adam step of %s)%n",
+                    hidden, net.numParams(), trials, learningRate);
             int every = Math.max(1, steps / 10);
-            theta = TrialCloning.train(net, theta0, teacher, family, n, trials, steps, 0.005, sampler,
+            theta = TrialCloning.train(net, theta0, teacher, family, n, trials, steps, learningRate, sampler,
                     seeds.child("train").generator(), (current, step) -> {
                         if ((step + 1) % every == 0) {
                             System.out.printf(Locale.ROOT, "step %d, held-out NLL %.4f (%d teacher trials, %.0f s)%n",
