@@ -10,13 +10,17 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -140,20 +144,18 @@ public final class Charts {
      * @param yLabel what the bars measure
      */
     public static byte[] scoreBars(String title, String yLabel, List<ScoreBar> bars) {
-        org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
-                new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (ScoreBar b : bars) {
             data.add(b.mean(), Double.isNaN(b.halfWidth()) ? 0 : b.halfWidth(), b.series(), b.group());
         }
         JFreeChart chart = ChartFactory.createBarChart(title, null, yLabel, data, PlotOrientation.VERTICAL, true,
                 false, false);
         chart.setBackgroundPaint(Color.WHITE);
-        org.jfree.chart.plot.CategoryPlot plot = chart.getCategoryPlot();
+        CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
-        org.jfree.chart.renderer.category.StatisticalBarRenderer renderer =
-                new org.jfree.chart.renderer.category.StatisticalBarRenderer();
-        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
         renderer.setItemMargin(0.02);
