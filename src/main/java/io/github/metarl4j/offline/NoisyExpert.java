@@ -4,6 +4,7 @@ import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.task.Task;
 import java.util.Locale;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -46,7 +47,8 @@ public record NoisyExpert<T extends Task>(Expert<T> expert, int actions, double 
             double[] row = new double[width];
             for (int i = 0; i < rows; i++) {
                 System.arraycopy(obs, i * width, row, 0, width);
-                out[i] = rng.nextDouble() < epsilon ? rng.nextInt(actions) : expert.action(task, row);
+                RandomGenerator g = rng.row(i);
+                out[i] = g.nextDouble() < epsilon ? g.nextInt(actions) : expert.action(task, row);
             }
             return Nd4j.create(out, new long[] {rows, 1}, DataType.DOUBLE);
         };

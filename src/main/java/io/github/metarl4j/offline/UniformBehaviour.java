@@ -31,7 +31,7 @@ public record UniformBehaviour<T extends Task>(int actions) implements Behaviour
             int rows = (int) observations.size(0);
             double[] out = new double[rows];
             for (int i = 0; i < rows; i++) {
-                out[i] = rng.nextInt(actions);
+                out[i] = rng.row(i).nextInt(actions);
             }
             return Nd4j.create(out, new long[] {rows, 1}, DataType.DOUBLE);
         };

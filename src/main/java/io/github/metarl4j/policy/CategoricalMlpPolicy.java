@@ -3,13 +3,13 @@ package io.github.metarl4j.policy;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
-import io.github.metarl4j.nn.MlpBlocks;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
 import io.github.metarl4j.nn.ScratchPool;
 import io.github.metarl4j.sampler.ActionFunction;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -84,7 +84,7 @@ public final class CategoricalMlpPolicy implements Policy {
     @Override
     public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
         try (Point point = at(theta, observations)) {
-            return draw(point.p, rng);
+            return draw(point.p, row -> rng);
         }
     }
 
@@ -93,21 +93,25 @@ public final class CategoricalMlpPolicy implements Policy {
         return new CategoricalMlpSpec(obsDim(), net.hidden(), numActions(), net.activation(), dataType());
     }
 
-    /** Row block i acts with {@code thetas[i]}: one batched network pass for all blocks per call. */
+    /**
+     * Row block i acts with {@code thetas[i]} (one vector: every block of the streams with it), each
+     * block in its own pass of one batched network call.
+     */
     ActionFunction blockActions(List<INDArray> thetas) {
-        MlpBlocks blocks = new MlpBlocks(net, thetas);
+        BlockNetwork blocks = new BlockNetwork(net, thetas);
         return (observations, rng) -> {
             Rows.checkObservations(observations, obsDim(), dataType());
-            return draw(Categorical.softmaxInPlace(HostArrays.read(blocks.output(observations)), numActions()), rng);
+            return draw(Categorical.softmaxInPlace(HostArrays.read(blocks.output(observations, rng)), numActions()),
+                    rng::row);
         };
     }
 
-    /** One action index per row of the probabilities {@code p [N * K]}, by inversion, in row order. */
-    private INDArray draw(double[] p, RandomGenerator rng) {
+    /** One action index per row of the probabilities {@code p [N * K]}, by inversion, row r drawing from {@code rows.apply(r)}. */
+    private INDArray draw(double[] p, IntFunction<RandomGenerator> rows) {
         int k = numActions();
         double[] out = new double[p.length / k];
         for (int row = 0; row < out.length; row++) {
-            out[row] = Categorical.draw(p, row * k, k, rng.nextDouble());
+            out[row] = Categorical.draw(p, row * k, k, rows.apply(row).nextDouble());
         }
         return HostArrays.create(out, dataType(), out.length, 1);
     }

@@ -3,13 +3,13 @@ package io.github.metarl4j.policy;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
-import io.github.metarl4j.nn.MlpBlocks;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
 import io.github.metarl4j.nn.ScratchPool;
 import io.github.metarl4j.sampler.ActionFunction;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -127,7 +127,7 @@ public final class GaussianMlpPolicy implements Policy {
     @Override
     public INDArray sample(INDArray theta, INDArray observations, RandomGenerator rng) {
         try (Point d = at(theta, observations)) {
-            return draw(d.mu, new double[][] {d.rho}, rng);
+            return draw(d.mu, new double[][] {d.rho}, row -> rng);
         }
     }
 
@@ -136,32 +136,35 @@ public final class GaussianMlpPolicy implements Policy {
         return new GaussianMlpSpec(obsDim(), net.hidden(), actDim(), net.activation(), initialLogStd, dataType());
     }
 
-    /** Row block i acts with {@code thetas[i]}: one batched network pass for all blocks per call. */
+    /**
+     * Row block i acts with {@code thetas[i]} (one vector: every block of the streams with it), each
+     * block in its own pass of one batched network call.
+     */
     ActionFunction blockActions(List<INDArray> thetas) {
         for (int i = 0; i < thetas.size(); i++) {
             checkTheta(thetas.get(i), "parameter vector " + i);
         }
-        MlpBlocks blocks = new MlpBlocks(net, thetas.stream().map(this::netPart).toList());
+        BlockNetwork blocks = new BlockNetwork(net, thetas.stream().map(this::netPart).toList());
         double[][] rho = thetas.stream().map(this::clampedLogStd).toArray(double[][]::new);
         return (observations, rng) -> {
             Rows.checkObservations(observations, obsDim(), dataType());
-            return draw(HostArrays.read(blocks.output(observations)), rho, rng);
+            return draw(HostArrays.read(blocks.output(observations, rng)), rho, rng::row);
         };
     }
 
     /**
-     * {@code mu + exp(rho) eps} per row of {@code mu [N * d]}, in row order; row block i (of N / M rows)
-     * uses the log-stds {@code rho[i]}.
+     * {@code mu + exp(rho) eps} per row of {@code mu [N * d]}, in row order, row r drawing from
+     * {@code rows.apply(r)}; row block i (of N / M rows) uses the log-stds {@code rho[i]}.
      */
-    private INDArray draw(double[] mu, double[][] rho, RandomGenerator rng) {
+    private INDArray draw(double[] mu, double[][] rho, IntFunction<RandomGenerator> rows) {
         int k = actDim();
-        int rows = mu.length / k;
-        int perBlock = rows / rho.length;
+        int n = mu.length / k;
+        int perBlock = n / rho.length;
         double[] out = new double[mu.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = mu[i] + Math.exp(rho[i / k / perBlock][i % k]) * rng.nextGaussian();
+            out[i] = mu[i] + Math.exp(rho[i / k / perBlock][i % k]) * rows.apply(i / k).nextGaussian();
         }
-        return HostArrays.create(out, dataType(), rows, k);
+        return HostArrays.create(out, dataType(), n, k);
     }
 
     @Override

@@ -19,9 +19,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * environments are stepped in a tight loop over primitive arrays, split across threads.
  * Finished episodes are masked.
  *
- * <p>Determinism: environment seeds are drawn first, one per column in column order, then
- * the policy draws from the same generator once per time step. Each environment owns its
- * generator, so the result is identical, bit for bit, for any number of threads.
+ * <p>Determinism: each call draws one seed from the caller's generator and gives each task its own
+ * stream ({@link RowStreams#forTasks}); task i's stream draws its episodes' environment seeds, then
+ * its rows' policy randomness at every step. Each environment owns its generator, so the result is
+ * identical, bit for bit, for any number of threads, and a task's episodes are the same whichever
+ * other tasks share the call (with a policy whose blocks act independently, as the library's do).
  *
  * <p>Samplers are the only code in the library that runs episodes.
  */
@@ -73,20 +75,33 @@ public final class LockstepSampler implements Sampler {
     @Override
     public <T extends Task, O> TrialBatch sampleTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
                                                        TrialPolicy policy, RandomGenerator rng) {
-        if (tasks == null || tasks.isEmpty()) {
-            throw new IllegalArgumentException("tasks must be a non-empty list, got " + tasks);
-        }
-        if (episodesPerTrial < 1) {
-            throw new IllegalArgumentException("episodes per trial must be >= 1, got " + episodesPerTrial);
+        checkTasks(tasks, episodesPerTrial);
+        return playTrials(family, tasks, episodesPerTrial, policy, RowStreams.forTasks(rng, tasks.size(), 1));
+    }
+
+    /**
+     * Plays the trials of {@link #sampleTrials} with given streams, trial i from stream i: what
+     * {@code sampleTrials} does after drawing the call's seed. A back end that splits a call plays
+     * each part with {@link RowStreams#forTasks(long, int, int, int)} and gets the same trials.
+     *
+     * @throws IllegalArgumentException if the family's actions are not discrete, there are no tasks,
+     *                                  {@code episodesPerTrial < 1} or the streams are not one per task
+     */
+    public <T extends Task, O> TrialBatch playTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
+                                                     TrialPolicy policy, RowStreams streams) {
+        checkTasks(tasks, episodesPerTrial);
+        if (streams.blocks() != tasks.size() || streams.rowsPerBlock() != 1) {
+            throw new IllegalArgumentException("trials need one stream of one row per task: " + tasks.size()
+                    + " tasks, streams of " + streams.blocks() + " x " + streams.rowsPerBlock());
         }
         if (!(family.spec().actionSpace() instanceof Discrete discrete)) {
             throw new IllegalArgumentException("trials need a discrete action space, got "
                     + family.spec().actionSpace());
         }
         long[][] seeds = new long[tasks.size()][episodesPerTrial];
-        for (long[] row : seeds) {
+        for (int i = 0; i < seeds.length; i++) {
             for (int e = 0; e < episodesPerTrial; e++) {
-                row[e] = rng.nextLong();
+                seeds[i][e] = streams.block(i).nextLong();
             }
         }
         List<Env<O, Integer>> envs = new ArrayList<>(tasks.size());
@@ -94,7 +109,7 @@ public final class LockstepSampler implements Sampler {
             envs.add(withIndexActions(family).create(task));
         }
         return new TrialRollout<>(family.spec().observationSpace(), discrete, family.spec().horizon(), envs, seeds,
-                new Columns(pool, threads)).run(policy, rng);
+                new Columns(pool, threads)).run(policy, streams);
     }
 
     /** A family whose action space is {@link Discrete} acts with the Integer indices that space holds. */
@@ -107,7 +122,23 @@ public final class LockstepSampler implements Sampler {
     public <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks,
                                                        int episodesPerTask, ActionFunction policy,
                                                        RandomGenerator rng) {
-        return rollout(family, tasks, episodesPerTask, rng).run(policy, rng);
+        checkTasks(tasks, episodesPerTask);
+        return play(family, tasks, episodesPerTask, policy, RowStreams.forTasks(rng, tasks.size(), episodesPerTask));
+    }
+
+    /**
+     * Plays the episodes of {@link #sample} with given streams, task i from stream i: what
+     * {@code sample} does after drawing the call's seed. A back end that splits a call plays each part
+     * with {@link RowStreams#forTasks(long, int, int, int)} and the part's blocks of the policy, and
+     * gets each task's episodes bit for bit (padded to the part's longest episode).
+     *
+     * @throws IllegalArgumentException if there are no tasks, {@code episodesPerTask < 1} or the
+     *                                  streams are not one per task of {@code episodesPerTask} rows
+     */
+    public <T extends Task, O, A> EpisodeBatch play(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
+                                                    ActionFunction policy, RowStreams streams) {
+        checkTasks(tasks, episodesPerTask);
+        return rollout(family, tasks, episodesPerTask, streams).run(policy, streams);
     }
 
     /** The episodes of {@link #sample} with the same arguments, as transitions (task after task). */
@@ -115,16 +146,16 @@ public final class LockstepSampler implements Sampler {
     public <T extends Task, O, A> TransitionDataset transitions(TaskFamily<T, O, A> family, List<T> tasks,
                                                                 int episodesPerTask, ActionFunction policy,
                                                                 RandomGenerator rng) {
-        return rollout(family, tasks, episodesPerTask, rng).transitions(policy, rng);
+        checkTasks(tasks, episodesPerTask);
+        RowStreams streams = RowStreams.forTasks(rng, tasks.size(), episodesPerTask);
+        return rollout(family, tasks, episodesPerTask, streams).transitions(policy, streams);
     }
 
     private <T extends Task, O, A> Rollout<O, A> rollout(TaskFamily<T, O, A> family, List<T> tasks,
-                                                         int episodesPerTask, RandomGenerator rng) {
-        if (tasks == null || tasks.isEmpty()) {
-            throw new IllegalArgumentException("tasks must be a non-empty list, got " + tasks);
-        }
-        if (episodesPerTask < 1) {
-            throw new IllegalArgumentException("episodesPerTask must be >= 1, got " + episodesPerTask);
+                                                         int episodesPerTask, RowStreams streams) {
+        if (streams.blocks() != tasks.size() || streams.rowsPerBlock() != episodesPerTask) {
+            throw new IllegalArgumentException("episodes need one stream per task: " + tasks.size() + " tasks x "
+                    + episodesPerTask + " episodes, streams of " + streams.blocks() + " x " + streams.rowsPerBlock());
         }
         int b = tasks.size() * episodesPerTask;
         List<Env<O, A>> envs = new ArrayList<>(b);
@@ -138,9 +169,18 @@ public final class LockstepSampler implements Sampler {
             }
         }
         for (int col = 0; col < b; col++) {
-            seeds[col] = rng.nextLong();
+            seeds[col] = streams.row(col).nextLong();
         }
         return new Rollout<>(family.spec(), envs, seeds, taskIndex, dataType, pool, threads);
+    }
+
+    private static void checkTasks(List<?> tasks, int episodesPerTask) {
+        if (tasks == null || tasks.isEmpty()) {
+            throw new IllegalArgumentException("tasks must be a non-empty list, got " + tasks);
+        }
+        if (episodesPerTask < 1) {
+            throw new IllegalArgumentException("episodes per task (or trial) must be >= 1, got " + episodesPerTask);
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.github.metarl4j.data.HostArrays;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -73,7 +72,7 @@ public final class PolicyData implements ActionFunction, Serializable {
 
     /** Acts with the spec bound in this process (bound once, on the first call). */
     @Override
-    public INDArray act(INDArray observations, RandomGenerator rng) {
+    public INDArray act(INDArray observations, RowStreams rng) {
         if (bound == null) {
             bound = spec.bind(List.of(parameters));
         }

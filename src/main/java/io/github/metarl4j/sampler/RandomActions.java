@@ -1,7 +1,6 @@
 package io.github.metarl4j.sampler;
 
 import io.github.metarl4j.space.Space;
-import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,12 +26,12 @@ public record RandomActions<A>(Space<A> space) implements ActionFunction {
     }
 
     @Override
-    public INDArray act(INDArray observations, RandomGenerator rng) {
+    public INDArray act(INDArray observations, RowStreams rng) {
         int rows = (int) observations.size(0);
         int dim = space.flatDim();
         double[] out = new double[rows * dim];
         for (int b = 0; b < rows; b++) {
-            space.write(space.sample(rng), out, b * dim);
+            space.write(space.sample(rng.row(b)), out, b * dim);
         }
         return Nd4j.create(out, new long[] {rows, dim}, DataType.DOUBLE);
     }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
-import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -60,7 +59,7 @@ final class Rollout<O, A> {
         }
     }
 
-    EpisodeBatch run(ActionFunction policy, RandomGenerator rng) {
+    EpisodeBatch run(ActionFunction policy, RowStreams rng) {
         play(policy, rng);
         int steps = Arrays.stream(lengths).max().orElse(0);
         return EpisodeBatch.fromArrays(obs, act, rew, steps, b, obsDim, actDim, lengths, terminated, taskIndex,
@@ -71,7 +70,7 @@ final class Rollout<O, A> {
      * Plays the episodes like {@link #run} and returns them as transitions, column after column
      * (task-major), each episode's last next-observation the one its environment ended on.
      */
-    TransitionDataset transitions(ActionFunction policy, RandomGenerator rng) {
+    TransitionDataset transitions(ActionFunction policy, RowStreams rng) {
         play(policy, rng);
         int n = Arrays.stream(lengths).sum();
         double[] o = new double[n * obsDim];
@@ -97,7 +96,7 @@ final class Rollout<O, A> {
                 Optional.of(taskIndex.clone()), Optional.empty()));
     }
 
-    private void play(ActionFunction policy, RandomGenerator rng) {
+    private void play(ActionFunction policy, RowStreams rng) {
         PolicyInput input = new PolicyInput(dataType, b, obsDim);
         int active = b;
         for (t = 0; t < horizon && active > 0; t++) {

@@ -1,7 +1,6 @@
 package io.github.metarl4j.sampler;
 
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -33,7 +32,7 @@ public record RowBlocks(List<ActionFunction> blocks, int rowsPerBlock) implement
     }
 
     @Override
-    public INDArray act(INDArray observations, RandomGenerator rng) {
+    public INDArray act(INDArray observations, RowStreams rng) {
         long rows = observations.size(0);
         if (rows != (long) blocks.size() * rowsPerBlock) {
             throw new IllegalArgumentException("observations must have " + blocks.size() + " x " + rowsPerBlock
@@ -43,8 +42,20 @@ public record RowBlocks(List<ActionFunction> blocks, int rowsPerBlock) implement
         for (int i = 0; i < parts.length; i++) {
             INDArray block = observations.get(NDArrayIndex.interval((long) i * rowsPerBlock,
                     (long) (i + 1) * rowsPerBlock), NDArrayIndex.all());
-            parts[i] = blocks.get(i).act(block.dup('c'), rng);
+            parts[i] = blocks.get(i).act(block.dup('c'), streams(rng, i));
         }
         return Nd4j.vstack(parts);
+    }
+
+    /** Block i's stream when the streams have one per block, else the one stream for all rows. */
+    private RowStreams streams(RowStreams rng, int i) {
+        if (rng.blocks() == blocks.size()) {
+            return rng.only(i);
+        }
+        if (rng.blocks() == 1) {
+            return RowStreams.single(rng.block(0), rowsPerBlock);
+        }
+        throw new IllegalArgumentException(blocks.size() + " row blocks cannot act on rows in " + rng.blocks()
+                + " streams");
     }
 }

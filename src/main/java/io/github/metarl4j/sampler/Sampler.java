@@ -16,6 +16,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * implementation is {@link LockstepSampler} (all cores, bit-identical for any thread count);
  * another back end implements the same contract. Results depend only on the arguments, so a
  * learner gives the same steps on every implementation.
+ *
+ * <p>Randomness: every call draws exactly one seed from {@code rng} and plays task i with the
+ * stream {@link RowStreams#forTasks} gives it: first its environments' seeds, then its rows' policy
+ * randomness. Task i's episodes therefore depend only on that seed, i, its task and the policy's
+ * block i, which is what lets a back end split a call's tasks across machines.
  */
 public interface Sampler extends AutoCloseable {
 
@@ -27,7 +32,7 @@ public interface Sampler extends AutoCloseable {
      * @param tasks           the tasks, at least one
      * @param episodesPerTask episodes per task, at least one
      * @param policy          actions for a {@code [B, obsDim]} batch of observations
-     * @param rng             draws the environments' seeds, then the policy's randomness
+     * @param rng             draws the call's seed (one {@code nextLong})
      * @return the padded batch, {@code [T, B, obsDim]} observations with {@code T} the longest episode's length
      */
     <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
@@ -49,7 +54,7 @@ public interface Sampler extends AutoCloseable {
      * @param tasks            the tasks, one trial each, at least one
      * @param episodesPerTrial episodes per trial, at least one
      * @param policy           acts on a block of trials at once
-     * @param rng              draws the environments' seeds, then the policy's randomness
+     * @param rng              draws the call's seed (one {@code nextLong}); trial i plays from stream i
      * @return the trials, {@code [T, B, inputDim]} inputs with {@code B} the number of trials
      */
     <T extends Task, O> TrialBatch sampleTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,

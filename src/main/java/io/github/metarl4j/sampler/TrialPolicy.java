@@ -1,7 +1,5 @@
 package io.github.metarl4j.sampler;
 
-import java.util.random.RandomGenerator;
-
 /**
  * A policy with memory across the episodes of a trial (Duan et al. 2016, "RL^2"): RL^2's
  * recurrent network, or a reference agent such as UCB1 whose memory is its counts. Both see the
@@ -29,9 +27,9 @@ public interface TrialPolicy {
          *
          * @param inputs  {@code [B, layout.width()]} row-major
          * @param active  {@code [B]}: false for trials already finished (their rows are zeros; any action is ignored)
-         * @param rng     the generator for any sampling, drawn in row order
+         * @param rng     one stream per trial (blocks of one row): trial b draws only from {@code rng.row(b)}
          * @param actions {@code [B]} out: the action of each trial
          */
-        void act(double[] inputs, boolean[] active, RandomGenerator rng, int[] actions);
+        void act(double[] inputs, boolean[] active, RowStreams rng, int[] actions);
     }
 }

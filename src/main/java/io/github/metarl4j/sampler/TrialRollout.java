@@ -7,7 +7,6 @@ import io.github.metarl4j.space.Discrete;
 import io.github.metarl4j.space.Space;
 import java.util.Arrays;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * One trial of {@code episodes} episodes on each of B tasks, all trials in lockstep: one
@@ -76,7 +75,7 @@ final class TrialRollout<O> {
         this.chosen = new int[b];
     }
 
-    TrialBatch run(TrialPolicy policy, RandomGenerator rng) {
+    TrialBatch run(TrialPolicy policy, RowStreams rng) {
         for (int i = 0; i < b; i++) {
             obsSpace.write(envs.get(i).reset(seeds[i][0]), current, i * width);
         }

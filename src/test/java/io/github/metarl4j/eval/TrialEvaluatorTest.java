@@ -29,7 +29,7 @@ class TrialEvaluatorTest {
         return (trials, layout) -> (inputs, active, rng, actions) -> {
             for (int b = 0; b < trials; b++) {
                 for (int k = 0; k < extraDraws; k++) {
-                    rng.nextDouble();
+                    rng.row(b).nextDouble();
                 }
                 actions[b] = 0;
             }

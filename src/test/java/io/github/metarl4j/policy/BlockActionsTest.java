@@ -1,6 +1,7 @@
 package io.github.metarl4j.policy;
 
 import static io.github.metarl4j.testing.FiniteDifferences.randomMatrix;
+import io.github.metarl4j.sampler.RowStreams;
 import static io.github.metarl4j.testing.FiniteDifferences.randomVector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,17 +72,17 @@ class BlockActionsTest {
         for (int i = 0; i < m; i++) {
             INDArray theta = randomVector(policy.numParams(), 20 + i);
             thetas.add(theta);
-            singles.add((obs, rng) -> policy.sample(theta, obs, rng));
+            singles.add((obs, rng) -> policy.sample(theta, obs, rng.block(0)));
         }
         INDArray obs = randomMatrix(m * e, 3, 7);
-        double[] batched = HostArrays.read(policy.actions(thetas).act(obs, new SplittableRandom(3)));
-        double[] blockwise = HostArrays.read(new RowBlocks(singles, e).act(obs, new SplittableRandom(3)));
+        double[] batched = HostArrays.read(policy.actions(thetas).act(obs, RowStreams.single(new SplittableRandom(3), m * e)));
+        double[] blockwise = HostArrays.read(new RowBlocks(singles, e).act(obs, RowStreams.single(new SplittableRandom(3), m * e)));
         assertEquals(blockwise.length, batched.length);
         for (int j = 0; j < batched.length; j++) {
             assertEquals(blockwise[j], batched[j], 1e-12, "action entry " + j);
         }
         // and blocks really differ: the same draws with one parameter vector for all rows give other actions
-        double[] shared = HostArrays.read(policy.actions(thetas.get(0)).act(obs, new SplittableRandom(3)));
+        double[] shared = HostArrays.read(policy.actions(thetas.get(0)).act(obs, RowStreams.single(new SplittableRandom(3), m * e)));
         boolean differs = false;
         for (int j = 0; j < batched.length; j++) {
             differs |= Math.abs(shared[j] - batched[j]) > 1e-9;
@@ -94,7 +95,7 @@ class BlockActionsTest {
         Policy policy = new GaussianMlpPolicy(3, new int[] {6}, 2, Activation.TANH, 0.0, DataType.DOUBLE);
         List<INDArray> thetas = List.of(randomVector(policy.numParams(), 1), randomVector(policy.numParams(), 2));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> policy.actions(thetas).act(randomMatrix(5, 3, 1), new SplittableRandom(1)));
+                () -> policy.actions(thetas).act(randomMatrix(5, 3, 1), RowStreams.single(new SplittableRandom(1), 5)));
         assertTrue(e.getMessage().contains("[2 x E, 3]") && e.getMessage().contains("[5, 3]"), e.getMessage());
     }
 
@@ -104,6 +105,6 @@ class BlockActionsTest {
         INDArray theta = randomVector(policy.numParams(), 4);
         INDArray obs = randomMatrix(50, 3, 8);
         assertArrayEquals(HostArrays.read(policy.sample(theta, obs, new SplittableRandom(9))),
-                HostArrays.read(policy.actions(theta).act(obs, new SplittableRandom(9))));
+                HostArrays.read(policy.actions(theta).act(obs, RowStreams.single(new SplittableRandom(9), 50))));
     }
 }

@@ -74,18 +74,18 @@ class LockstepSamplerTest {
     @Test
     void recordedActions_replayToTheSameRewards() {
         // Replaying column j's recorded actions on a fresh environment with the same seed
-        // (the sampler draws seeds first, in column order) reproduces its rewards.
+        // (each task's stream draws its columns' seeds first, in column order) reproduces its rewards.
         List<GridTask> tasks = ROOMS.tasks().train().sample(2, new SplittableRandom(1));
         EpisodeBatch b;
         try (LockstepSampler s = new LockstepSampler(2, DataType.DOUBLE)) {
             b = s.sample(ROOMS, tasks, 3, new RandomActions<>(ROOMS.spec().actionSpace()), new SplittableRandom(77));
         }
-        SplittableRandom seeds = new SplittableRandom(77);
+        RowStreams seeds = RowStreams.forTasks(new SplittableRandom(77), 2, 3);
         double[] actions = b.actions().dup('c').data().asDouble();
         double[] rewards = b.rewards().dup('c').data().asDouble();
         for (int j = 0; j < b.episodes(); j++) {
             Env<double[], Integer> env = ROOMS.create(tasks.get(b.taskIndex()[j]));
-            env.reset(seeds.nextLong());
+            env.reset(seeds.row(j).nextLong());
             for (int t = 0; t < b.lengths()[j]; t++) {
                 StepResult<double[]> r = env.step((int) actions[t * b.episodes() + j]);
                 assertEquals(rewards[t * b.episodes() + j], r.reward(), 0, "column " + j + " step " + t);
@@ -140,7 +140,7 @@ class LockstepSamplerTest {
         assertEquals("sampler data type must be FLOAT or DOUBLE, got INT", assertThrows(IllegalArgumentException.class,
                 () -> new LockstepSampler(1, DataType.INT)).getMessage());
         try (LockstepSampler s = new LockstepSampler(1, DataType.DOUBLE)) {
-            assertEquals("episodesPerTask must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
+            assertEquals("episodes per task (or trial) must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
                     () -> s.sample(Navigation2D.family(), List.of(new NavigationTask(0, 0)), 0,
                             new RandomActions<>(Navigation2D.family().spec().actionSpace()),
                             new SplittableRandom(0))).getMessage());

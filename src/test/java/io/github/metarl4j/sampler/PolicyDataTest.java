@@ -62,8 +62,8 @@ class PolicyDataTest {
         PolicyData shipped = roundTrip((PolicyData) here);
         assertEquals(m, shipped.blocks());
         assertArrayEquals(HostArrays.read(thetas.get(2)), shipped.parameters(2));
-        double[] a = HostArrays.read(here.act(obs, new SplittableRandom(5)));
-        double[] b = HostArrays.read(shipped.act(obs, new SplittableRandom(5)));
+        double[] a = HostArrays.read(here.act(obs, RowStreams.forTasks(5L, 0, m, e)));
+        double[] b = HostArrays.read(shipped.act(obs, RowStreams.forTasks(5L, 0, m, e)));
         assertArrayEquals(a, b, "actions of the shipped policy");
     }
 

@@ -54,7 +54,7 @@ public final class Rl2Policy implements TrialPolicy {
                 for (int j = 0; j < a; j++) {
                     p[j] = Math.exp(p[j]);
                 }
-                actions[b] = Categorical.draw(p, 0, a, rng.nextDouble());
+                actions[b] = Categorical.draw(p, 0, a, rng.row(b).nextDouble());
             }
         };
     }

@@ -56,7 +56,7 @@ public abstract class BanditAgent implements TrialPolicy {
                     stats[b].sums[previous] += reward;
                     stats[b].t++;
                 }
-                actions[b] = choose(stats[b], rng);
+                actions[b] = choose(stats[b], rng.row(b));
             }
         };
     }

@@ -10,7 +10,7 @@ public final class RandomAgent implements TrialPolicy {
     public Actor start(int trials, TrialInputs layout) {
         return (inputs, active, rng, actions) -> {
             for (int b = 0; b < trials; b++) {
-                actions[b] = rng.nextInt(layout.actions());
+                actions[b] = rng.row(b).nextInt(layout.actions());
             }
         };
     }

@@ -68,7 +68,7 @@ public abstract class TabularAgent implements TrialPolicy {
         return (inputs, active, rng, actions) -> {
             for (int b = 0; b < trials; b++) {
                 if (active[b]) {
-                    actions[b] = act(post[b], layout, inputs, b, rng);
+                    actions[b] = act(post[b], layout, inputs, b, rng.row(b));
                 }
             }
         };

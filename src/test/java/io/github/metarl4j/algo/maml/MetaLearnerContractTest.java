@@ -1,6 +1,7 @@
 package io.github.metarl4j.algo.maml;
 
 import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.sampler.RowStreams;
 import io.github.metarl4j.algo.Metric;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,8 +103,8 @@ class MetaLearnerContractTest {
             assertTrue(report.value(Metric.ENV_STEPS) > 0 && report.totalSecs() > 0, name + ": " + report);
             // the policy taken before the step still acts with the initial parameters
             INDArray obs = HostArrays.create(new double[] {0.1, -0.2, 0.3, 0.4}, DataType.FLOAT, 2, 2);
-            INDArray fromBefore = before.actions().act(obs, SeedTree.root(1).generator());
-            INDArray fromStart = POLICY.actions(start).act(obs, SeedTree.root(1).generator());
+            INDArray fromBefore = before.actions().act(obs, RowStreams.single(SeedTree.root(1).generator(), 2));
+            INDArray fromStart = POLICY.actions(start).act(obs, RowStreams.single(SeedTree.root(1).generator(), 2));
             assertArrayEquals(HostArrays.read(fromStart), HostArrays.read(fromBefore), name);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.metarl4j.eval.agents;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import io.github.metarl4j.sampler.RowStreams;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.LockstepSampler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +47,7 @@ class AgentsTest {
         TrialPolicy.Actor actor = agent.start(1, BANDIT);
         int[] action = new int[1];
         for (double[] r : rows) {
-            actor.act(r, new boolean[] {true}, new SplittableRandom(0), action);
+            actor.act(r, new boolean[] {true}, RowStreams.single(new SplittableRandom(0), 1), action);
         }
         return action[0];
     }
@@ -82,7 +83,7 @@ class AgentsTest {
             TrialPolicy.Actor actor = new ThompsonBandit().start(1, BANDIT);
             int[] action = new int[1];
             for (double[] r : rows) {
-                actor.act(r, new boolean[] {true}, new SplittableRandom(seed), action);
+                actor.act(r, new boolean[] {true}, RowStreams.single(new SplittableRandom(seed), 1), action);
             }
             ones += action[0] == 1 ? 1 : 0;
         }
@@ -120,8 +121,8 @@ class AgentsTest {
         // horizon 1: each step is an episode; action 1 in state 0 paid 2.0 -> posterior mean 1.0 > the prior's 0
         TrialPolicy.Actor actor = new EpsilonGreedyMdp(1, 0).start(1, layout);
         int[] action = new int[1];
-        actor.act(new double[] {1, 0, 0, 0, 0, 0}, new boolean[] {true}, new SplittableRandom(1), action);
-        actor.act(new double[] {1, 0, 0, 1, 2.0, 1}, new boolean[] {true}, new SplittableRandom(1), action);
+        actor.act(new double[] {1, 0, 0, 0, 0, 0}, new boolean[] {true}, RowStreams.single(new SplittableRandom(1), 1), action);
+        actor.act(new double[] {1, 0, 0, 1, 2.0, 1}, new boolean[] {true}, RowStreams.single(new SplittableRandom(1), 1), action);
         assertEquals(1, action[0]);
     }
 
