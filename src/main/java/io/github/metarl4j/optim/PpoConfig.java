@@ -7,7 +7,7 @@ package io.github.metarl4j.optim;
  * @param epochs       Adam steps on each meta-batch, >= 1 (5)
  * @param learningRate Adam's learning rate, > 0 (1e-3)
  */
-public record PpoConfig(double clip, int epochs, double learningRate) {
+public record PpoConfig(double clip, int epochs, double learningRate) implements java.io.Serializable {
 
     /** Defaults: clip 0.2, 5 epochs, learning rate 1e-3. */
     public static final PpoConfig DEFAULT = new PpoConfig(0.2, 5, 1e-3);

@@ -9,7 +9,7 @@ package io.github.metarl4j.optim;
  * @param lineSearchSteps backtracking steps, >= 1 (15)
  * @param backtrackRatio step shrink factor per backtrack, in (0, 1) (0.8)
  */
-public record TrpoConfig(double maxKl, int cgIterations, double cgDamping, int lineSearchSteps, double backtrackRatio) {
+public record TrpoConfig(double maxKl, int cgIterations, double cgDamping, int lineSearchSteps, double backtrackRatio) implements java.io.Serializable {
 
     /** The MAML paper's settings. */
     public static final TrpoConfig MAML_PAPER = new TrpoConfig(0.01, 10, 1e-5, 15, 0.8);

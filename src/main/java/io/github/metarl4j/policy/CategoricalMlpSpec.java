@@ -2,7 +2,6 @@ package io.github.metarl4j.policy;
 
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.sampler.ActionFunction;
-import io.github.metarl4j.sampler.PolicySpec;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -16,9 +15,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param dataType   FLOAT or DOUBLE
  */
 public record CategoricalMlpSpec(int obsDim, int[] hidden, int actions, Activation activation, DataType dataType)
-        implements PolicySpec<ActionFunction> {
+        implements PolicyDescription {
 
     /** The policy this spec describes. */
+    @Override
     public CategoricalMlpPolicy policy() {
         return new CategoricalMlpPolicy(obsDim, hidden, actions, activation, dataType);
     }

@@ -2,7 +2,6 @@ package io.github.metarl4j.policy;
 
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.sampler.ActionFunction;
-import io.github.metarl4j.sampler.PolicySpec;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -17,9 +16,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param dataType      FLOAT or DOUBLE
  */
 public record GaussianMlpSpec(int obsDim, int[] hidden, int actDim, Activation activation, double initialLogStd,
-                              DataType dataType) implements PolicySpec<ActionFunction> {
+                              DataType dataType) implements PolicyDescription {
 
     /** The policy this spec describes. */
+    @Override
     public GaussianMlpPolicy policy() {
         return new GaussianMlpPolicy(obsDim, hidden, actDim, activation, initialLogStd, dataType);
     }

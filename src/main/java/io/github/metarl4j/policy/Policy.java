@@ -2,7 +2,6 @@ package io.github.metarl4j.policy;
 
 import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.sampler.PolicyData;
-import io.github.metarl4j.sampler.PolicySpec;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -58,7 +57,7 @@ public interface Policy {
      * This policy as data, without parameters: a sampler on another machine rebuilds it from the
      * spec and acts the same, bit for bit.
      */
-    PolicySpec<ActionFunction> spec();
+    PolicyDescription spec();
 
     /** This policy with parameters {@code theta}, as data the sampler acts with. */
     default ActionFunction actions(INDArray theta) {

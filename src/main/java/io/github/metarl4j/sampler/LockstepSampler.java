@@ -32,6 +32,7 @@ public final class LockstepSampler implements Sampler {
     private final int threads;
     private final DataType dataType;
     private final ForkJoinPool pool;
+    private final TaskThreads taskThreads;
 
     /**
      * @param threads  threads stepping environments, the caller's included; 1 steps them all on
@@ -48,6 +49,7 @@ public final class LockstepSampler implements Sampler {
         this.threads = threads;
         this.dataType = dataType;
         this.pool = threads == 1 ? null : new ForkJoinPool(threads - 1);
+        this.taskThreads = new TaskThreads(threads);
     }
 
     /** A sampler on all cores of this machine. */
@@ -72,24 +74,11 @@ public final class LockstepSampler implements Sampler {
      * @throws IllegalArgumentException if the family's actions are not discrete, there are no tasks or
      *                                  {@code episodesPerTrial < 1}
      */
+    /** The trials are played in lockstep ({@link TrialRollout}), the environments stepped across the threads. */
     @Override
-    public <T extends Task, O> TrialBatch sampleTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
-                                                       TrialPolicy policy, RandomGenerator rng) {
-        checkTasks(tasks, episodesPerTrial);
-        return playTrials(family, tasks, episodesPerTrial, policy, RowStreams.forTasks(rng, tasks.size(), 1));
-    }
-
-    /**
-     * Plays the trials of {@link #sampleTrials} with given streams, trial i from stream i: what
-     * {@code sampleTrials} does after drawing the call's seed. A back end that splits a call plays
-     * each part with {@link RowStreams#forTasks(long, int, int, int)} and gets the same trials.
-     *
-     * @throws IllegalArgumentException if the family's actions are not discrete, there are no tasks,
-     *                                  {@code episodesPerTrial < 1} or the streams are not one per task
-     */
     public <T extends Task, O> TrialBatch playTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
                                                      TrialPolicy policy, RowStreams streams) {
-        checkTasks(tasks, episodesPerTrial);
+        Sampler.checkTasks(tasks, episodesPerTrial);
         if (streams.blocks() != tasks.size() || streams.rowsPerBlock() != 1) {
             throw new IllegalArgumentException("trials need one stream of one row per task: " + tasks.size()
                     + " tasks, streams of " + streams.blocks() + " x " + streams.rowsPerBlock());
@@ -119,25 +108,9 @@ public final class LockstepSampler implements Sampler {
     }
 
     @Override
-    public <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks,
-                                                       int episodesPerTask, ActionFunction policy,
-                                                       RandomGenerator rng) {
-        checkTasks(tasks, episodesPerTask);
-        return play(family, tasks, episodesPerTask, policy, RowStreams.forTasks(rng, tasks.size(), episodesPerTask));
-    }
-
-    /**
-     * Plays the episodes of {@link #sample} with given streams, task i from stream i: what
-     * {@code sample} does after drawing the call's seed. A back end that splits a call plays each part
-     * with {@link RowStreams#forTasks(long, int, int, int)} and the part's blocks of the policy, and
-     * gets each task's episodes bit for bit (padded to the part's longest episode).
-     *
-     * @throws IllegalArgumentException if there are no tasks, {@code episodesPerTask < 1} or the
-     *                                  streams are not one per task of {@code episodesPerTask} rows
-     */
     public <T extends Task, O, A> EpisodeBatch play(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
                                                     ActionFunction policy, RowStreams streams) {
-        checkTasks(tasks, episodesPerTask);
+        Sampler.checkTasks(tasks, episodesPerTask);
         return rollout(family, tasks, episodesPerTask, streams).run(policy, streams);
     }
 
@@ -146,7 +119,7 @@ public final class LockstepSampler implements Sampler {
     public <T extends Task, O, A> TransitionDataset transitions(TaskFamily<T, O, A> family, List<T> tasks,
                                                                 int episodesPerTask, ActionFunction policy,
                                                                 RandomGenerator rng) {
-        checkTasks(tasks, episodesPerTask);
+        Sampler.checkTasks(tasks, episodesPerTask);
         RowStreams streams = RowStreams.forTasks(rng, tasks.size(), episodesPerTask);
         return rollout(family, tasks, episodesPerTask, streams).transitions(policy, streams);
     }
@@ -174,13 +147,17 @@ public final class LockstepSampler implements Sampler {
         return new Rollout<>(family.spec(), envs, seeds, taskIndex, dataType, pool, threads);
     }
 
-    private static void checkTasks(List<?> tasks, int episodesPerTask) {
-        if (tasks == null || tasks.isEmpty()) {
-            throw new IllegalArgumentException("tasks must be a non-empty list, got " + tasks);
+    /** Builds all states in one call of the build, here, and answers questions on this sampler's threads. */
+    @Override
+    public <S extends AutoCloseable> TaskStates<S> open(TaskFamily<?, ?, ?> family, int tasks, TaskBuild<S> build) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("per-task states need at least one task, got " + tasks);
         }
-        if (episodesPerTask < 1) {
-            throw new IllegalArgumentException("episodes per task (or trial) must be >= 1, got " + episodesPerTask);
+        List<S> states = build.build(family, this, 0, tasks);
+        if (states.size() != tasks) {
+            throw new IllegalStateException("the build gave " + states.size() + " states for " + tasks + " tasks");
         }
+        return new LocalStates<>(states, taskThreads);
     }
 
     @Override
@@ -188,5 +165,6 @@ public final class LockstepSampler implements Sampler {
         if (pool != null) {
             pool.shutdownNow();
         }
+        taskThreads.close();
     }
 }

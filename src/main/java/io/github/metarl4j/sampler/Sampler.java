@@ -26,7 +26,7 @@ public interface Sampler extends AutoCloseable {
 
     /**
      * Plays {@code episodesPerTask} episodes of each task; column {@code b = i * episodesPerTask + e}
-     * holds episode e of task i.
+     * holds episode e of task i: {@link #play} with the streams of one seed drawn from {@code rng}.
      *
      * @param family          the family whose environments play the tasks
      * @param tasks           the tasks, at least one
@@ -35,8 +35,22 @@ public interface Sampler extends AutoCloseable {
      * @param rng             draws the call's seed (one {@code nextLong})
      * @return the padded batch, {@code [T, B, obsDim]} observations with {@code T} the longest episode's length
      */
-    <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
-                                               ActionFunction policy, RandomGenerator rng);
+    default <T extends Task, O, A> EpisodeBatch sample(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
+                                                       ActionFunction policy, RandomGenerator rng) {
+        checkTasks(tasks, episodesPerTask);
+        return play(family, tasks, episodesPerTask, policy, RowStreams.forTasks(rng, tasks.size(), episodesPerTask));
+    }
+
+    /**
+     * Plays the episodes of {@link #sample} with given streams, task i from stream i. Playing a call's
+     * tasks in parts, each with {@link RowStreams#forTasks(long, int, int, int)} and the part's blocks
+     * of the policy, gives each task's episodes bit for bit (padded to the part's longest episode).
+     *
+     * @throws IllegalArgumentException if there are no tasks, {@code episodesPerTask < 1} or the
+     *                                  streams are not one per task of {@code episodesPerTask} rows
+     */
+    <T extends Task, O, A> EpisodeBatch play(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
+                                             ActionFunction policy, RowStreams streams);
 
     /**
      * Plays the episodes of {@link #sample} with the same arguments (the same seeds and actions) and
@@ -48,7 +62,8 @@ public interface Sampler extends AutoCloseable {
 
     /**
      * Plays one trial of {@code episodesPerTrial} episodes per task, the policy keeping its memory
-     * across the episodes of a trial.
+     * across the episodes of a trial: {@link #playTrials} with the streams of one seed drawn from
+     * {@code rng}.
      *
      * @param family           the family, with discrete actions
      * @param tasks            the tasks, one trial each, at least one
@@ -57,8 +72,32 @@ public interface Sampler extends AutoCloseable {
      * @param rng              draws the call's seed (one {@code nextLong}); trial i plays from stream i
      * @return the trials, {@code [T, B, inputDim]} inputs with {@code B} the number of trials
      */
-    <T extends Task, O> TrialBatch sampleTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
-                                                TrialPolicy policy, RandomGenerator rng);
+    default <T extends Task, O> TrialBatch sampleTrials(TaskFamily<T, O, ?> family, List<T> tasks,
+                                                        int episodesPerTrial, TrialPolicy policy, RandomGenerator rng) {
+        checkTasks(tasks, episodesPerTrial);
+        return playTrials(family, tasks, episodesPerTrial, policy, RowStreams.forTasks(rng, tasks.size(), 1));
+    }
+
+    /**
+     * Plays the trials of {@link #sampleTrials} with given streams, one stream of one row per trial.
+     *
+     * @throws IllegalArgumentException if the family's actions are not discrete, there are no tasks,
+     *                                  {@code episodesPerTrial < 1} or the streams are not one per task
+     */
+    <T extends Task, O> TrialBatch playTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
+                                              TrialPolicy policy, RowStreams streams);
+
+    /**
+     * Builds per-task states where this sampler runs (this process, or a cluster's executors) and
+     * keeps them there until the returned states are closed: the per-task work of a learner's step
+     * (sampling, inner adaptation, the outer step's per-task products). Results do not depend on the
+     * back end: the build must give each task the same state however the tasks are split.
+     *
+     * @param family the family the build's tasks belong to
+     * @param tasks  the number of tasks, at least one
+     * @param build  builds the states of a range of tasks
+     */
+    <S extends AutoCloseable> TaskStates<S> open(TaskFamily<?, ?, ?> family, int tasks, TaskBuild<S> build);
 
     /** The floating-point type of the batches it produces (the policy's). */
     DataType dataType();
@@ -69,4 +108,14 @@ public interface Sampler extends AutoCloseable {
     /** Releases its threads. */
     @Override
     void close();
+
+    /** The arguments every call checks first: at least one task, at least one episode each. */
+    static void checkTasks(List<?> tasks, int episodesPerTask) {
+        if (tasks == null || tasks.isEmpty()) {
+            throw new IllegalArgumentException("tasks must be a non-empty list, got " + tasks);
+        }
+        if (episodesPerTask < 1) {
+            throw new IllegalArgumentException("episodes per task (or trial) must be >= 1, got " + episodesPerTask);
+        }
+    }
 }

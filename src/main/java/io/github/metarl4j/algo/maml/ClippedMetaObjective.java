@@ -1,9 +1,11 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.policy.Policy;
-import io.github.metarl4j.policy.ReinforceLoss;
-import java.util.ArrayList;
+import io.github.metarl4j.sampler.TaskStates;
+import io.github.metarl4j.sampler.TaskThreads;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,77 +13,55 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * each task's valid episodes, against the adapted policies that sampled them, as a function of
  * the meta-parameters {@code theta}: every evaluation re-adapts the tasks from {@code theta}, and
  * the gradient is {@code mean_i J_i(theta)^T grad L_clip_i(theta'_i(theta))} with the exact Jacobian
- * products of the inner loop (or {@code J_i = I} for first-order MAML).
+ * products of the inner loop (or {@code J_i = I} for first-order MAML). The per-task terms live
+ * wherever the back end built them ({@link TaskObjective#clipped}); means are taken in task order.
  */
 final class ClippedMetaObjective implements AutoCloseable {
 
-    private final InnerLoop inner;
-    private final boolean firstOrder;
+    private final TaskStates<TaskObjective> terms;
     private final double clip;
-    private final TaskParallel parallel;
-    private final List<List<ReinforceLoss>> innerLosses = new ArrayList<>();
-    private final List<Surrogate> surrogates = new ArrayList<>();
+    private final DataType type;
+
+    ClippedMetaObjective(TaskStates<TaskObjective> terms, double clip, DataType type) {
+        this.terms = terms;
+        this.clip = clip;
+        this.type = type;
+    }
 
     /**
+     * The objective on data in this process.
+     *
      * @param samplers each task's adapted parameters that sampled its valid episodes
      */
     ClippedMetaObjective(Policy policy, InnerLoop inner, List<MetaObjective.Task> tasks, List<INDArray> samplers,
-                         boolean firstOrder, double clip, TaskParallel parallel) {
-        this.inner = inner;
-        this.firstOrder = firstOrder;
-        this.clip = clip;
-        this.parallel = parallel;
-        for (int i = 0; i < tasks.size(); i++) {
-            MetaObjective.Task t = tasks.get(i);
-            innerLosses.add(t.innerLosses(policy));
-            surrogates.add(new Surrogate(policy, t.valid().episodes(), t.valid().advantages(), samplers.get(i)));
-        }
+                         boolean firstOrder, double clip, TaskThreads parallel) {
+        this(MetaObjective.local(tasks, inner, parallel,
+                i -> TaskObjective.clipped(policy, inner, tasks.get(i), samplers.get(i), firstOrder)),
+                clip, policy.dataType());
     }
 
     /** {@code mean_i L_clip_i(theta'_i(theta))}. */
     double value(INDArray theta) {
-        List<Double> perTask = parallel.map(surrogates.size(), i -> surrogates.get(i).clippedValue(adapted(theta, i), clip));
-        return perTask.stream().mapToDouble(Double::doubleValue).sum() / perTask.size();
+        Vector at = Vector.of(theta);
+        double c = clip;
+        return MetaObjective.mean(terms.map(t -> t.clippedValue(at.array(), c)));
     }
 
     /** {@code mean_i KL(pi_sampler_i || pi_theta'_i(theta))}. */
     double kl(INDArray theta) {
-        List<Double> perTask = parallel.map(surrogates.size(), i -> surrogates.get(i).kl(adapted(theta, i)));
-        return perTask.stream().mapToDouble(Double::doubleValue).sum() / perTask.size();
+        Vector at = Vector.of(theta);
+        return MetaObjective.mean(terms.map(t -> t.kl(at.array())));
     }
 
     /** {@code mean_i J_i(theta)^T grad L_clip_i(theta'_i(theta))}, {@code [P]}. */
     INDArray gradient(INDArray theta) {
-        List<INDArray> perTask = parallel.map(surrogates.size(), i -> {
-            List<INDArray> iterates = inner.adapt(theta, innerLosses.get(i));
-            INDArray g = surrogates.get(i).clippedGradient(iterates.get(inner.steps()), clip);
-            if (firstOrder) {
-                return g;
-            }
-            List<ReinforceLoss.Hessian> hessians = inner.hessians(iterates, innerLosses.get(i));
-            try {
-                return inner.transposedJacobianTimes(hessians, g);
-            } finally {
-                for (int k = hessians.size() - 1; k >= 0; k--) {
-                    hessians.get(k).close();
-                }
-            }
-        });
-        INDArray sum = perTask.get(0).dup();
-        for (int i = 1; i < perTask.size(); i++) {
-            sum.addi(perTask.get(i));
-        }
-        return sum.divi(perTask.size());
-    }
-
-    private INDArray adapted(INDArray theta, int task) {
-        return inner.adapt(theta, innerLosses.get(task)).get(inner.steps());
+        Vector at = Vector.of(theta);
+        double c = clip;
+        return MetaObjective.meanOf(terms.map(t -> HostArrays.read(t.clippedGradient(at.array(), c))), type);
     }
 
     @Override
     public void close() {
-        for (int i = surrogates.size() - 1; i >= 0; i--) {
-            surrogates.get(i).close();
-        }
+        terms.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.sampler.TaskThreads;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.sampler.Sampler;
@@ -12,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * parameters and the sampler's data type checked against the policy. The learner that takes them
  * closes them, which closes the threads; the sampler belongs to the caller.
  */
-record LearnerParts(InnerLoop inner, Trpo trpo, TaskParallel parallel, Sampler sampler) implements AutoCloseable {
+record LearnerParts(InnerLoop inner, Trpo trpo, TaskThreads parallel, Sampler sampler) implements AutoCloseable {
 
     static LearnerParts of(MamlConfig config, Policy policy, INDArray theta, Sampler sampler) {
         if (sampler.dataType() != policy.dataType()) {
@@ -24,7 +25,7 @@ record LearnerParts(InnerLoop inner, Trpo trpo, TaskParallel parallel, Sampler s
                     + policy.numParams() + "], got " + theta.dataType() + " " + Arrays.toString(theta.shape()));
         }
         return new LearnerParts(new InnerLoop(config.innerStepSize(), config.innerSteps()),
-                new Trpo(config.trpo()), new TaskParallel(sampler.threads()), sampler);
+                new Trpo(config.trpo()), new TaskThreads(sampler.threads()), sampler);
     }
 
     /** Closes the per-task threads; the sampler belongs to the caller. */

@@ -4,14 +4,13 @@ import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.Metric;
-import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.AdamOptimizer;
 import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.TaskStates;
 import io.github.metarl4j.task.Task;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -83,90 +82,72 @@ public final class Maml extends ParametricLearner {
     @Override
     public <T extends Task, O, A> MetaStepReport metaStep(TaskFamily<T, O, A> family, List<T> tasks,
                                                           RandomGenerator rng) {
-        int e = config.fastBatch();
         INDArray start = parameters();
-        InnerLoop inner = parts.inner();
+        long[] seeds = new long[MamlTasks.calls(config)];
+        for (int c = 0; c < seeds.length; c++) {
+            seeds[c] = rng.nextLong();
+        }
+        MamlTasks<T> build = new MamlTasks<>(policy, config, tasks, start, seeds);
+        try (TaskStates<TaskObjective> terms = parts.sampler().open(family, tasks.size(), build)) {
+            long t1 = System.nanoTime();
+            List<TaskObjective.Sampled> sampled = terms.map(TaskObjective::sampled);
+            Trpo.Result r;
+            if (config.outer() == MamlConfig.OuterOptimizer.PPO) {
+                r = ppoStep(new ClippedMetaObjective(terms, config.ppo().clip(), policy.dataType()), start);
+            } else {
+                r = parts.trpo().step(new MetaObjective(terms, policy.dataType(), policy.numParams()), start);
+            }
+            replace(r.theta());
+            long t2 = System.nanoTime();
+            return report(r, sampled, (t2 - t1) / 1e9);
+        }
+    }
+
+    /**
+     * The step's metrics: returns averaged over every task's episodes (per-task sums added in task
+     * order, so any back end gives the same), the steps, and the times: sampling and adaptation as the
+     * per-part builds measured them (summed over parts: executor time on a cluster), the outer step
+     * (with the objective's preparation in the builds) as wall time here.
+     */
+    private MetaStepReport report(Trpo.Result r, List<TaskObjective.Sampled> sampled, double outerSecs) {
+        double before = 0;
+        double after = 0;
+        long episodes = 0;
+        long steps = 0;
         long sampling = 0;
         long adaptation = 0;
-        long steps = 0;
-        List<INDArray> current = java.util.Collections.nCopies(tasks.size(), start);
-        List<List<TaskEpisodes>> innerData = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            innerData.add(new ArrayList<>());
+        for (TaskObjective.Sampled s : sampled) {
+            before += s.trainReturnSum();
+            after += s.validReturnSum();
+            episodes += s.episodes();
+            steps += s.steps();
+            sampling += s.samplingNanos();
+            adaptation += s.adaptationNanos();
         }
-        double trainReturn = Double.NaN;
-        List<TaskEpisodes> episodes = List.of();
-        for (int k = 0; k < inner.steps(); k++) {
-            if (k == 0 || config.innerSampling() == MamlConfig.InnerSampling.FRESH) {
-                long t0 = System.nanoTime();
-                EpisodeBatch batch = parts.sampler().sample(family, tasks, e,
-                        k == 0 ? policy.actions(start) : policy.actions(current), rng);
-                long t1 = System.nanoTime();
-                episodes = TaskEpisodes.split(batch, tasks.size(), e, config, parts.parallel());
-                sampling += t1 - t0;
-                adaptation += System.nanoTime() - t1;
-                steps += batch.totalSteps();
-                if (k == 0) {
-                    trainReturn = batch.meanEpisodeReturn();
-                }
-            }
-            long t2 = System.nanoTime();
-            List<TaskEpisodes> atK = episodes;
-            List<INDArray> from = current;
-            current = parts.parallel().map(tasks.size(), i -> inner.step(from.get(i), atK.get(i).loss(policy)));
-            for (int i = 0; i < tasks.size(); i++) {
-                innerData.get(i).add(atK.get(i));
-            }
-            adaptation += System.nanoTime() - t2;
-        }
-        List<INDArray> adapted = current;
-        long t3 = System.nanoTime();
-        EpisodeBatch valid = parts.sampler().sample(family, tasks, e, policy.actions(adapted), rng);
-        sampling += System.nanoTime() - t3;
-        long t4 = System.nanoTime();
-        List<TaskEpisodes> valids = TaskEpisodes.split(valid, tasks.size(), e, config, parts.parallel());
-        List<MetaObjective.Task> data = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            data.add(new MetaObjective.Task(innerData.get(i), valids.get(i)));
-        }
-        Trpo.Result r;
-        if (config.outer() == MamlConfig.OuterOptimizer.PPO) {
-            r = ppoStep(data, adapted, start);
-        } else {
-            try (MetaObjective objective = new MetaObjective(policy, inner, data, start, config.firstOrder(),
-                    parts.parallel())) {
-                r = parts.trpo().step(objective, start);
-            }
-        }
-        replace(r.theta());
-        long t5 = System.nanoTime();
         return OuterStepMetrics.of(MetaStepReport.builder(metrics()), r)
-                .set(Metric.RETURN_BEFORE, trainReturn)
-                .set(Metric.RETURN_AFTER, valid.meanEpisodeReturn())
-                .set(Metric.ENV_STEPS, steps + valid.totalSteps())
+                .set(Metric.RETURN_BEFORE, before / episodes)
+                .set(Metric.RETURN_AFTER, after / episodes)
+                .set(Metric.ENV_STEPS, steps)
                 .set(Metric.SAMPLING_S, sampling / 1e9)
                 .set(Metric.ADAPTATION_S, adaptation / 1e9)
-                .set(Metric.OUTER_S, (t5 - t4) / 1e9).build();
+                .set(Metric.OUTER_S, outerSecs).build();
     }
 
     /**
      * Several Adam epochs on the clipped surrogate, reported in TRPO's terms (no backtracks, always
      * accepted; the gradient norm of the first epoch).
      */
-    private Trpo.Result ppoStep(List<MetaObjective.Task> data, List<INDArray> adapted, INDArray start) {
-        try (ClippedMetaObjective objective = new ClippedMetaObjective(policy, parts.inner(), data, adapted,
-                config.firstOrder(), config.ppo().clip(), parts.parallel())) {
-            INDArray next = start;
-            double before = objective.value(start);
-            double gradientNorm = Double.NaN;
-            for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
-                INDArray g = objective.gradient(next);
-                if (epoch == 0) {
-                    gradientNorm = g.norm2Number().doubleValue();
-                }
-                next = adam().step(next, g);
+    private Trpo.Result ppoStep(ClippedMetaObjective objective, INDArray start) {
+        INDArray next = start;
+        double before = objective.value(start);
+        double gradientNorm = Double.NaN;
+        for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
+            INDArray g = objective.gradient(next);
+            if (epoch == 0) {
+                gradientNorm = g.norm2Number().doubleValue();
             }
-            return new Trpo.Result(next, true, 0, before, objective.value(next), objective.kl(next), gradientNorm);
+            next = adam().step(next, g);
         }
+        return new Trpo.Result(next, true, 0, before, objective.value(next), objective.kl(next), gradientNorm);
     }
 }

@@ -20,7 +20,8 @@ import io.github.metarl4j.optim.TrpoConfig;
  * @param ppo           PPO's settings, used when {@code outer} is PPO
  */
 public record MamlConfig(double innerStepSize, int innerSteps, InnerSampling innerSampling, boolean firstOrder, int fastBatch, int metaBatch,
-                         double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo, PpoConfig ppo) {
+                         double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo, PpoConfig ppo)
+        implements java.io.Serializable {
 
     /** The outer-loop optimiser. */
     public enum OuterOptimizer {

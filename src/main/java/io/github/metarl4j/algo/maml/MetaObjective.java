@@ -1,10 +1,14 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.optim.TrustRegionProblem;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.ReinforceLoss;
-import java.util.ArrayList;
+import io.github.metarl4j.sampler.TaskStates;
+import io.github.metarl4j.sampler.TaskThreads;
 import java.util.List;
+import java.util.function.IntFunction;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -45,19 +49,37 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
             inner = List.copyOf(inner);
         }
 
+        /** Checks that task {@code index} has the episodes of every step of {@code inner}. */
+        void checkSteps(int index, InnerLoop inner) {
+            if (this.inner.size() != inner.steps()) {
+                throw new IllegalArgumentException("task " + index + " has the episodes of " + this.inner.size()
+                        + " inner steps, but the inner loop takes " + inner.steps());
+            }
+        }
+
         /** The inner losses of {@code policy}, one per step. */
         List<ReinforceLoss> innerLosses(Policy policy) {
             return inner.stream().map(t -> t.loss(policy)).toList();
         }
     }
 
-    private final InnerLoop inner;
-    private final boolean firstOrder;
-    private final TaskParallel parallel;
-    private final List<List<ReinforceLoss>> innerLosses = new ArrayList<>();
-    private final List<List<INDArray>> oldIterates = new ArrayList<>();
-    private final List<Surrogate> surrogates = new ArrayList<>();
-    private final List<List<ReinforceLoss.Hessian>> hessians = new ArrayList<>();
+    private final TaskStates<TaskObjective> terms;
+    private final DataType type;
+    private final int numParams;
+
+    /**
+     * The objective over per-task terms kept wherever the back end built them; every query is a
+     * serialisable function of a flat vector, answered per task and averaged here in task order.
+     *
+     * @param terms     the tasks' terms
+     * @param type      the policy's data type
+     * @param numParams P
+     */
+    MetaObjective(TaskStates<TaskObjective> terms, DataType type, int numParams) {
+        this.terms = terms;
+        this.type = type;
+        this.numParams = numParams;
+    }
 
     /**
      * @param policy     the policy
@@ -68,25 +90,21 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
      * @param parallel   runs the per-task work
      */
     MetaObjective(Policy policy, InnerLoop inner, List<Task> tasks, INDArray thetaOld, boolean firstOrder,
-                  TaskParallel parallel) {
+                  TaskThreads parallel) {
+        this(local(tasks, inner, parallel, i -> new TaskObjective(policy, inner, tasks.get(i), thetaOld, firstOrder)),
+                policy.dataType(), policy.numParams());
+    }
+
+    /** The terms of {@code tasks}, built and kept in this process. */
+    static TaskStates<TaskObjective> local(List<Task> tasks, InnerLoop inner, TaskThreads parallel,
+                                           IntFunction<TaskObjective> term) {
         if (tasks == null || tasks.isEmpty()) {
             throw new IllegalArgumentException("a meta-batch needs at least one task, got " + tasks);
         }
-        this.inner = inner;
-        this.firstOrder = firstOrder;
-        this.parallel = parallel;
         for (int i = 0; i < tasks.size(); i++) {
-            if (tasks.get(i).inner().size() != inner.steps()) {
-                throw new IllegalArgumentException("task " + i + " has the episodes of " + tasks.get(i).inner().size()
-                        + " inner steps, but the inner loop takes " + inner.steps());
-            }
-            innerLosses.add(tasks.get(i).innerLosses(policy));
+            tasks.get(i).checkSteps(i, inner);
         }
-        oldIterates.addAll(parallel.map(tasks.size(), i -> inner.adapt(thetaOld, innerLosses.get(i))));
-        hessians.addAll(parallel.map(tasks.size(),
-                i -> firstOrder ? List.<ReinforceLoss.Hessian>of() : inner.hessians(oldIterates.get(i), innerLosses.get(i))));
-        surrogates.addAll(parallel.map(tasks.size(), i -> new Surrogate(policy, tasks.get(i).valid().episodes(),
-                tasks.get(i).valid().advantages(), oldIterates.get(i).get(inner.steps()))));
+        return TaskStates.of(parallel.map(tasks.size(), term), parallel);
     }
 
     /**
@@ -99,52 +117,56 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
      * @param firstOrder whether to drop the second-order terms
      */
     public MetaObjective(Policy policy, InnerLoop inner, List<Task> tasks, INDArray thetaOld, boolean firstOrder) {
-        this(policy, inner, tasks, thetaOld, firstOrder, new TaskParallel(1));
+        this(policy, inner, tasks, thetaOld, firstOrder, new TaskThreads(1));
     }
 
     /** The number of tasks. */
     public int tasks() {
-        return surrogates.size();
+        return terms.tasks();
+    }
+
+    /** The adapted parameters {@code thetaOld'_i} of every task, in task order, as flat vectors. */
+    List<double[]> adaptedOld() {
+        return terms.map(t -> HostArrays.read(t.adaptedOld()));
     }
 
     /** The adapted parameters {@code thetaOld'_i} of task i. */
     public INDArray adaptedOld(int task) {
-        return oldIterates.get(task).get(inner.steps());
+        return HostArrays.create(adaptedOld().get(task), type, numParams);
     }
 
     /** {@code mean_i L_out_i(theta'_i(theta))}: re-adapts every task from {@code theta}. */
     @Override
     public double value(INDArray theta) {
-        return mean(parallel.map(tasks(), i -> surrogates.get(i).value(adaptedFrom(theta, i))));
+        Vector at = Vector.of(theta);
+        return mean(terms.map(t -> t.value(at.array())));
     }
 
     /** {@code mean_i KL(pi_thetaOld'_i || pi_theta'_i(theta))}. */
     @Override
     public double kl(INDArray theta) {
-        return mean(parallel.map(tasks(), i -> surrogates.get(i).kl(adaptedFrom(theta, i))));
+        Vector at = Vector.of(theta);
+        return mean(terms.map(t -> t.kl(at.array())));
     }
 
     /** The meta-gradient at {@code thetaOld}: {@code mean_i J_i^T grad L_out_i(thetaOld'_i)}, {@code [P]}. */
     @Override
     public INDArray gradient() {
-        return meanOf(parallel.map(tasks(), i -> {
-            INDArray g = surrogates.get(i).gradient(adaptedOld(i));
-            return firstOrder ? g : inner.transposedJacobianTimes(hessians.get(i), g);
-        }));
+        return meanOf(terms.map(t -> HostArrays.read(t.gradient())), type);
     }
 
     /** The curvature product at {@code thetaOld}: {@code mean_i J_i^T F_i J_i v}, {@code [P]}. */
     @Override
     public INDArray curvatureTimes(INDArray v) {
-        return meanOf(parallel.map(tasks(), i -> {
-            INDArray jv = firstOrder ? v : inner.jacobianTimes(hessians.get(i), v);
-            INDArray fjv = surrogates.get(i).fisherProduct(jv);
-            return firstOrder ? fjv : inner.transposedJacobianTimes(hessians.get(i), fjv);
-        }));
+        Vector at = Vector.of(v);
+        return meanOf(terms.map(t -> HostArrays.read(t.curvatureTimes(at.array()))), type);
     }
 
-    /** The mean, summed in task order so the result does not depend on the thread count. */
-    private static double mean(List<Double> perTask) {
+    /**
+     * The mean of per-task values, summed in task order, so it does not depend on where or on how
+     * many threads the tasks ran.
+     */
+    static double mean(List<Double> perTask) {
         double sum = 0;
         for (double x : perTask) {
             sum += x;
@@ -152,27 +174,18 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
         return sum / perTask.size();
     }
 
-    private static INDArray meanOf(List<INDArray> perTask) {
-        INDArray sum = perTask.get(0).dup();
+    /** The mean of per-task vectors, summed in task order in the data type {@code type}. */
+    static INDArray meanOf(List<double[]> perTask, DataType type) {
+        INDArray sum = HostArrays.create(perTask.get(0), type, perTask.get(0).length);
         for (int i = 1; i < perTask.size(); i++) {
-            sum.addi(perTask.get(i));
+            sum.addi(HostArrays.create(perTask.get(i), type, perTask.get(i).length));
         }
         return sum.divi(perTask.size());
     }
 
-    /** Returns every prepared point's pooled buffers, last opened first. */
+    /** Releases every task's term. */
     @Override
     public void close() {
-        for (int i = tasks() - 1; i >= 0; i--) {
-            surrogates.get(i).close();
-            List<ReinforceLoss.Hessian> h = hessians.get(i);
-            for (int k = h.size() - 1; k >= 0; k--) {
-                h.get(k).close();
-            }
-        }
-    }
-
-    private INDArray adaptedFrom(INDArray theta, int task) {
-        return inner.adapt(theta, innerLosses.get(task)).get(inner.steps());
+        terms.close();
     }
 }

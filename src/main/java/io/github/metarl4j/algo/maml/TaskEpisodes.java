@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.sampler.TaskThreads;
 import io.github.metarl4j.advantage.Advantages;
 import io.github.metarl4j.baseline.LinearFeatureBaseline;
 import io.github.metarl4j.data.EpisodeBatch;
@@ -42,7 +43,7 @@ public record TaskEpisodes(EpisodeBatch episodes, INDArray advantages) {
     }
 
     /** A task-major batch's {@code e}-column blocks as per-task episodes with their advantages. */
-    static List<TaskEpisodes> split(EpisodeBatch batch, int tasks, int e, MamlConfig config, TaskParallel parallel) {
+    static List<TaskEpisodes> split(EpisodeBatch batch, int tasks, int e, MamlConfig config, TaskThreads parallel) {
         return parallel.map(tasks, i -> {
             EpisodeBatch episodes = batch.columns(i * e, (i + 1) * e);
             return new TaskEpisodes(episodes, advantages(episodes, config.gamma(), config.gaeLambda()));

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.sampler.TaskThreads;
 import static io.github.metarl4j.algo.maml.MetaObjectiveTest.advantages;
 import static io.github.metarl4j.algo.maml.MetaObjectiveTest.batch;
 import static io.github.metarl4j.algo.maml.MetaObjectiveTest.theta;
@@ -41,7 +42,7 @@ class PpoTest {
     }
 
     /** Two tasks, their data, and each task's adapted parameters at {@code theta} as the sampling ones. */
-    private static ClippedMetaObjective objective(Policy policy, INDArray theta, int steps, long seed, TaskParallel p) {
+    private static ClippedMetaObjective objective(Policy policy, INDArray theta, int steps, long seed, TaskThreads p) {
         InnerLoop inner = new InnerLoop(0.5, steps);
         List<MetaObjective.Task> tasks = MetaObjectiveTest.tasks(policy, theta, steps, seed);
         List<INDArray> samplers = new ArrayList<>();
@@ -68,7 +69,7 @@ class PpoTest {
     void atTheSamplingParameters_theClippedMetaGradientIsTheExactMetaGradient(String name, Policy policy, int steps,
                                                                               long seed) {
         INDArray theta = theta(policy, seed);
-        try (TaskParallel p = new TaskParallel(1);
+        try (TaskThreads p = new TaskThreads(1);
              ClippedMetaObjective clipped = objective(policy, theta, steps, seed, p);
              MetaObjective exact = MetaObjectiveTest.objective(policy, theta, steps, 0.5, false, seed)) {
             assertClose(exact.gradient(), clipped.gradient(theta), 1e-12, name + " clipped vs exact at ratio 1");
@@ -80,7 +81,7 @@ class PpoTest {
     void clippedMetaGradient_matchesFiniteDifferencesOfTheReadaptingObjective(String name, Policy policy, int steps,
                                                                               long seed) {
         INDArray theta = theta(policy, seed);
-        try (TaskParallel p = new TaskParallel(2); ClippedMetaObjective clipped = objective(policy, theta, steps, seed, p)) {
+        try (TaskThreads p = new TaskThreads(2); ClippedMetaObjective clipped = objective(policy, theta, steps, seed, p)) {
             INDArray moved = theta.add(randomVector(policy.numParams(), seed + 20).muli(0.05));
             assertClose(FiniteDifferences.gradient(clipped::value, moved), clipped.gradient(moved), 1e-6,
                     name + " clipped meta-gradient");

@@ -1,4 +1,4 @@
-package io.github.metarl4j.algo.maml;
+package io.github.metarl4j.sampler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,18 +13,20 @@ import java.util.function.IntFunction;
  * order, so that sums over tasks are taken in the same order (and are bit-identical) whatever the
  * thread count. One thread runs everything on the caller's thread.
  */
-final class TaskParallel implements AutoCloseable {
+public final class TaskThreads implements AutoCloseable {
 
     private final ForkJoinPool pool;
 
-    TaskParallel(int threads) {
+    /** @param threads at least 1; one runs everything on the caller's thread */
+    public TaskThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         pool = threads == 1 ? null : new ForkJoinPool(threads);
     }
 
-    <R> List<R> map(int n, IntFunction<R> work) {
+    /** {@code work(0), ..., work(n - 1)}, in task order. */
+    public <R> List<R> map(int n, IntFunction<R> work) {
         List<R> out = new ArrayList<>(n);
         if (pool == null) {
             for (int i = 0; i < n; i++) {
