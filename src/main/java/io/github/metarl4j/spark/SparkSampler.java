@@ -1,0 +1,173 @@
+package io.github.metarl4j.spark;
+
+import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.data.TransitionDataset;
+import io.github.metarl4j.data.TrialBatch;
+import io.github.metarl4j.env.TaskFamily;
+import io.github.metarl4j.sampler.ActionFunction;
+import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.sampler.RowStreams;
+import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.TaskBuild;
+import io.github.metarl4j.sampler.TaskQuery;
+import io.github.metarl4j.sampler.TaskStates;
+import io.github.metarl4j.sampler.TrialPolicy;
+import io.github.metarl4j.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The {@link Sampler} contract on Apache Spark: a learner's per-task work ({@link #open}: for MAML the
+ * tasks' sampling, inner adaptation and outer-objective terms) runs as Spark tasks over parts of the
+ * meta-batch, and each later question (a conjugate-gradient product, a line-search value) is one Spark
+ * job whose closure carries the flat vector and whose answers come back per task and are reduced on
+ * the driver in task order. The parts are cached (Spark keeps the small {@link Part} values and sends
+ * each job to the executor holding them; the states stay in that executor's memory), and a part lost
+ * with its executor is rebuilt by Spark from its lineage, with the same result. Results are bit for
+ * bit those of the in-process {@link LockstepSampler}: per-task random streams and per-block network
+ * passes make a task's work independent of the tasks that share its part.
+ *
+ * <p>Episodes asked of {@link #play}, {@link #playTrials} and {@link #transitions} (the evaluator's,
+ * RL^2's trials) are played on the driver by an in-process sampler.
+ */
+public final class SparkSampler implements Sampler {
+
+    private final JavaSparkContext spark;
+    private final FamilySource source;
+    private final int parts;
+    private final LockstepSampler driver;
+
+    /**
+     * @param spark  the Spark context (the caller starts and stops it)
+     * @param source the recipe executors rebuild the family from; its name must match the families
+     *               this sampler is given
+     * @param parts  the number of parts a meta-batch's tasks are split into (at most one per task)
+     * @param type   the data type of the batches (the policy's)
+     */
+    public SparkSampler(JavaSparkContext spark, FamilySource source, int parts, DataType type) {
+        if (spark == null || source == null) {
+            throw new IllegalArgumentException("a Spark sampler needs a Spark context and a family source");
+        }
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be >= 1, got " + parts);
+        }
+        this.spark = spark;
+        this.source = source;
+        this.parts = parts;
+        this.driver = new LockstepSampler(1, type);
+    }
+
+    @Override
+    public <T extends Task, O, A> EpisodeBatch play(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
+                                                    ActionFunction policy, RowStreams streams) {
+        return driver.play(family, tasks, episodesPerTask, policy, streams);
+    }
+
+    @Override
+    public <T extends Task, O> TrialBatch playTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
+                                                     TrialPolicy policy, RowStreams streams) {
+        return driver.playTrials(family, tasks, episodesPerTrial, policy, streams);
+    }
+
+    @Override
+    public <T extends Task, O, A> TransitionDataset transitions(TaskFamily<T, O, A> family, List<T> tasks,
+                                                                int episodesPerTask, ActionFunction policy,
+                                                                RandomGenerator rng) {
+        return driver.transitions(family, tasks, episodesPerTask, policy, rng);
+    }
+
+    /**
+     * Splits the tasks into at most {@code parts} contiguous parts, builds each on an executor and
+     * caches it there.
+     *
+     * @throws IllegalArgumentException if the family is not the one the source rebuilds (by name)
+     */
+    @Override
+    public <S extends AutoCloseable> TaskStates<S> open(TaskFamily<?, ?, ?> family, int tasks, TaskBuild<S> build) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("per-task states need at least one task, got " + tasks);
+        }
+        String rebuilt = source.family().name();
+        if (!rebuilt.equals(family.name())) {
+            throw new IllegalArgumentException("the Spark sampler's family source rebuilds family '" + rebuilt
+                    + "', but the learner samples family '" + family.name() + "'");
+        }
+        String call = UUID.randomUUID().toString();
+        int n = Math.min(parts, tasks);
+        List<Part> split = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            int first = (int) ((long) tasks * p / n);
+            int last = (int) ((long) tasks * (p + 1) / n);
+            split.add(new Part(call, p, first, last - first, build, source, driver.dataType()));
+        }
+        JavaRDD<Part> cached = spark.parallelize(split, n).persist(StorageLevel.MEMORY_ONLY());
+        cached.foreach(part -> {
+            ExecutorStates.keepOnly(part.call());
+            ExecutorStates.of(part);
+        });
+        return new SparkStates<>(cached, tasks);
+    }
+
+    @Override
+    public DataType dataType() {
+        return driver.dataType();
+    }
+
+    /** Threads of the driver-side sampler (one); executors use their own cores. */
+    @Override
+    public int threads() {
+        return driver.threads();
+    }
+
+    /** Closes the driver-side sampler; the Spark context belongs to the caller. */
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    /** The states of one {@link #open} call, on the executors. */
+    private static final class SparkStates<S> implements TaskStates<S> {
+
+        private final JavaRDD<Part> parts;
+        private final int tasks;
+
+        SparkStates(JavaRDD<Part> parts, int tasks) {
+            this.parts = parts;
+            this.tasks = tasks;
+        }
+
+        @Override
+        public int tasks() {
+            return tasks;
+        }
+
+        @Override
+        public <R> List<R> map(TaskQuery<S, R> query) {
+            List<List<R>> perPart = parts.map(part -> answer(part, query)).collect();
+            List<R> out = new ArrayList<>(tasks);
+            perPart.forEach(out::addAll);
+            return out;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <S, R> List<R> answer(Part part, TaskQuery<S, R> query) {
+            List<R> answers = new ArrayList<>(part.count());
+            for (Object state : ExecutorStates.of(part)) {
+                answers.add(query.apply((S) state));
+            }
+            return answers;
+        }
+
+        @Override
+        public void close() {
+            parts.foreach(ExecutorStates::release);
+            parts.unpersist(false);
+        }
+    }
+}
