@@ -49,8 +49,18 @@ final class TrainCommand implements Callable<Integer> {
                 + "--set run.metaBatches=200")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "runs the per-task work on Spark at this master: local[*] (embedded, all cores) or "
+                + "spark://host:7077 (a standalone cluster); the same as --set run.executor=SPARK "
+                + "--set run.master=URL")
+    String master;
+
     @Override
     public Integer call() {
+        if (master != null) {
+            overrides.add("run.executor=SPARK");
+            overrides.add("run.master=" + master);
+        }
         if (out != null && configs.size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out takes one --config, got "
                     + configs.size());

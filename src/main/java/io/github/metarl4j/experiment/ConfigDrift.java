@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * The keys whose values differ between the config a run's checkpoints were trained under and the
  * config it is resumed with, and which of them may change: those that leave the trained arithmetic
- * as it was ({@code run.threads}, since results are identical for any thread count;
+ * as it was ({@code run.threads}, {@code run.executor} and {@code run.master}, since results are
+ * identical for any thread count and back end;
  * {@code run.checkpointEvery}, {@code run.keepCheckpoints}; {@code run.metaBatches}, not below the
  * batches already done; the run's {@code name}; the {@code evaluation.*} settings, used only after
  * training). Any other change (the seed, the family, the policy, the learner) would produce a
@@ -25,8 +26,8 @@ import java.util.TreeSet;
 public final class ConfigDrift {
 
     /** The keys that may change on resume when named with {@code --allow-config-change}. */
-    public static final List<String> SAFE = List.of("name", "run.metaBatches", "run.threads", "run.checkpointEvery",
-            "run.keepCheckpoints", "evaluation.*");
+    public static final List<String> SAFE = List.of("name", "run.metaBatches", "run.threads", "run.executor",
+            "run.master", "run.checkpointEvery", "run.keepCheckpoints", "evaluation.*");
 
     /**
      * One key's change.

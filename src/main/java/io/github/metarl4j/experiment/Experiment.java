@@ -24,6 +24,7 @@ import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.run.Checkpoint;
 import io.github.metarl4j.run.Progress;
 import io.github.metarl4j.run.Trainer;
+import io.github.metarl4j.experiment.config.RunSettings;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.task.Task;
@@ -344,8 +345,14 @@ public final class Experiment<T extends Task, O, A> {
         return trained(dir, Role.LEARNER, create(config.learner(), sampler));
     }
 
-    /** The in-process sampler of this experiment: {@code run.threads} threads, the policy's data type. */
+    /**
+     * The sampler of this experiment, in the policy's data type: in process on {@code run.threads}
+     * threads, or a Spark context on {@code run.master} (started here, stopped when the sampler closes).
+     */
     public Sampler sampler() {
+        if (config.run().executor() == RunSettings.Executor.SPARK) {
+            return SparkBackEnd.start(config);
+        }
         return new LockstepSampler(config.run().threads(), config.policy().arrays());
     }
 

@@ -51,7 +51,8 @@ public record Sweep(Path root) {
         int threads = Math.max(1, cores / workers);
         RunSettings r = config.run();
         ExperimentConfig perSeed = new ExperimentConfig(config.name(), config.seed(), config.family(), config.policy(),
-                config.learner(), new RunSettings(r.metaBatches(), threads, r.checkpointEvery(), r.keepCheckpoints()),
+                config.learner(), new RunSettings(r.metaBatches(), threads, r.checkpointEvery(), r.keepCheckpoints(), r.executor(),
+                        r.master()),
                 config.evaluation());
         RunDirectory.requireEmpty(root);
         for (long seed : seeds) {

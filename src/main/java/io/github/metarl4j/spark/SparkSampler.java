@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -42,6 +43,7 @@ public final class SparkSampler implements Sampler {
     private final FamilySource source;
     private final int parts;
     private final LockstepSampler driver;
+    private final boolean ownsContext;
 
     /**
      * @param spark  the Spark context (the caller starts and stops it)
@@ -51,6 +53,29 @@ public final class SparkSampler implements Sampler {
      * @param type   the data type of the batches (the policy's)
      */
     public SparkSampler(JavaSparkContext spark, FamilySource source, int parts, DataType type) {
+        this(spark, source, parts, type, false);
+    }
+
+    /**
+     * Starts a Spark context with {@code conf} and a sampler that owns it (closing the sampler stops
+     * it), splitting meta-batches into the context's default parallelism (its cores).
+     *
+     * @param conf   the configuration ({@link SparkSettings#conf})
+     * @param source the recipe executors rebuild the family from
+     * @param type   the data type of the batches
+     */
+    public static SparkSampler start(SparkConf conf, FamilySource source, DataType type) {
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        try {
+            spark.setLogLevel("WARN");
+            return new SparkSampler(spark, source, spark.defaultParallelism(), type, true);
+        } catch (RuntimeException e) {
+            spark.stop();
+            throw e;
+        }
+    }
+
+    private SparkSampler(JavaSparkContext spark, FamilySource source, int parts, DataType type, boolean ownsContext) {
         if (spark == null || source == null) {
             throw new IllegalArgumentException("a Spark sampler needs a Spark context and a family source");
         }
@@ -61,6 +86,7 @@ public final class SparkSampler implements Sampler {
         this.source = source;
         this.parts = parts;
         this.driver = new LockstepSampler(1, type);
+        this.ownsContext = ownsContext;
     }
 
     @Override
@@ -125,10 +151,13 @@ public final class SparkSampler implements Sampler {
         return driver.threads();
     }
 
-    /** Closes the driver-side sampler; the Spark context belongs to the caller. */
+    /** Closes the driver-side sampler, and stops the Spark context if this sampler started it. */
     @Override
     public void close() {
         driver.close();
+        if (ownsContext) {
+            spark.stop();
+        }
     }
 
     /** The states of one {@link #open} call, on the executors. */

@@ -62,7 +62,7 @@ class ChangedConfigResumeTest {
         assertEquals(Main.BAD_USAGE, c.status(), c.err());
         assertEquals("metarl4j: config " + run.resolve("resolved-config.yaml") + " differs from the config maml was "
                 + "trained under (its checkpoint after batch 4): " + change + ". Restore the file, or start a new run; "
-                + "only [name, run.metaBatches, run.threads, run.checkpointEvery, run.keepCheckpoints, evaluation.*] "
+                + "only [name, run.metaBatches, run.threads, run.executor, run.master, run.checkpointEvery, run.keepCheckpoints, evaluation.*] "
                 + "may change", c.err().strip());
         assertEquals(before, digests(run), "every file as it was");
     }
@@ -90,7 +90,7 @@ class ChangedConfigResumeTest {
         Cli unsafe = Cli.run("resume", run.toString(), "--allow-config-change", "seed");
         assertEquals(Main.BAD_USAGE, unsafe.status());
         assertEquals("metarl4j: --allow-config-change seed: only [name, run.metaBatches, run.threads, "
-                + "run.checkpointEvery, run.keepCheckpoints, evaluation.*] may change on resume; any other key changes "
+                + "run.executor, run.master, run.checkpointEvery, run.keepCheckpoints, evaluation.*] may change on resume; any other key changes "
                 + "what is trained (start a new run instead)", unsafe.err().strip());
         Cli resumed = Cli.run("resume", run.toString(), "--allow-config-change", "run.metaBatches");
         assertEquals(Main.DONE, resumed.status(), resumed.err());

@@ -41,7 +41,7 @@ class ConfigDriftTest {
                 ConfigDrift.allowed(List.of("run.metaBatches", "evaluation.*,run.threads")));
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigDrift.allowed(List.of("policy.hidden")));
         assertEquals("--allow-config-change policy.hidden: only [name, run.metaBatches, run.threads, "
-                + "run.checkpointEvery, run.keepCheckpoints, evaluation.*] may change on resume; any other key changes "
+                + "run.executor, run.master, run.checkpointEvery, run.keepCheckpoints, evaluation.*] may change on resume; any other key changes "
                 + "what is trained (start a new run instead)", e.getMessage());
         assertThrows(ConfigException.class, () -> ConfigDrift.allowed(List.of("evaluation")));
         ConfigDrift.Change target = new ConfigDrift.Change("evaluation.target", "0.9", "0.8");

@@ -151,6 +151,9 @@ public final class ConfigFiles {
             throw new ConfigException(where + ": expected a mapping of keys to values at the top, got "
                     + ConfigErrors.kind(tree), null);
         }
+        if (type == ExperimentConfig.class) {
+            ExperimentConfig.fillDefaults(root);
+        }
         for (String override : overrides) {
             try {
                 ConfigOverrides.apply(root, override);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
 @JsonTypeIdResolver(TypeNames.class)
-public interface FamilyConfig {
+public interface FamilyConfig extends java.io.Serializable {
 
     /** The family and its oracle, if it has one. */
     FamilySetup<?, ?, ?> build();

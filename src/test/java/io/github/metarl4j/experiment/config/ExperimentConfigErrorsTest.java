@@ -104,7 +104,7 @@ class ExperimentConfigErrorsTest {
                         "key 'policy.hidden[1]': expected an integer, got 'wide'"),
                 edit("number for a mapping", block("run", "run: 20\n"),
                         "key 'run': expected a mapping with keys [metaBatches, threads, checkpointEvery, "
-                                + "keepCheckpoints], got 20"),
+                                + "keepCheckpoints, executor, master], got 20"),
                 edit("slip out of range", indented("slip", "1.5"),
                         "key 'family.world.slip': slip must be in [0, 1], got 1.5"),
                 edit("no meta-batches", indented("metaBatches", "0"),
@@ -162,8 +162,8 @@ class ExperimentConfigErrorsTest {
                 edit("empty file", y -> "", "the file is empty; expected a mapping of keys to values"),
                 edit("list at the top", y -> "- a\n- b\n", "expected a mapping of keys to values at the top, got a list"),
                 set("--set of an unknown key", List.of("run.metaBatch=3"), "--set run.metaBatch=3: no key 'metaBatch' "
-                        + "under 'run'; did you mean 'metaBatches'? Keys there: [checkpointEvery, keepCheckpoints, "
-                        + "metaBatches, threads]"),
+                        + "under 'run'; did you mean 'metaBatches'? Keys there: [checkpointEvery, executor, "
+                        + "keepCheckpoints, master, metaBatches, threads]"),
                 set("--set without a value", List.of("run.metaBatches"),
                         "--set run.metaBatches: expected key.path=value, got 'run.metaBatches'"),
                 set("--set below a value", List.of("seed.root=1"),

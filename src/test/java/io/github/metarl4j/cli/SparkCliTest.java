@@ -1,0 +1,63 @@
+package io.github.metarl4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one flag that moves a run onto Spark: {@code --master local[2]} trains the same run, bit for bit,
+ * as in process (every metric but the timings), and the resolved config records the back end.
+ */
+class SparkCliTest {
+
+    private static final String[] SMALL = {"--set", "run.metaBatches=2", "--set", "learner.maml.metaBatch=4",
+        "--set", "learner.maml.fastBatch=4", "--set", "policy.hidden=[16]", "--set", "evaluation.tasks=2",
+        "--set", "evaluation.steps=1", "--set", "evaluation.episodes=4", "--set", "evaluation.baselines=[]"};
+
+    private static Cli train(Path config, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", "--config", config.toString(), "--out", out.toString()));
+        args.addAll(List.of(SMALL));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void masterFlag_trainsTheInProcessRun_bitForBit(@TempDir Path dir) throws IOException {
+        Path config = Path.of("examples/configs/navigation-2d.yaml");
+        Cli here = train(config, dir.resolve("here"));
+        assertEquals(Main.DONE, here.status(), here.err());
+        Cli spark = train(config, dir.resolve("spark"), "--master", "local[2]");
+        assertEquals(Main.DONE, spark.status(), spark.err());
+        String resolved = Files.readString(dir.resolve("spark").resolve("resolved-config.yaml"));
+        assertTrue(resolved.contains("executor: SPARK") && resolved.contains("master: \"local[2]\""), resolved);
+        String resolvedHere = Files.readString(dir.resolve("here").resolve("resolved-config.yaml"));
+        assertTrue(resolvedHere.contains("executor: IN_PROCESS"), resolvedHere);
+        List<String> a = Files.readAllLines(dir.resolve("here").resolve("metrics.csv"));
+        List<String> b = Files.readAllLines(dir.resolve("spark").resolve("metrics.csv"));
+        assertEquals(a.size(), b.size());
+        List<String> header = List.of(a.get(0).split(",", -1));
+        assertEquals(header, List.of(b.get(0).split(",", -1)));
+        int compared = 0;
+        for (int row = 1; row < a.size(); row++) {
+            String[] x = a.get(row).split(",", -1);
+            String[] y = b.get(row).split(",", -1);
+            for (int c = 0; c < header.size(); c++) {
+                if (!header.get(c).endsWith("_s")) {
+                    assertEquals(x[c], y[c], header.get(c) + ", batch row " + row);
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared >= 2 * 8, "compared " + compared + " values");
+        assertEquals(Files.readString(dir.resolve("here").resolve("evaluation").resolve("summary.csv")),
+                Files.readString(dir.resolve("spark").resolve("evaluation").resolve("summary.csv")),
+                "the evaluation of the same parameters");
+    }
+}
