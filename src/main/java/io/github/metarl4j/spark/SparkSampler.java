@@ -16,6 +16,7 @@ import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -44,6 +45,7 @@ public final class SparkSampler implements Sampler {
     private final int parts;
     private final LockstepSampler driver;
     private final boolean ownsContext;
+    private final AtomicLong jobs = new AtomicLong();
 
     /**
      * @param spark  the Spark context (the caller starts and stops it)
@@ -133,11 +135,22 @@ public final class SparkSampler implements Sampler {
             split.add(new Part(call, p, first, last - first, build, source, driver.dataType()));
         }
         JavaRDD<Part> cached = spark.parallelize(split, n).persist(StorageLevel.MEMORY_ONLY());
+        jobs.incrementAndGet();
         cached.foreach(part -> {
             ExecutorStates.keepOnly(part.call());
             ExecutorStates.of(part);
         });
-        return new SparkStates<>(cached, tasks);
+        return new SparkStates<>(cached, tasks, jobs);
+    }
+
+    /** The Spark jobs this sampler has run (a build, a question or a release each), for benchmarks. */
+    public long jobs() {
+        return jobs.get();
+    }
+
+    /** The Spark context. */
+    public JavaSparkContext context() {
+        return spark;
     }
 
     @Override
@@ -165,10 +178,12 @@ public final class SparkSampler implements Sampler {
 
         private final JavaRDD<Part> parts;
         private final int tasks;
+        private final AtomicLong jobs;
 
-        SparkStates(JavaRDD<Part> parts, int tasks) {
+        SparkStates(JavaRDD<Part> parts, int tasks, AtomicLong jobs) {
             this.parts = parts;
             this.tasks = tasks;
+            this.jobs = jobs;
         }
 
         @Override
@@ -178,6 +193,7 @@ public final class SparkSampler implements Sampler {
 
         @Override
         public <R> List<R> map(TaskQuery<S, R> query) {
+            jobs.incrementAndGet();
             List<List<R>> perPart = parts.map(part -> answer(part, query)).collect();
             List<R> out = new ArrayList<>(tasks);
             perPart.forEach(out::addAll);
@@ -195,6 +211,7 @@ public final class SparkSampler implements Sampler {
 
         @Override
         public void close() {
+            jobs.incrementAndGet();
             parts.foreach(ExecutorStates::release);
             parts.unpersist(false);
         }

@@ -115,6 +115,21 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void sparkBenchmark_runsThreeBackEnds_withIdenticalParameters() {
+        String out = run(() -> {
+            try {
+                SparkBenchmark.main(new String[] {"--smoke"});
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String last = lastLine(out);
+        assertTrue(last.startsWith("in_process_s=") && last.contains(" local2_ratio=")
+                && last.contains(" standalone2_ratio=") && last.contains(" jobs_per_batch="), last);
+        assertTrue(last.contains(" identical=true "), last);
+    }
+
+    @Test
     void samplerBenchmark_endsWithKeyValueLine() {
         String out = run(() -> SamplerBenchmark.main(new String[] {"--smoke"}));
         String last = lastLine(out);

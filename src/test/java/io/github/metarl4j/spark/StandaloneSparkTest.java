@@ -40,17 +40,14 @@ class StandaloneSparkTest {
 
     private static Path home;
 
-    private static StandaloneCluster cluster;
+    private static LocalCluster cluster;
     private static JavaSparkContext spark;
 
     @BeforeAll
     static void start() throws Exception {
         home = java.nio.file.Files.createTempDirectory("metarl4j-spark-");
-        cluster = new StandaloneCluster(home, 2);
-        SparkConf conf = SparkSettings.conf(cluster.url(), "metarl4j-standalone-test")
-                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.executor.cores", "1").set("spark.cores.max", "2")
-                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        cluster = new LocalCluster(home, 2);
+        SparkConf conf = cluster.configure(SparkSettings.conf(cluster.url(), "metarl4j-standalone-test"));
         spark = new JavaSparkContext(conf);
         spark.setLogLevel("ERROR");
     }

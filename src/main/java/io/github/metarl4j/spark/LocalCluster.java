@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Spark standalone cluster on 127.0.0.1 for tests: a master and {@code workers} workers of one core
- * each, started as JVMs from the Spark jars on this JVM's classpath (no Spark install), on free
- * ports, with the project's memory caps; {@link #close} stops them and their executors.
+ * A Spark standalone cluster on this machine (127.0.0.1), for trying the cluster path, for tests and
+ * for benchmarks: a master and N workers of one core each, started as JVMs from the Spark jars on
+ * this JVM's classpath (no Spark install), on free ports, each JVM with a heap and native-memory cap;
+ * {@link #close} stops them and their executors. A real cluster is started with Spark's own scripts
+ * and reached by its master URL (docs/scaling.md).
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
 
     private final Path home;
     private final int port;
@@ -27,7 +29,14 @@ final class StandaloneCluster implements AutoCloseable {
     private final Process master;
     private final List<Process> workers = new ArrayList<>();
 
-    StandaloneCluster(Path home, int workerCount) throws IOException, InterruptedException {
+    /**
+     * Starts the master and the workers and waits (up to two minutes) until every worker has registered.
+     *
+     * @param home        a directory for the JVMs' logs and the workers' work directories
+     * @param workerCount N, at least 1
+     * @throws IllegalStateException with the JVMs' last log lines if the cluster does not come up
+     */
+    public LocalCluster(Path home, int workerCount) throws IOException, InterruptedException {
         this.home = home;
         this.port = freePort();
         this.ui = freePort();
@@ -43,12 +52,12 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** The master's URL, {@code spark://127.0.0.1:PORT}. */
-    String url() {
+    public String url() {
         return "spark://127.0.0.1:" + port;
     }
 
     /** The executor JVMs the workers have started (a worker's only Java children), alive. */
-    List<ProcessHandle> executors() {
+    public List<ProcessHandle> executors() {
         List<ProcessHandle> out = new ArrayList<>();
         for (Process w : workers) {
             w.children().filter(p -> p.isAlive() && p.info().command().orElse("").endsWith("java"))
@@ -57,8 +66,8 @@ final class StandaloneCluster implements AutoCloseable {
         return out;
     }
 
-    /** What the cluster's JVMs wrote, for a failing test's message. */
-    String logs() throws IOException {
+    /** The last lines the cluster's JVMs and executors wrote, for an error message. */
+    public String logs() throws IOException {
         StringBuilder b = new StringBuilder();
         try (var files = Files.walk(home)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".log") || p.endsWith("stderr")).toList()) {
@@ -69,6 +78,16 @@ final class StandaloneCluster implements AutoCloseable {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * {@code conf} for an application on this cluster: its master URL, the driver on 127.0.0.1,
+     * executors of one core, at most one per worker, with this JVM's classpath.
+     */
+    public org.apache.spark.SparkConf configure(org.apache.spark.SparkConf conf) {
+        return conf.setMaster(url()).set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.executor.cores", "1").set("spark.cores.max", String.valueOf(workers.size()))
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
     }
 
     private Process start(String name, String main, String... args) throws IOException {
@@ -124,6 +143,7 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
+    /** Stops the workers' executors, the workers and the master. */
     @Override
     public void close() {
         List<Process> all = new ArrayList<>(workers);
