@@ -52,7 +52,7 @@ public final class Trpo {
         double gradientNorm = g.norm2Number().doubleValue();
         INDArray s = solve(problem, g);
         double shs = 0.5 * s.mul(damped(problem, s)).sumNumber().doubleValue();
-        double before = problem.value(thetaOld);
+        double before = problem.evaluate(thetaOld).value();
         if (!(shs > 0)) {
             return new Result(thetaOld, false, 0, before, before, 0, gradientNorm);
         }
@@ -60,8 +60,9 @@ public final class Trpo {
         double fraction = 1.0;
         for (int k = 0; k < config.lineSearchSteps(); k++, fraction *= config.backtrackRatio()) {
             INDArray candidate = thetaOld.sub(fullStep.mul(fraction));
-            double value = problem.value(candidate);
-            double kl = problem.kl(candidate);
+            TrustRegionProblem.Evaluation at = problem.evaluate(candidate);
+            double value = at.value();
+            double kl = at.kl();
             if (value < before && kl < config.maxKl()) {
                 return new Result(candidate, true, k, before, value, kl, gradientNorm);
             }

@@ -14,9 +14,16 @@ public interface TrustRegionProblem {
     /** {@code C v}, with C the Hessian of the constraint at {@code thetaOld} (symmetric, positive semi-definite). */
     INDArray curvatureTimes(INDArray v);
 
-    /** {@code L(theta)}. */
-    double value(INDArray theta);
+    /**
+     * The objective and the constraint at a candidate, computed together (a back end answers both in
+     * one round; an objective that adapts from {@code theta} adapts once).
+     *
+     * @param value {@code L(theta)}
+     * @param kl    the constraint {@code KL(theta)}, zero at {@code thetaOld}
+     */
+    record Evaluation(double value, double kl) {
+    }
 
-    /** The constraint {@code KL(theta)}, zero at {@code thetaOld}. */
-    double kl(INDArray theta);
+    /** {@code L(theta)} and {@code KL(theta)}. */
+    Evaluation evaluate(INDArray theta);
 }

@@ -19,8 +19,16 @@ final class ExecutorStates {
     private ExecutorStates() {
     }
 
-    /** The states of {@code part}, built here on first use. */
+    /**
+     * The states of {@code part}, built here on first use; building a part of a new call first drops
+     * the states of every other call (the driver asks about one call at a time).
+     */
     static List<?> of(Part part) {
+        List<?> held = STATES.get(part.key());
+        if (held != null) {
+            return held;
+        }
+        keepOnly(part.call());
         return STATES.computeIfAbsent(part.key(), k -> build(part));
     }
 
@@ -35,32 +43,20 @@ final class ExecutorStates {
         }
     }
 
-    /** Closes and forgets the states of {@code part}, if this executor holds them. */
-    static void release(Part part) {
-        List<?> states = STATES.remove(part.key());
-        if (states == null) {
-            return;
-        }
-        for (int i = states.size() - 1; i >= 0; i--) {
-            try {
-                ((AutoCloseable) states.get(i)).close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing a state of part " + part.key() + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Forgets the states of every call other than {@code call}'s (the driver never needs two at once). */
+    /**
+     * Closes and forgets the states of every call other than {@code call}'s (the driver never needs two
+     * at once); {@code ""} forgets all.
+     */
     static void keepOnly(String call) {
         for (String key : STATES.keySet()) {
-            if (!key.startsWith(call + "/")) {
+            if (call.isEmpty() || !key.startsWith(call + "/")) {
                 List<?> states = STATES.remove(key);
                 if (states != null) {
                     for (Object s : states) {
                         try {
                             ((AutoCloseable) s).close();
                         } catch (Exception e) {
-                            // a state of an abandoned call: its buffers are reclaimed by the GC
+                            throw new IllegalStateException("closing a state of " + key + ": " + e.getMessage(), e);
                         }
                     }
                 }

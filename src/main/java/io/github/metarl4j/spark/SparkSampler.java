@@ -111,8 +111,8 @@ public final class SparkSampler implements Sampler {
     }
 
     /**
-     * Splits the tasks into at most {@code parts} contiguous parts, builds each on an executor and
-     * caches it there.
+     * Splits the tasks into at most {@code parts} contiguous parts, to be built on the executors by the
+     * first question (which caches each part where it was built); no job runs until then.
      *
      * @throws IllegalArgumentException if the family is not the one the source rebuilds (by name)
      */
@@ -135,12 +135,7 @@ public final class SparkSampler implements Sampler {
             split.add(new Part(call, p, first, last - first, build, source, driver.dataType()));
         }
         JavaRDD<Part> cached = spark.parallelize(split, n).persist(StorageLevel.MEMORY_ONLY());
-        jobs.incrementAndGet();
-        cached.foreach(part -> {
-            ExecutorStates.keepOnly(part.call());
-            ExecutorStates.of(part);
-        });
-        return new SparkStates<>(cached, tasks, jobs);
+        return new SparkStates<>(cached, tasks, jobs, spark.isLocal());
     }
 
     /** The Spark jobs this sampler has run (a build, a question or a release each), for benchmarks. */
@@ -179,11 +174,13 @@ public final class SparkSampler implements Sampler {
         private final JavaRDD<Part> parts;
         private final int tasks;
         private final AtomicLong jobs;
+        private final boolean local;
 
-        SparkStates(JavaRDD<Part> parts, int tasks, AtomicLong jobs) {
+        SparkStates(JavaRDD<Part> parts, int tasks, AtomicLong jobs, boolean local) {
             this.parts = parts;
             this.tasks = tasks;
             this.jobs = jobs;
+            this.local = local;
         }
 
         @Override
@@ -209,11 +206,17 @@ public final class SparkSampler implements Sampler {
             return answers;
         }
 
+        /**
+         * Unpersists the parts. In local mode the states are released here (the executors are this JVM);
+         * on a cluster no job is spent on it: an executor drops a call's states when it builds the next
+         * call's, and all of them when the application ends.
+         */
         @Override
         public void close() {
-            jobs.incrementAndGet();
-            parts.foreach(ExecutorStates::release);
             parts.unpersist(false);
+            if (local) {
+                ExecutorStates.keepOnly("");
+            }
         }
     }
 }

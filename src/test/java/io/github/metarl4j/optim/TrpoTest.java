@@ -44,14 +44,10 @@ class TrpoTest {
             }
 
             @Override
-            public double value(INDArray theta) {
+            public Evaluation evaluate(INDArray theta) {
                 INDArray d = theta.sub(THETA0);
-                return valueSign * G.mul(d).sumNumber().doubleValue() + 0.5 * quad(d);
-            }
-
-            @Override
-            public double kl(INDArray theta) {
-                return klScale * 0.5 * quad(theta.sub(THETA0));
+                return new Evaluation(valueSign * G.mul(d).sumNumber().doubleValue() + 0.5 * quad(d),
+                        klScale * 0.5 * quad(d));
             }
         };
     }
@@ -153,13 +149,8 @@ class TrpoTest {
             }
 
             @Override
-            public double value(INDArray theta) {
-                return 0;
-            }
-
-            @Override
-            public double kl(INDArray theta) {
-                return 0;
+            public Evaluation evaluate(INDArray theta) {
+                return new Evaluation(0, 0);
             }
         };
         INDArray x = new Trpo(new TrpoConfig(0.01, iterations, 0, 15, 0.8)).solve(counted, g);

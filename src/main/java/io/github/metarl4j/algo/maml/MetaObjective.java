@@ -135,18 +135,16 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
         return HostArrays.create(adaptedOld().get(task), type, numParams);
     }
 
-    /** {@code mean_i L_out_i(theta'_i(theta))}: re-adapts every task from {@code theta}. */
+    /**
+     * {@code mean_i L_out_i(theta'_i(theta))} and {@code mean_i KL(pi_thetaOld'_i || pi_theta'_i(theta))}:
+     * re-adapts every task from {@code theta} once, one question to the tasks.
+     */
     @Override
-    public double value(INDArray theta) {
+    public Evaluation evaluate(INDArray theta) {
         Vector at = Vector.of(theta);
-        return mean(terms.map(t -> t.value(at.array())));
-    }
-
-    /** {@code mean_i KL(pi_thetaOld'_i || pi_theta'_i(theta))}. */
-    @Override
-    public double kl(INDArray theta) {
-        Vector at = Vector.of(theta);
-        return mean(terms.map(t -> t.kl(at.array())));
+        List<double[]> perTask = terms.map(t -> t.evaluate(at.array()));
+        return new Evaluation(mean(perTask.stream().map(e -> e[0]).toList()),
+                mean(perTask.stream().map(e -> e[1]).toList()));
     }
 
     /** The meta-gradient at {@code thetaOld}: {@code mean_i J_i^T grad L_out_i(thetaOld'_i)}, {@code [P]}. */

@@ -91,9 +91,10 @@ final class TaskObjective implements AutoCloseable {
         return adaptedOld;
     }
 
-    /** {@code L_out(theta'(theta))}: re-adapts from {@code theta}. */
-    double value(INDArray theta) {
-        return surrogate.value(adaptedFrom(theta));
+    /** {@code {L_out(theta'(theta)), KL(pi_thetaOld' || pi_theta'(theta))}}: adapts from {@code theta} once. */
+    double[] evaluate(INDArray theta) {
+        INDArray adapted = adaptedFrom(theta);
+        return new double[] {surrogate.value(adapted), surrogate.kl(adapted)};
     }
 
     /** {@code KL(pi_thetaOld' || pi_theta'(theta))}. */
