@@ -79,7 +79,7 @@ class TransitionsTest {
     @Test
     void nextObservations_andEpisodeEnds_matchAReplayOfEachEpisode() {
         TransitionDataset d = collect(1);
-        SplittableRandom seeds = new SplittableRandom(11);
+        RowStreams seeds = RowStreams.forTasks(new SplittableRandom(11), TASKS.size(), EPISODES);
         int[] starts = d.episodeStarts();
         double[] act = d.actions();
         double[] next = d.nextObservations();
@@ -89,7 +89,7 @@ class TransitionsTest {
         int cut = 0;
         for (int e = 0; e < d.episodes(); e++) {
             Env<double[], Integer> env = ROOMS.create(TASKS.get(e / EPISODES));
-            env.reset(seeds.nextLong());
+            env.reset(seeds.row(e).nextLong());
             for (int row = starts[e]; row < starts[e + 1]; row++) {
                 StepResult<double[]> r = env.step((int) act[row]);
                 assertArrayEquals(r.observation(), Arrays.copyOfRange(next, row * 2, row * 2 + 2), "row " + row);
