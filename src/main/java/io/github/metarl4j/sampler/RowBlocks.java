@@ -47,10 +47,14 @@ public record RowBlocks(List<ActionFunction> blocks, int rowsPerBlock) implement
         return Nd4j.vstack(parts);
     }
 
-    /** Block i's stream when the streams have one per block, else the one stream for all rows. */
+    /**
+     * The streams of block i's rows: its share of the streams when they come k per block (k >= 1), or
+     * the one stream for all rows.
+     */
     private RowStreams streams(RowStreams rng, int i) {
-        if (rng.blocks() == blocks.size()) {
-            return rng.only(i);
+        if (rng.blocks() % blocks.size() == 0) {
+            int k = rng.blocks() / blocks.size();
+            return rng.range(i * k, k);
         }
         if (rng.blocks() == 1) {
             return RowStreams.single(rng.block(0), rowsPerBlock);

@@ -102,7 +102,16 @@ public final class RowStreams {
 
     /** Block {@code i} alone, as streams of one block. */
     public RowStreams only(int i) {
-        return new RowStreams(new RandomGenerator[] {blocks[i]}, rowsPerBlock);
+        return range(i, 1);
+    }
+
+    /** Blocks {@code [first, first + count)}, as streams of their own. */
+    public RowStreams range(int first, int count) {
+        if (first < 0 || count < 1 || first + count > blocks.length) {
+            throw new IllegalArgumentException("blocks [" + first + ", " + (first + count) + ") are outside the "
+                    + blocks.length + " blocks of these streams");
+        }
+        return new RowStreams(java.util.Arrays.copyOfRange(blocks, first, first + count), rowsPerBlock);
     }
 
     /**
