@@ -60,4 +60,16 @@ class SparkCliTest {
                 Files.readString(dir.resolve("spark").resolve("evaluation").resolve("summary.csv")),
                 "the evaluation of the same parameters");
     }
+
+    @Test
+    void aMasterThatIsNoUrl_isRefusedInOneLine_beforeSparkStarts(@TempDir Path dir) {
+        Cli c = train(Path.of("examples/configs/navigation-2d.yaml"), dir.resolve("run"), "--master", "cluster1");
+        assertEquals(Main.BAD_USAGE, c.status());
+        assertEquals("metarl4j: config examples/configs/navigation-2d.yaml: key 'run.master': master must be a Spark "
+                + "master URL such as local[*] or spark://host:7077, got 'cluster1'", c.err().strip());
+        Cli executor = train(Path.of("examples/configs/navigation-2d.yaml"), dir.resolve("run2"), "--set",
+                "run.executor=GRID");
+        assertEquals(Main.BAD_USAGE, executor.status());
+        assertTrue(executor.err().contains("run.executor") && executor.err().contains("SPARK"), executor.err());
+    }
 }
