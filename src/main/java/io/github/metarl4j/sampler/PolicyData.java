@@ -70,6 +70,23 @@ public final class PolicyData implements ActionFunction, Serializable {
         return parameters[i].clone();
     }
 
+    /**
+     * The policy of tasks {@code [first, first + count)} of a call of {@code tasks} tasks: the same
+     * policy when it has one vector, else those tasks' vectors.
+     *
+     * @throws IllegalArgumentException if it has neither one vector nor one per task
+     */
+    public PolicyData part(int first, int count, int tasks) {
+        if (parameters.length == 1) {
+            return this;
+        }
+        if (parameters.length != tasks || first < 0 || count < 1 || first + count > tasks) {
+            throw new IllegalArgumentException("a policy of " + parameters.length + " vectors has no part ["
+                    + first + ", " + (first + count) + ") of " + tasks + " tasks");
+        }
+        return new PolicyData(spec, List.of(java.util.Arrays.copyOfRange(parameters, first, first + count)));
+    }
+
     /** Acts with the spec bound in this process (bound once, on the first call). */
     @Override
     public INDArray act(INDArray observations, RowStreams rng) {

@@ -2,6 +2,7 @@ package io.github.metarl4j.sampler;
 
 import io.github.metarl4j.random.SeedTree;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,8 +20,14 @@ public final class RowStreams {
 
     private final RandomGenerator[] blocks;
     private final int rowsPerBlock;
+    private final OptionalLong seed;
+    private final int first;
 
     private RowStreams(RandomGenerator[] blocks, int rowsPerBlock) {
+        this(blocks, rowsPerBlock, OptionalLong.empty(), 0);
+    }
+
+    private RowStreams(RandomGenerator[] blocks, int rowsPerBlock, OptionalLong seed, int first) {
         if (rowsPerBlock < 1) {
             throw new IllegalArgumentException("rows per block must be >= 1, got " + rowsPerBlock);
         }
@@ -31,6 +38,8 @@ public final class RowStreams {
         }
         this.blocks = blocks;
         this.rowsPerBlock = rowsPerBlock;
+        this.seed = seed;
+        this.first = first;
     }
 
     /** One stream for all {@code rows} rows: a batch that is one block. */
@@ -69,7 +78,20 @@ public final class RowStreams {
         for (int i = 0; i < tasks; i++) {
             g[i] = call.child(first + i).generator();
         }
-        return new RowStreams(g, rowsPerBlock);
+        return new RowStreams(g, rowsPerBlock, OptionalLong.of(seed), first);
+    }
+
+    /**
+     * The call's seed when these are fresh streams of {@link #forTasks} (nothing drawn from them yet is
+     * not checked: a back end rebuilds them from the seed before any draw), else empty.
+     */
+    public OptionalLong seed() {
+        return seed;
+    }
+
+    /** The index of block 0's task in its call (0 unless built for a part). */
+    public int first() {
+        return first;
     }
 
     /** M, the number of blocks. */

@@ -6,6 +6,7 @@ import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.sampler.PolicyData;
 import io.github.metarl4j.sampler.RowStreams;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TaskBuild;
@@ -35,13 +36,15 @@ import org.nd4j.linalg.api.buffer.DataType;
  * bit those of the in-process {@link LockstepSampler}: per-task random streams and per-block network
  * passes make a task's work independent of the tasks that share its part.
  *
- * <p>Episodes asked of {@link #play}, {@link #playTrials} and {@link #transitions} (the evaluator's,
- * RL^2's trials) are played on the driver by an in-process sampler.
+ * <p>Episodes ({@link #play}: the evaluator's, pretraining's) are played in parts on the executors
+ * when the policy is data; trials ({@link #playTrials}: RL^2's) and {@link #transitions} are played
+ * on the driver by an in-process sampler.
  */
 public final class SparkSampler implements Sampler {
 
     private final JavaSparkContext spark;
     private final FamilySource source;
+    private final String familyName;
     private final int parts;
     private final LockstepSampler driver;
     private final boolean ownsContext;
@@ -86,15 +89,39 @@ public final class SparkSampler implements Sampler {
         }
         this.spark = spark;
         this.source = source;
+        this.familyName = source.family().name();
         this.parts = parts;
         this.driver = new LockstepSampler(1, type);
         this.ownsContext = ownsContext;
     }
 
+    /**
+     * Plays the call's tasks in parts on the executors when it can ship them: fresh streams of one
+     * seed ({@link RowStreams#forTasks}) and a policy given as data ({@link PolicyData}); otherwise (a
+     * lambda, a reference agent) on the driver. Either way the batch is the in-process sampler's.
+     */
     @Override
     public <T extends Task, O, A> EpisodeBatch play(TaskFamily<T, O, A> family, List<T> tasks, int episodesPerTask,
                                                     ActionFunction policy, RowStreams streams) {
-        return driver.play(family, tasks, episodesPerTask, policy, streams);
+        Sampler.checkTasks(tasks, episodesPerTask);
+        if (tasks.size() < 2 || parts < 2 || streams.seed().isEmpty() || !(policy instanceof PolicyData data)
+                || streams.blocks() != tasks.size() || streams.rowsPerBlock() != episodesPerTask) {
+            return driver.play(family, tasks, episodesPerTask, policy, streams);
+        }
+        checkFamily(family);
+        long seed = streams.seed().getAsLong();
+        int offset = streams.first();
+        int n = Math.min(parts, tasks.size());
+        List<EpisodeJob> jobsOfParts = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            int first = (int) ((long) tasks.size() * p / n);
+            int last = (int) ((long) tasks.size() * (p + 1) / n);
+            jobsOfParts.add(new EpisodeJob(new ArrayList<>(tasks.subList(first, last)), episodesPerTask,
+                    data.part(first, last - first, tasks.size()), seed, offset + first, source, dataType()));
+        }
+        jobs.incrementAndGet();
+        List<EpisodePart> played = spark.parallelize(jobsOfParts, n).map(EpisodeJob::play).collect();
+        return EpisodePart.merge(played, dataType());
     }
 
     @Override
@@ -121,11 +148,7 @@ public final class SparkSampler implements Sampler {
         if (tasks < 1) {
             throw new IllegalArgumentException("per-task states need at least one task, got " + tasks);
         }
-        String rebuilt = source.family().name();
-        if (!rebuilt.equals(family.name())) {
-            throw new IllegalArgumentException("the Spark sampler's family source rebuilds family '" + rebuilt
-                    + "', but the learner samples family '" + family.name() + "'");
-        }
+        checkFamily(family);
         String call = UUID.randomUUID().toString();
         int n = Math.min(parts, tasks);
         List<Part> split = new ArrayList<>(n);
@@ -146,6 +169,13 @@ public final class SparkSampler implements Sampler {
     /** The Spark context. */
     public JavaSparkContext context() {
         return spark;
+    }
+
+    private void checkFamily(TaskFamily<?, ?, ?> family) {
+        if (!familyName.equals(family.name())) {
+            throw new IllegalArgumentException("the Spark sampler's family source rebuilds family '" + familyName
+                    + "', but the learner samples family '" + family.name() + "'");
+        }
     }
 
     @Override

@@ -1,13 +1,25 @@
 package io.github.metarl4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.algo.maml.MamlConfig;
+import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.envs.navigation.Navigation2D;
+import io.github.metarl4j.envs.navigation.NavigationTask;
 import io.github.metarl4j.envs.tabular.RandomMdps;
 import io.github.metarl4j.envs.tabular.TabularMdpConfig;
+import io.github.metarl4j.nn.Activation;
+import io.github.metarl4j.policy.GaussianMlpPolicy;
+import io.github.metarl4j.sampler.ActionFunction;
 import io.github.metarl4j.sampler.LockstepSampler;
+import io.github.metarl4j.sampler.RandomActions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** MAML on an embedded {@code local[2]} Spark context gives the in-process run's steps, bit for bit. */
 class SparkSamplerTest {
@@ -68,6 +81,34 @@ class SparkSamplerTest {
                     () -> MamlRuns.run(sampler, MamlRuns.config(MamlConfig.OuterOptimizer.TRPO), DataType.FLOAT, 1));
             assertTrue(e.getMessage().contains("'navigation-2d'") && e.getMessage().contains("rebuilds family"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void episodes_playedInPartsOnTheExecutors_areTheInProcessBatch() {
+        GaussianMlpPolicy policy = new GaussianMlpPolicy(2, new int[] {16}, 2, Activation.TANH, 0.0, DataType.FLOAT);
+        List<NavigationTask> tasks = Navigation2D.family().tasks().train().sample(5, new SplittableRandom(3));
+        List<INDArray> perTask = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            perTask.add(policy.initialParameters(new SplittableRandom(20 + i)));
+        }
+        List<ActionFunction> policies = List.of(policy.actions(perTask.get(0)), policy.actions(perTask),
+                new RandomActions<>(Navigation2D.family().spec().actionSpace()));
+        try (LockstepSampler here = new LockstepSampler(2, DataType.FLOAT);
+             SparkSampler there = new SparkSampler(spark, MamlRuns.NAVIGATION, 2, DataType.FLOAT)) {
+            for (int k = 0; k < policies.size(); k++) {
+                long jobsBefore = there.jobs();
+                EpisodeBatch a = here.sample(Navigation2D.family(), tasks, 3, policies.get(k), new SplittableRandom(9));
+                EpisodeBatch b = there.sample(Navigation2D.family(), tasks, 3, policies.get(k), new SplittableRandom(9));
+                assertArrayEquals(HostArrays.read(a.observations()), HostArrays.read(b.observations()), "policy " + k);
+                assertArrayEquals(HostArrays.read(a.actions()), HostArrays.read(b.actions()), "policy " + k);
+                assertArrayEquals(HostArrays.read(a.rewards()), HostArrays.read(b.rewards()), "policy " + k);
+                assertArrayEquals(HostArrays.read(a.mask()), HostArrays.read(b.mask()), "policy " + k);
+                assertArrayEquals(a.lengths(), b.lengths());
+                assertArrayEquals(a.taskIndex(), b.taskIndex());
+                assertEquals(k < 2 ? 1 : 0, there.jobs() - jobsBefore,
+                        "policies as data play on the executors, a lambda on the driver");
+            }
         }
     }
 }
