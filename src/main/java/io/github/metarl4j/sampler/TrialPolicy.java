@@ -10,6 +10,13 @@ package io.github.metarl4j.sampler;
 public interface TrialPolicy {
 
     /**
+     * Trials act in blocks of this many rows (the last block shorter): a policy's actions for a block
+     * depend only on that block's rows and streams, and a back end that splits a call's trials cuts
+     * them at multiples of it, so each block acts the same in a part as in the whole call.
+     */
+    int BLOCK = 64;
+
+    /**
      * Fresh memory for {@code trials} trials played in lockstep (RL^2 resets its hidden state
      * here, and only here: not at episode boundaries).
      *

@@ -86,7 +86,9 @@ final class TrialRollout<O> {
             System.arraycopy(current, 0, inputs, t * b * width, b * width);
             System.arraycopy(active, 0, activeCopy, 0, b);
             actor.act(current, activeCopy, rng, chosen);
-            System.arraycopy(chosen, 0, actions, t * b, b);
+            for (int i = 0; i < b; i++) {
+                actions[t * b + i] = active[i] ? chosen[i] : 0; // finished trials' rows are padding: zero
+            }
             Arrays.fill(current, 0);
             columns.forEach(b, this::stepColumn);
             running = 0;

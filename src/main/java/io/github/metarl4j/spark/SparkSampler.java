@@ -13,6 +13,7 @@ import io.github.metarl4j.sampler.TaskBuild;
 import io.github.metarl4j.sampler.TaskQuery;
 import io.github.metarl4j.sampler.TaskStates;
 import io.github.metarl4j.sampler.TrialPolicy;
+import io.github.metarl4j.sampler.TrialPolicyData;
 import io.github.metarl4j.task.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * passes make a task's work independent of the tasks that share its part.
  *
  * <p>Episodes ({@link #play}: the evaluator's, pretraining's) are played in parts on the executors
- * when the policy is data; trials ({@link #playTrials}: RL^2's) and {@link #transitions} are played
- * on the driver by an in-process sampler.
+ * when the policy is data, and so are trials ({@link #playTrials}: RL^2's, in parts of whole acting
+ * blocks); {@link #transitions} (offline data collection) is played on the driver by an in-process
+ * sampler.
  */
 public final class SparkSampler implements Sampler {
 
@@ -124,10 +126,33 @@ public final class SparkSampler implements Sampler {
         return EpisodePart.merge(played, dataType());
     }
 
+    /**
+     * Plays the call's trials in parts on the executors when it can ship them (fresh streams of one
+     * seed, a policy given as data, {@link TrialPolicyData}), cutting at multiples of
+     * {@link TrialPolicy#BLOCK}; otherwise (a reference agent) on the driver. Either way the trials are
+     * the in-process sampler's.
+     */
     @Override
     public <T extends Task, O> TrialBatch playTrials(TaskFamily<T, O, ?> family, List<T> tasks, int episodesPerTrial,
                                                      TrialPolicy policy, RowStreams streams) {
-        return driver.playTrials(family, tasks, episodesPerTrial, policy, streams);
+        Sampler.checkTasks(tasks, episodesPerTrial);
+        int blocks = (tasks.size() + TrialPolicy.BLOCK - 1) / TrialPolicy.BLOCK;
+        if (blocks < 2 || parts < 2 || streams.seed().isEmpty() || !(policy instanceof TrialPolicyData data)
+                || streams.blocks() != tasks.size() || streams.rowsPerBlock() != 1
+                || streams.first() % TrialPolicy.BLOCK != 0) {
+            return driver.playTrials(family, tasks, episodesPerTrial, policy, streams);
+        }
+        checkFamily(family);
+        int n = Math.min(parts, blocks);
+        List<TrialJob> split = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            int first = (int) Math.min(tasks.size(), (long) blocks * p / n * TrialPolicy.BLOCK);
+            int last = (int) Math.min(tasks.size(), (long) blocks * (p + 1) / n * TrialPolicy.BLOCK);
+            split.add(new TrialJob(new ArrayList<>(tasks.subList(first, last)), episodesPerTrial, data,
+                    streams.seed().getAsLong(), streams.first() + first, source, dataType()));
+        }
+        jobs.incrementAndGet();
+        return TrialPart.merge(spark.parallelize(split, n).map(TrialJob::play).collect());
     }
 
     @Override

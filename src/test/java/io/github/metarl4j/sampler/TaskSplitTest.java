@@ -22,7 +22,9 @@ import io.github.metarl4j.envs.navigation.NavigationTask;
 import io.github.metarl4j.envs.tabular.RandomMdps;
 import io.github.metarl4j.envs.tabular.TabularMdp;
 import io.github.metarl4j.envs.tabular.TabularMdpConfig;
+import io.github.metarl4j.algo.rl2.Rl2PolicySpec;
 import io.github.metarl4j.eval.agents.Psrl;
+import io.github.metarl4j.nn.RecurrentNet;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.policy.CategoricalMlpPolicy;
 import io.github.metarl4j.policy.GaussianMlpPolicy;
@@ -120,6 +122,33 @@ class TaskSplitTest {
                         int i = part[0] + j;
                         assertEquals(whole.actions()[t * TASKS + i], alone.actions()[t * n + j], "trial " + i + " step " + t);
                         assertEquals(whole.rewards()[t * TASKS + i], alone.rewards()[t * n + j], "trial " + i + " step " + t);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void trials_ofRl2sNetwork_sameInPartsOfWholeActingBlocks(DataType type) {
+        TaskFamily<TabularMdp, double[], Integer> family = RandomMdps.family(new TabularMdpConfig(5, 3, 6));
+        int trials = 2 * TrialPolicy.BLOCK + 22;
+        List<TabularMdp> tasks = family.tasks().train().sample(trials, new SplittableRandom(4));
+        TrialInputs layout = new TrialInputs(family.spec().observationSpace().flatDim(), 3);
+        RecurrentNet net = new RecurrentNet(layout.width(), 32, 3, type);
+        TrialPolicyData policy = new TrialPolicyData(new Rl2PolicySpec(net),
+                HostArrays.read(net.initialParameters(new SplittableRandom(6))));
+        int[][] parts = {{0, TrialPolicy.BLOCK}, {TrialPolicy.BLOCK, trials}};
+        try (LockstepSampler sampler = new LockstepSampler(2, type)) {
+            TrialBatch whole = sampler.playTrials(family, tasks, 3, policy, RowStreams.forTasks(SEED, 0, trials, 1));
+            for (int[] part : parts) {
+                int n = part[1] - part[0];
+                TrialBatch alone = sampler.playTrials(family, tasks.subList(part[0], part[1]), 3, policy,
+                        RowStreams.forTasks(SEED, part[0], n, 1));
+                for (int t = 0; t < whole.steps(); t++) {
+                    for (int j = 0; j < n; j++) {
+                        int i = part[0] + j;
+                        assertEquals(whole.actions()[t * trials + i], alone.actions()[t * n + j], "trial " + i + " step " + t);
                     }
                 }
             }

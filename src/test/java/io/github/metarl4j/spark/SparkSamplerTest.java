@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.HostArrays;
+import io.github.metarl4j.envs.bandit.BanditConfig;
+import io.github.metarl4j.envs.bandit.Bandits;
 import io.github.metarl4j.envs.navigation.Navigation2D;
 import io.github.metarl4j.envs.navigation.NavigationTask;
 import io.github.metarl4j.envs.tabular.RandomMdps;
@@ -109,6 +111,19 @@ class SparkSamplerTest {
                 assertEquals(k < 2 ? 1 : 0, there.jobs() - jobsBefore,
                         "policies as data play on the executors, a lambda on the driver");
             }
+        }
+    }
+
+    @Test
+    void rl2_trialsPlayedInPartsOfWholeActingBlocks_trainAsInProcess() {
+        MamlRuns.Run here = MamlRuns.rl2(new LockstepSampler(2, DataType.FLOAT), 150);
+        SparkSampler spark2 = new SparkSampler(spark, () -> Bandits.family(BanditConfig.bernoulli(5)), 2,
+                DataType.FLOAT);
+        MamlRuns.Run there = MamlRuns.rl2(spark2, 150);
+        assertTrue(spark2.jobs() >= 2, "the trials were played on the executors: " + spark2.jobs() + " jobs");
+        for (int s = 0; s < 2; s++) {
+            assertArrayEquals(here.parameters().get(s), there.parameters().get(s), "parameters after step " + s);
+            assertArrayEquals(here.metrics().get(s), there.metrics().get(s), "metrics of step " + s);
         }
     }
 }

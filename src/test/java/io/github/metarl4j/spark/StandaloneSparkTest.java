@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.algo.maml.MamlConfig;
 import io.github.metarl4j.data.EpisodeBatch;
+import io.github.metarl4j.envs.bandit.BanditConfig;
+import io.github.metarl4j.envs.bandit.Bandits;
 import io.github.metarl4j.data.TransitionDataset;
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
@@ -32,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * MAML-TRPO on a standalone Spark cluster (a master and two one-core workers on 127.0.0.1, separate
- * JVMs) gives the in-process steps bit for bit, also when an executor is killed in the middle of an
- * outer step's conjugate-gradient iterations.
+ * MAML-TRPO and RL^2 on a standalone Spark cluster (a master and two one-core workers on 127.0.0.1,
+ * separate JVMs) give the in-process steps bit for bit, MAML also when an executor is killed in the
+ * middle of an outer step's conjugate-gradient iterations.
  */
 class StandaloneSparkTest {
 
@@ -94,6 +96,17 @@ class StandaloneSparkTest {
         for (int s = 0; s < 2; s++) {
             assertArrayEquals(here.parameters().get(s), there.parameters().get(s), "parameters after meta-step " + s);
             assertArrayEquals(here.metrics().get(s), there.metrics().get(s), "metrics of meta-step " + s);
+        }
+    }
+
+    @Test
+    void rl2_onTwoWorkers_isBitIdenticalToInProcess() {
+        MamlRuns.Run here = MamlRuns.rl2(new LockstepSampler(1, DataType.FLOAT), 150);
+        MamlRuns.Run there = MamlRuns.rl2(new SparkSampler(spark, () -> Bandits.family(BanditConfig.bernoulli(5)), 2,
+                DataType.FLOAT), 150);
+        for (int s = 0; s < 2; s++) {
+            assertArrayEquals(here.parameters().get(s), there.parameters().get(s), "parameters after step " + s);
+            assertArrayEquals(here.metrics().get(s), there.metrics().get(s), "metrics of step " + s);
         }
     }
 

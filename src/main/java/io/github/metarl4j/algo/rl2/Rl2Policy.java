@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * RL^2's policy with fixed parameters, as a {@link TrialPolicy}: the sequence model's memory (the
  * GRU's hidden state {@code [B, H]}) per batch of trials, empty at the start of each trial and
- * carried across its episodes; each step one model step on the batch's inputs and a categorical
- * draw from the logits.
+ * carried across its episodes; each step one model step per block of {@link #BLOCK} trials (so a
+ * block acts the same whichever trials share the call) and a categorical draw from the logits.
  */
 public final class Rl2Policy implements TrialPolicy {
 
@@ -41,20 +41,31 @@ public final class Rl2Policy implements TrialPolicy {
                     + " actions; the family's trials have width " + layout.width() + " and " + layout.actions()
                     + " actions");
         }
-        SequenceModel.Stepper memory = net.start(theta, trials);
+        int blocks = (trials + BLOCK - 1) / BLOCK;
+        SequenceModel.Stepper[] memory = new SequenceModel.Stepper[blocks];
+        for (int k = 0; k < blocks; k++) {
+            memory[k] = net.start(theta, Math.min(BLOCK, trials - k * BLOCK));
+        }
+        int in = net.in();
+        int a = net.out();
         return (inputs, active, rng, actions) -> {
-            double[] logits;
-            try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
-                logits = HostArrays.read(memory.step(HostArrays.create(inputs, net.dataType(), trials, net.in())));
-            }
-            int a = net.out();
             double[] p = new double[a];
-            for (int b = 0; b < trials; b++) {
-                Categorical.logSoftmax(logits, b * a, a, p);
-                for (int j = 0; j < a; j++) {
-                    p[j] = Math.exp(p[j]);
+            for (int k = 0; k < blocks; k++) {
+                int first = k * BLOCK;
+                int rows = Math.min(BLOCK, trials - first);
+                double[] logits;
+                try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
+                    logits = HostArrays.read(memory[k].step(HostArrays.create(
+                            java.util.Arrays.copyOfRange(inputs, first * in, (first + rows) * in), net.dataType(),
+                            rows, in)));
                 }
-                actions[b] = Categorical.draw(p, 0, a, rng.row(b).nextDouble());
+                for (int r = 0; r < rows; r++) {
+                    Categorical.logSoftmax(logits, r * a, a, p);
+                    for (int j = 0; j < a; j++) {
+                        p[j] = Math.exp(p[j]);
+                    }
+                    actions[first + r] = Categorical.draw(p, 0, a, rng.row(first + r).nextDouble());
+                }
             }
         };
     }
