@@ -39,26 +39,43 @@ class SparkCliTest {
         assertTrue(resolved.contains("executor: SPARK") && resolved.contains("master: \"local[2]\""), resolved);
         String resolvedHere = Files.readString(dir.resolve("here").resolve("resolved-config.yaml"));
         assertTrue(resolvedHere.contains("executor: IN_PROCESS"), resolvedHere);
-        List<String> a = Files.readAllLines(dir.resolve("here").resolve("metrics.csv"));
-        List<String> b = Files.readAllLines(dir.resolve("spark").resolve("metrics.csv"));
-        assertEquals(a.size(), b.size());
-        List<String> header = List.of(a.get(0).split(",", -1));
-        assertEquals(header, List.of(b.get(0).split(",", -1)));
-        int compared = 0;
-        for (int row = 1; row < a.size(); row++) {
-            String[] x = a.get(row).split(",", -1);
-            String[] y = b.get(row).split(",", -1);
-            for (int c = 0; c < header.size(); c++) {
-                if (!header.get(c).endsWith("_s")) {
-                    assertEquals(x[c], y[c], header.get(c) + ", batch row " + row);
-                    compared++;
-                }
-            }
-        }
-        assertTrue(compared >= 2 * 8, "compared " + compared + " values");
+        assertSameMetrics(dir.resolve("here"), dir.resolve("spark"));
         assertEquals(Files.readString(dir.resolve("here").resolve("evaluation").resolve("summary.csv")),
                 Files.readString(dir.resolve("spark").resolve("evaluation").resolve("summary.csv")),
                 "the evaluation of the same parameters");
+    }
+
+    @Test
+    void aSparkRun_resumedFromItsCheckpoint_continuesAsTheUninterruptedRun(@TempDir Path dir) throws IOException {
+        Path config = Path.of("examples/configs/navigation-2d.yaml");
+        Path whole = dir.resolve("whole");
+        assertEquals(Main.DONE, train(config, whole).status());
+        Path run = dir.resolve("run");
+        Cli first = train(config, run, "--master", "local[2]", "--set", "run.metaBatches=1");
+        assertEquals(Main.DONE, first.status(), first.err());
+        Path resolved = run.resolve("resolved-config.yaml");
+        Files.writeString(resolved, Files.readString(resolved).replace("metaBatches: 1", "metaBatches: 2"));
+        Cli resumed = Cli.run("resume", run.toString(), "--allow-config-change", "run.metaBatches");
+        assertEquals(Main.DONE, resumed.status(), resumed.err());
+        assertSameMetrics(whole, run);
+    }
+
+    private static void assertSameMetrics(Path a, Path b) throws IOException {
+        List<String> x = Files.readAllLines(a.resolve("metrics.csv"));
+        List<String> y = Files.readAllLines(b.resolve("metrics.csv"));
+        assertTrue(x.size() >= 3, "a header and at least two batches: " + x);
+        assertEquals(x.size(), y.size());
+        List<String> header = List.of(x.get(0).split(",", -1));
+        assertEquals(header, List.of(y.get(0).split(",", -1)));
+        for (int row = 1; row < x.size(); row++) {
+            String[] u = x.get(row).split(",", -1);
+            String[] v = y.get(row).split(",", -1);
+            for (int c = 0; c < header.size(); c++) {
+                if (!header.get(c).endsWith("_s")) {
+                    assertEquals(u[c], v[c], header.get(c) + ", batch row " + row);
+                }
+            }
+        }
     }
 
     @Test
