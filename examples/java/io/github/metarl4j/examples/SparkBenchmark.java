@@ -30,7 +30,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * embedded Spark {@code local[2]}, and a standalone cluster of two one-core workers on this machine
  * ({@link LocalCluster}). Prints each back end's median over the batches after warm-up, its ratio to
  * in process, the Spark jobs per meta-batch and the median time of an empty job (the per-job
- * overhead), and whether the three runs' parameters are identical. The last line is key=value pairs.
+ * overhead), where the Spark tasks' time went (run time and CPU time inside the tasks, and the
+ * deserialisation, result serialisation and fetching around them, summed over a batch's tasks), and
+ * whether the three runs' parameters are identical. The last line is key=value pairs.
  *
  * <pre>SparkBenchmark [--batches N] [--smoke]</pre>
  */
@@ -39,7 +41,8 @@ public final class SparkBenchmark {
     private SparkBenchmark() {
     }
 
-    private record Result(double median, double jobsPerBatch, double emptyJobMs, double[] parameters) {
+    private record Result(double median, double jobsPerBatch, double emptyJobMs, double[] parameters,
+                          TaskTimes.Totals perBatch) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,10 +66,12 @@ public final class SparkBenchmark {
         boolean identical = Arrays.equals(here.parameters(), local.parameters())
                 && Arrays.equals(here.parameters(), standalone.parameters());
         System.out.printf("in_process_s=%.3f local2_s=%.3f standalone2_s=%.3f local2_ratio=%.2f standalone2_ratio=%.2f "
-                        + "jobs_per_batch=%.1f empty_job_ms_local=%.1f empty_job_ms_standalone=%.1f identical=%b "
-                        + "batches=%d%n", here.median(), local.median(), standalone.median(),
+                        + "jobs_per_batch=%.1f empty_job_ms_local=%.1f empty_job_ms_standalone=%.1f "
+                        + "standalone_task_run_s=%.3f standalone_task_cpu_s=%.3f standalone_task_overhead_s=%.3f "
+                        + "identical=%b batches=%d%n", here.median(), local.median(), standalone.median(),
                 local.median() / here.median(), standalone.median() / here.median(), standalone.jobsPerBatch(),
-                local.emptyJobMs(), standalone.emptyJobMs(), identical, batches);
+                local.emptyJobMs(), standalone.emptyJobMs(), standalone.perBatch().runSeconds(),
+                standalone.perBatch().cpuSeconds(), standalone.perBatch().overheadSeconds(), identical, batches);
     }
 
     private static Result run(String name, Sampler sampler, MamlConfig config, int warmup, int batches) {
@@ -78,10 +83,13 @@ public final class SparkBenchmark {
         long jobsBefore = 0;
         double emptyJobMs = Double.NaN;
         double[] parameters;
+        TaskTimes times = sampler instanceof SparkSampler spark ? TaskTimes.listen(spark.context()) : null;
+        TaskTimes.Totals atWarmup = TaskTimes.Totals.ZERO;
         try (sampler; Maml maml = new Maml(config, policy, theta, sampler)) {
             for (int i = 0; i < warmup + batches; i++) {
                 if (i == warmup && sampler instanceof SparkSampler spark) {
                     jobsBefore = spark.jobs();
+                    atWarmup = times.totals();
                 }
                 List<NavigationTask> ts = family.tasks().train().sample(config.metaBatch(),
                         root.child("tasks").child(i).generator());
@@ -97,13 +105,16 @@ public final class SparkBenchmark {
             }
             parameters = HostArrays.read(maml.parameters());
             double jobs = Double.NaN;
+            TaskTimes.Totals perBatch = TaskTimes.Totals.ZERO;
             if (sampler instanceof SparkSampler spark) {
                 jobs = (spark.jobs() - jobsBefore) / (double) batches;
+                perBatch = times.totals().minus(atWarmup).over(batches);
                 emptyJobMs = emptyJobMs(spark);
             }
             double median = BenchmarkArgs.median(total);
-            System.out.printf("%-22s median %.3f s per meta-batch%n", name, median);
-            return new Result(median, jobs, emptyJobMs, parameters);
+            System.out.printf("%-22s median %.3f s per meta-batch%s%n", name, median,
+                    perBatch == TaskTimes.Totals.ZERO ? "" : "; per batch, summed over tasks: " + perBatch);
+            return new Result(median, jobs, emptyJobMs, parameters, perBatch);
         }
     }
 
