@@ -122,11 +122,6 @@ public final class RowStreams {
         return blocks[row / rowsPerBlock];
     }
 
-    /** Block {@code i} alone, as streams of one block. */
-    public RowStreams only(int i) {
-        return range(i, 1);
-    }
-
     /** Blocks {@code [first, first + count)}, as streams of their own. */
     public RowStreams range(int first, int count) {
         if (first < 0 || count < 1 || first + count > blocks.length) {

@@ -125,14 +125,9 @@ public final class MetaObjective implements TrustRegionProblem, AutoCloseable {
         return terms.tasks();
     }
 
-    /** The adapted parameters {@code thetaOld'_i} of every task, in task order, as flat vectors. */
-    List<double[]> adaptedOld() {
-        return terms.map(t -> HostArrays.read(t.adaptedOld()));
-    }
-
     /** The adapted parameters {@code thetaOld'_i} of task i. */
     public INDArray adaptedOld(int task) {
-        return HostArrays.create(adaptedOld().get(task), type, numParams);
+        return HostArrays.create(terms.map(t -> HostArrays.read(t.adaptedOld())).get(task), type, numParams);
     }
 
     /**
