@@ -2,6 +2,7 @@ package io.github.metarl4j.examples;
 
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
+import io.github.metarl4j.nn.MlpBackward;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
@@ -59,7 +60,7 @@ public final class ProductsBenchmark {
         double forwardFlops = 2.0 * rows * s;
         double vjpFlops = 2.0 * rows * (s + inner);
         double jvpFlops = vjpFlops;
-        double secondOrderFlops = 2.0 * rows * (s + 4 * inner);
+        double secondOrderFlops = 2.0 * rows * (s + 3 * inner); // delta_l W_l^T is the prepared backward pass's
 
         Scratch scratch = new Scratch();
         MlpPass pass = net.forward(netTheta, x, scratch);
@@ -67,9 +68,10 @@ public final class ProductsBenchmark {
         ms.put("forward", time(repeats, () -> pooled(scratch, () -> net.forward(netTheta, x, scratch))));
         ms.put("vjp", time(repeats, () -> pooled(scratch, () -> pass.vjp(g))));
         ms.put("jvp", time(repeats, () -> pooled(scratch, () -> pass.tangent(v))));
+        MlpBackward backward = pass.backward(g);
         ms.put("hvp", time(repeats, () -> pooled(scratch, () -> {
             MlpTangent t = pass.tangent(v);
-            t.secondOrder(g, t.output());
+            t.secondOrder(backward, t.output());
         })));
         ms.put("fisher", time(repeats, () -> pooled(scratch, () -> pass.vjp(pass.tangent(v).output()))));
         ms.put("policy_gradient", time(repeats, () -> {
@@ -79,11 +81,12 @@ public final class ProductsBenchmark {
         }));
         ms.put("policy_hvp", time(repeats, () -> {
             try (PolicyPoint p = policy.at(theta, x)) {
-                p.hvp(actions, w, pv);
+                p.hessian(actions, w).times(pv);
             }
         }));
         try (PolicyPoint prepared = policy.at(theta, x)) {
-            ms.put("prepared_hvp", time(repeats, () -> prepared.hvp(actions, w, pv)));
+            PolicyPoint.Curvature hessian = prepared.hessian(actions, w);
+            ms.put("prepared_hvp", time(repeats, () -> hessian.times(pv)));
             ms.put("prepared_fisher", time(repeats, () -> prepared.fisherProduct(w, pv)));
         }
         Map<String, Double> flops = Map.of("forward", forwardFlops, "vjp", vjpFlops, "jvp", jvpFlops,

@@ -13,6 +13,8 @@ public final class MlpPass {
     final Mlp net;
     final INDArray theta;
     final Scratch scratch;
+    /** {@code W_l} of theta as {@code [in_l, out_l]} views, made once (a view costs 10-20 us in ND4J). */
+    final INDArray[] weights;
     final INDArray[] a;
     final INDArray[] fp;
     private INDArray ones;
@@ -23,12 +25,14 @@ public final class MlpPass {
         this.scratch = scratch;
         int layers = net.layers();
         long n = x.size(0);
+        weights = new INDArray[layers + 1];
         a = new INDArray[layers + 1];
         fp = new INDArray[layers + 1];
         a[0] = x;
         for (int l = 1; l <= layers; l++) {
+            weights[l] = net.weights(theta, l);
             INDArray z = take(net.width(l));
-            Nd4j.gemm(a[l - 1], net.weights(theta, l), z, false, false, 1.0, 0.0);
+            Nd4j.gemm(a[l - 1], weights[l], z, false, false, 1.0, 0.0);
             z.addiRowVector(net.bias(theta, l));
             if (l < layers) {
                 a[l] = take(net.width(l));
@@ -81,11 +85,22 @@ public final class MlpPass {
             columnSums(delta, net.bias(grad, l));
             if (l > 1) {
                 INDArray back = take(net.width(l - 1));
-                Nd4j.gemm(delta, net.weights(theta, l), back, false, true, 1.0, 0.0);
+                Nd4j.gemm(delta, weights[l], back, false, true, 1.0, 0.0);
                 delta = back.muli(fp[l - 1]);
             }
         }
         return grad;
+    }
+
+    /**
+     * The backward pass of the fixed output gradient {@code g [N, outDim]} (every layer's
+     * {@code delta_l} and second-order factor), kept for the many {@link MlpTangent#secondOrder}
+     * products that reuse it: a Hessian's products at one point and one loss share it. Its
+     * buffers are held until the current lease closes; {@code g} must stay unchanged as long.
+     */
+    public MlpBackward backward(INDArray g) {
+        checkOutputShaped(g, "output gradient");
+        return new MlpBackward(this, g);
     }
 
     /**

@@ -12,6 +12,8 @@ public final class MlpTangent {
 
     private final MlpPass pass;
     private final INDArray v;
+    /** {@code V_l} of the direction as {@code [in_l, out_l]} views. */
+    private final INDArray[] directionWeights;
     private final INDArray[] rz;
     private final INDArray[] ra;
 
@@ -20,13 +22,15 @@ public final class MlpTangent {
         this.v = v;
         Mlp net = pass.net;
         int layers = net.layers();
+        directionWeights = new INDArray[layers + 1];
         rz = new INDArray[layers + 1];
         ra = new INDArray[layers + 1];
         for (int l = 1; l <= layers; l++) {
             rz[l] = pass.take(net.width(l));
-            Nd4j.gemm(pass.a[l - 1], net.weights(v, l), rz[l], false, false, 1.0, 0.0);
+            directionWeights[l] = net.weights(v, l);
+            Nd4j.gemm(pass.a[l - 1], directionWeights[l], rz[l], false, false, 1.0, 0.0);
             if (l > 1) {
-                Nd4j.gemm(ra[l - 1], net.weights(pass.theta, l), rz[l], false, false, 1.0, 1.0);
+                Nd4j.gemm(ra[l - 1], pass.weights[l], rz[l], false, false, 1.0, 1.0);
             }
             rz[l].addiRowVector(net.bias(v, l));
             if (l < layers) {
@@ -43,44 +47,43 @@ public final class MlpTangent {
     }
 
     /**
-     * The R-operator applied to backpropagation: {@code R{J^T g}}, a new {@code [P]} vector.
-     * For a loss {@code L(theta) = l(y(theta))} with {@code g = dl/dy}, passing
+     * The R-operator applied to backpropagation: {@code R{J^T g}}, a new {@code [P]} vector, for
+     * the output gradient {@code g} whose backward pass {@code b} was taken at the same point. For a
+     * loss {@code L(theta) = l(y(theta))} with {@code g = dl/dy}, passing
      * {@code rg = R{g} = (d^2 l / dy^2) J v} gives the Hessian-vector product {@code H v}:
      * <pre>
      * R{dW_l} = R{a_{l-1}}^T delta_l + a_{l-1}^T R{delta_l},   R{db_l} = sum_n R{delta_l},
-     * R{delta_{l-1}} = f''(z) R{z} (delta_l W_l^T) + f'(z) (R{delta_l} W_l^T + delta_l V_l^T).
+     * R{delta_{l-1}} = f'(z) (R{delta_l} W_l^T + delta_l V_l^T) + c_{l-1} R{z},
      * </pre>
+     * with {@code c_{l-1} = f''(z) (delta_l W_l^T)} and {@code delta_l} from {@code b}.
      *
-     * @param g  {@code [N, outDim]}: the output gradient at the pass's point
+     * @param b  {@link MlpPass#backward} of the output gradient {@code g [N, outDim]} at the pass's point
      * @param rg {@code [N, outDim]}: its directional derivative along v
      */
-    public INDArray secondOrder(INDArray g, INDArray rg) {
-        pass.checkOutputShaped(g, "output gradient");
+    public INDArray secondOrder(MlpBackward b, INDArray rg) {
+        if (b == null || b.pass != pass) {
+            throw new IllegalArgumentException("the backward pass must be this point's, taken with MlpPass.backward");
+        }
         pass.checkOutputShaped(rg, "output gradient's R-derivative");
         Mlp net = pass.net;
         INDArray out = Nd4j.create(net.dataType(), net.numParams());
-        INDArray delta = g;
         INDArray rdelta = rg;
         for (int l = net.layers(); l >= 1; l--) {
             INDArray rw = net.weights(out, l);
             Nd4j.gemm(pass.a[l - 1], rdelta, rw, true, false, 1.0, 0.0);
             if (l > 1) {
-                Nd4j.gemm(ra[l - 1], delta, rw, true, false, 1.0, 1.0);
+                Nd4j.gemm(ra[l - 1], b.delta[l], rw, true, false, 1.0, 1.0);
             }
             pass.columnSums(rdelta, net.bias(out, l));
             if (l > 1) {
                 int width = net.width(l - 1);
-                INDArray back = pass.take(width);
-                Nd4j.gemm(delta, net.weights(pass.theta, l), back, false, true, 1.0, 0.0);
                 INDArray rback = pass.take(width);
-                Nd4j.gemm(rdelta, net.weights(pass.theta, l), rback, false, true, 1.0, 0.0);
-                Nd4j.gemm(delta, net.weights(v, l), rback, false, true, 1.0, 1.0);
+                Nd4j.gemm(rdelta, pass.weights[l], rback, false, true, 1.0, 0.0);
+                Nd4j.gemm(b.delta[l], directionWeights[l], rback, false, true, 1.0, 1.0);
                 rback.muli(pass.fp[l - 1]);
-                INDArray fpp = pass.take(width);
-                if (net.activation().secondDerivative(pass.a[l - 1], pass.fp[l - 1], fpp)) {
-                    rback.addi(fpp.muli(rz[l - 1]).muli(back));
+                if (b.curvature[l - 1] != null) {
+                    rback.addi(b.curvature[l - 1].mul(rz[l - 1], pass.take(width)));
                 }
-                delta = back.muli(pass.fp[l - 1]);
                 rdelta = rback;
             }
         }

@@ -3,6 +3,7 @@ package io.github.metarl4j.policy;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
+import io.github.metarl4j.nn.MlpBackward;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
@@ -138,20 +139,9 @@ public final class CategoricalMlpPolicy implements Policy {
 
     @Override
     public INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations) {
-        double[] p;
-        double[] q;
-        try (Point old = at(thetaOld, observations)) {
-            p = old.p;
+        try (Point p = at(thetaOld, observations); Point q = at(thetaNew, observations)) {
+            return p.kl(q);
         }
-        try (Point next = at(thetaNew, observations)) {
-            q = next.p;
-        }
-        int k = numActions();
-        double[] out = new double[p.length / k];
-        for (int i = 0; i < p.length; i++) {
-            out[i / k] += p[i] > 0 ? p[i] * (Math.log(p[i]) - Math.log(q[i])) : 0;
-        }
-        return HostArrays.create(out, dataType(), out.length);
     }
 
     /** The policy at fixed parameters and observations: one forward pass, its softmax, pooled buffers. */
@@ -184,6 +174,25 @@ public final class CategoricalMlpPolicy implements Policy {
         }
 
         @Override
+        public INDArray kl(PolicyPoint other) {
+            if (!(other instanceof Point next) || next.policy() != CategoricalMlpPolicy.this || next.rows() != rows()) {
+                throw new IllegalArgumentException("the KL needs a point of the same policy on the same " + rows()
+                        + " observations");
+            }
+            double[] q = next.p;
+            int k = numActions();
+            double[] out = new double[p.length / k];
+            for (int i = 0; i < p.length; i++) {
+                out[i / k] += p[i] > 0 ? p[i] * (Math.log(p[i]) - Math.log(q[i])) : 0;
+            }
+            return HostArrays.create(out, dataType(), out.length);
+        }
+
+        private CategoricalMlpPolicy policy() {
+            return CategoricalMlpPolicy.this;
+        }
+
+        @Override
         public INDArray gradient(INDArray actions, INDArray weights) {
             try (Scratch.Lease call = scratch.lease()) {
                 return pass.vjp(Rows.pooled(logitGradient(actions, weights), scratch, dataType(), rows(), numActions()));
@@ -191,14 +200,17 @@ public final class CategoricalMlpPolicy implements Policy {
         }
 
         @Override
-        public INDArray hvp(INDArray actions, INDArray weights, INDArray v) {
-            try (Scratch.Lease call = scratch.lease()) {
-                double[] g = logitGradient(actions, weights);
-                MlpTangent tangent = pass.tangent(v);
-                double[] rg = metricTimes(HostArrays.read(tangent.output()), HostArrays.read(weights), -1);
-                return tangent.secondOrder(Rows.pooled(g, scratch, dataType(), rows(), numActions()),
-                        Rows.pooled(rg, scratch, dataType(), rows(), numActions()));
-            }
+        public Curvature hessian(INDArray actions, INDArray weights) {
+            double[] w = HostArrays.read(weights);
+            MlpBackward backward = pass.backward(Rows.pooled(logitGradient(actions, weights), scratch, dataType(),
+                    rows(), numActions()));
+            return v -> {
+                try (Scratch.Lease call = scratch.lease()) {
+                    MlpTangent tangent = pass.tangent(v);
+                    double[] rg = metricTimes(HostArrays.read(tangent.output()), w, -1);
+                    return tangent.secondOrder(backward, Rows.pooled(rg, scratch, dataType(), rows(), numActions()));
+                }
+            };
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.github.metarl4j.policy;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.nn.Mlp;
+import io.github.metarl4j.nn.MlpBackward;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.MlpTangent;
 import io.github.metarl4j.nn.Scratch;
@@ -187,28 +188,9 @@ public final class GaussianMlpPolicy implements Policy {
 
     @Override
     public INDArray kl(INDArray thetaOld, INDArray thetaNew, INDArray observations) {
-        double[] muP;
-        double[] rhoP;
-        double[] muQ;
-        double[] rhoQ;
-        try (Point p = at(thetaOld, observations)) {
-            muP = p.mu;
-            rhoP = p.rho;
+        try (Point p = at(thetaOld, observations); Point q = at(thetaNew, observations)) {
+            return p.kl(q);
         }
-        try (Point q = at(thetaNew, observations)) {
-            muQ = q.mu;
-            rhoQ = q.rho;
-        }
-        int k = actDim();
-        double[] out = new double[muP.length / k];
-        for (int i = 0; i < muP.length; i++) {
-            int j = i % k;
-            double varP = Math.exp(2 * rhoP[j]);
-            double varQ = Math.exp(2 * rhoQ[j]);
-            double dm = muP[i] - muQ[i];
-            out[i / k] += rhoQ[j] - rhoP[j] + (varP + dm * dm) / (2 * varQ) - 0.5;
-        }
-        return HostArrays.create(out, dataType(), out.length);
     }
 
     /** The policy at fixed parameters and observations: the mean network's pass and the log-stds. */
@@ -284,6 +266,28 @@ public final class GaussianMlpPolicy implements Policy {
         }
 
         @Override
+        public INDArray kl(PolicyPoint other) {
+            if (!(other instanceof Point q) || q.policy() != GaussianMlpPolicy.this || q.rows() != rows()) {
+                throw new IllegalArgumentException("the KL needs a point of the same policy on the same " + rows()
+                        + " observations");
+            }
+            int k = actDim();
+            double[] out = new double[mu.length / k];
+            for (int i = 0; i < mu.length; i++) {
+                int j = i % k;
+                double varP = Math.exp(2 * rho[j]);
+                double varQ = Math.exp(2 * q.rho[j]);
+                double dm = mu[i] - q.mu[i];
+                out[i / k] += q.rho[j] - rho[j] + (varP + dm * dm) / (2 * varQ) - 0.5;
+            }
+            return HostArrays.create(out, dataType(), out.length);
+        }
+
+        private GaussianMlpPolicy policy() {
+            return GaussianMlpPolicy.this;
+        }
+
+        @Override
         public INDArray gradient(INDArray actions, INDArray weights) {
             double[] u = standardized(actions);
             double[] w = weights(weights);
@@ -301,29 +305,38 @@ public final class GaussianMlpPolicy implements Policy {
         }
 
         @Override
-        public INDArray hvp(INDArray actions, INDArray weights, INDArray v) {
-            checkTheta(v, "direction");
+        public Curvature hessian(INDArray actions, INDArray weights) {
             double[] u = standardized(actions);
             double[] w = weights(weights);
-            double[] vRho = openPart(v);
             int k = actDim();
-            try (Scratch.Lease call = scratch.lease()) {
-                MlpTangent tangent = pass.tangent(netPart(v));
-                double[] rMu = HostArrays.read(tangent.output());
-                double[] gMu = new double[u.length];
-                double[] rgMu = new double[u.length];
-                double[] hRho = new double[k];
-                for (int i = 0; i < u.length; i++) {
-                    int j = i % k;
-                    double wi = w[i / k];
-                    double sigma = Math.exp(rho[j]);
-                    gMu[i] = wi * u[i] / sigma;
-                    rgMu[i] = wi * (-rMu[i] / (sigma * sigma) - 2 * u[i] / sigma * vRho[j]);
-                    hRho[j] += open[j] * wi * (-2 * u[i] / sigma * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
-                }
-                return join(tangent.secondOrder(Rows.pooled(gMu, scratch, dataType(), rows(), k),
-                        Rows.pooled(rgMu, scratch, dataType(), rows(), k)), hRho);
+            double[] inverseSigma = new double[k];
+            for (int j = 0; j < k; j++) {
+                inverseSigma[j] = Math.exp(-rho[j]);
             }
+            double[] gMu = new double[u.length];
+            for (int i = 0; i < u.length; i++) {
+                gMu[i] = w[i / k] * u[i] * inverseSigma[i % k];
+            }
+            MlpBackward backward = pass.backward(Rows.pooled(gMu, scratch, dataType(), rows(), k));
+            return v -> {
+                checkTheta(v, "direction");
+                double[] vRho = openPart(v);
+                try (Scratch.Lease call = scratch.lease()) {
+                    MlpTangent tangent = pass.tangent(netPart(v));
+                    double[] rMu = HostArrays.read(tangent.output());
+                    double[] rgMu = new double[u.length];
+                    double[] hRho = new double[k];
+                    for (int i = 0; i < u.length; i++) {
+                        int j = i % k;
+                        double wi = w[i / k];
+                        double is = inverseSigma[j];
+                        rgMu[i] = wi * (-rMu[i] * is * is - 2 * u[i] * is * vRho[j]);
+                        hRho[j] += open[j] * wi * (-2 * u[i] * is * rMu[i] - 2 * u[i] * u[i] * vRho[j]);
+                    }
+                    return join(tangent.secondOrder(backward, Rows.pooled(rgMu, scratch, dataType(), rows(), k)),
+                            hRho);
+                }
+            };
         }
 
         @Override
@@ -357,11 +370,10 @@ public final class GaussianMlpPolicy implements Policy {
         }
     }
 
-    /** {@code [netPart, rhoPart]} as one {@code [P]} vector. */
+    /** {@code [netPart, rhoPart]} as one {@code [P]} vector, joined on the host (one native allocation). */
     private INDArray join(INDArray netPart, double[] rhoPart) {
-        INDArray out = Nd4j.create(dataType(), numParams());
-        netPart(out).assign(netPart);
-        logStdPart(out).assign(HostArrays.create(rhoPart, dataType(), rhoPart.length));
-        return out;
+        double[] out = java.util.Arrays.copyOf(HostArrays.read(netPart), numParams());
+        System.arraycopy(rhoPart, 0, out, net.numParams(), rhoPart.length);
+        return HostArrays.create(out, dataType(), out.length);
     }
 }

@@ -85,20 +85,28 @@ public final class ReinforceLoss {
 
     /** The loss's Hessian at {@code theta}, prepared for many products; close it when done. */
     public Hessian hessianAt(INDArray theta) {
-        return new Hessian(policy.at(theta, observations));
+        PolicyPoint point = policy.at(theta, observations);
+        try {
+            return new Hessian(point, point.hessian(actions, weights));
+        } catch (RuntimeException e) {
+            point.close();
+            throw e;
+        }
     }
 
-    /** {@code H(theta)} of the loss at one point, reusing one forward pass across products. */
+    /** {@code H(theta)} of the loss at one point, reusing one forward and one backward pass across products. */
     public final class Hessian implements AutoCloseable {
         private final PolicyPoint point;
+        private final PolicyPoint.Curvature curvature;
 
-        private Hessian(PolicyPoint point) {
+        private Hessian(PolicyPoint point, PolicyPoint.Curvature curvature) {
             this.point = point;
+            this.curvature = curvature;
         }
 
         /** {@code H v}, {@code [P]}. */
         public INDArray times(INDArray v) {
-            return point.hvp(actions, weights, v);
+            return curvature.times(v);
         }
 
         @Override

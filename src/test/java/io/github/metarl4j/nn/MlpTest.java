@@ -26,7 +26,10 @@ class MlpTest {
                 Arguments.of(Activation.TANH, new int[] {6}, 12L),
                 Arguments.of(Activation.TANH, new int[] {}, 13L),
                 Arguments.of(Activation.RELU, new int[] {4, 5}, 14L),
-                Arguments.of(Activation.RELU, new int[] {7}, 15L));
+                Arguments.of(Activation.RELU, new int[] {7}, 15L),
+                // wider layers, as the 2D-navigation policy has
+                Arguments.of(Activation.TANH, new int[] {16, 12, 9}, 16L),
+                Arguments.of(Activation.RELU, new int[] {12, 10}, 17L));
     }
 
     private static Mlp net(Activation act, int[] hidden) {
@@ -127,12 +130,12 @@ class MlpTest {
         INDArray v = randomVector(net.numParams(), seed + 7);
         MlpPass pass = net.forward(theta, x, new Scratch());
         assertAwayFromKinks(net, pass);
-        INDArray g = c.add(d.mul(pass.output()));
+        MlpBackward backward = pass.backward(c.add(d.mul(pass.output())));
         MlpTangent tv = pass.tangent(v);
-        INDArray hv = tv.secondOrder(g, d.mul(tv.output()));
+        INDArray hv = tv.secondOrder(backward, d.mul(tv.output()));
         assertClose(FiniteDifferences.directional(grad, theta, v), hv, 1e-6, "HVP " + act);
         MlpTangent tu = pass.tangent(u);
-        INDArray hu = tu.secondOrder(g, d.mul(tu.output()));
+        INDArray hu = tu.secondOrder(backward, d.mul(tu.output()));
         double uhv = u.mul(hv).sumNumber().doubleValue();
         double vhu = v.mul(hu).sumNumber().doubleValue();
         assertEquals(uhv, vhu, 1e-10 * Math.max(1, Math.abs(uhv)), "u.Hv = v.Hu");
@@ -149,9 +152,21 @@ class MlpTest {
         INDArray g = randomMatrix(5, 2, 5);
         pass.vjp(g);
         MlpTangent t = pass.tangent(randomVector(net.numParams(), 6));
-        t.secondOrder(g, g);
+        t.secondOrder(pass.backward(g), g);
         assertEquals(thetaCopy, theta);
         assertEquals(xCopy, x);
+    }
+
+    @Test
+    void secondOrder_refusesTheBackwardPassOfAnotherPoint() {
+        Mlp net = net(Activation.TANH, new int[] {4});
+        INDArray x = randomMatrix(5, 3, 4);
+        INDArray g = randomMatrix(5, 2, 5);
+        MlpPass pass = net.forward(theta(net, 3), x, new Scratch());
+        MlpBackward other = net.forward(theta(net, 4), x, new Scratch()).backward(g);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pass.tangent(randomVector(net.numParams(), 6)).secondOrder(other, g));
+        assertEquals("the backward pass must be this point's, taken with MlpPass.backward", e.getMessage());
     }
 
     @Test

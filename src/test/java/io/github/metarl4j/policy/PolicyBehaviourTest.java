@@ -135,6 +135,13 @@ class PolicyBehaviourTest {
         assertEquals("parameter vector must be a DOUBLE vector of length 24, got FLOAT [24]",
                 assertThrows(IllegalArgumentException.class, () -> GAUSS.logProb(gTheta.castTo(DataType.FLOAT), obs,
                         Nd4j.zeros(DataType.DOUBLE, 4, 2))).getMessage());
+        try (PolicyPoint p = GAUSS.at(gTheta, obs); PolicyPoint fewer = GAUSS.at(gTheta, randomMatrix(3, 2, 3));
+             PolicyPoint categorical = CAT.at(theta, obs)) {
+            assertEquals("the KL needs a point of the same policy on the same 4 observations",
+                    assertThrows(IllegalArgumentException.class, () -> p.kl(fewer)).getMessage());
+            assertEquals("the KL needs a point of the same policy on the same 4 observations",
+                    assertThrows(IllegalArgumentException.class, () -> p.kl(categorical)).getMessage());
+        }
     }
 
     @Test

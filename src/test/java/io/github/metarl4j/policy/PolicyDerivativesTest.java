@@ -31,7 +31,9 @@ class PolicyDerivativesTest {
                 Arguments.of("categorical tanh", new CategoricalMlpPolicy(OBS, new int[] {5, 4}, 3, Activation.TANH, DataType.DOUBLE), seed),
                 Arguments.of("categorical relu", new CategoricalMlpPolicy(OBS, new int[] {6}, 4, Activation.RELU, DataType.DOUBLE), seed),
                 Arguments.of("gaussian tanh", new GaussianMlpPolicy(OBS, new int[] {5, 4}, 2, Activation.TANH, 0.0, DataType.DOUBLE), seed),
-                Arguments.of("gaussian relu", new GaussianMlpPolicy(OBS, new int[] {6}, 2, Activation.RELU, -0.3, DataType.DOUBLE), seed)));
+                Arguments.of("gaussian relu", new GaussianMlpPolicy(OBS, new int[] {6}, 2, Activation.RELU, -0.3, DataType.DOUBLE), seed),
+                Arguments.of("gaussian tanh, wide", new GaussianMlpPolicy(OBS, new int[] {12, 10}, 2, Activation.TANH, 0.0, DataType.DOUBLE), seed),
+                Arguments.of("categorical tanh, wide", new CategoricalMlpPolicy(OBS, new int[] {10, 12}, 3, Activation.TANH, DataType.DOUBLE), seed)));
     }
 
     /** Parameters with non-zero biases and log-stds, so every term matters. */

@@ -18,7 +18,7 @@ public final class Products {
 
     public static INDArray hvp(Policy p, INDArray theta, INDArray obs, INDArray act, INDArray w, INDArray v) {
         try (PolicyPoint point = p.at(theta, obs)) {
-            return point.hvp(act, w, v);
+            return point.hessian(act, w).times(v);
         }
     }
 

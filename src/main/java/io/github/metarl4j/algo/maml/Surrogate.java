@@ -103,7 +103,21 @@ public final class Surrogate implements AutoCloseable {
 
     /** The mean KL from the sampling policy to {@code theta'}. */
     public double kl(INDArray theta) {
-        return policy.kl(thetaOld, theta, observations).muli(klWeights).sumNumber().doubleValue();
+        try (PolicyPoint point = policy.at(theta, observations)) {
+            return oldPoint.kl(point).muli(klWeights).sumNumber().doubleValue();
+        }
+    }
+
+    /**
+     * {@code {L(theta'), KL}} from one forward pass at {@code theta'} (the sampling policy's is
+     * kept): what a line-search candidate needs.
+     */
+    public double[] evaluate(INDArray theta) {
+        try (PolicyPoint point = policy.at(theta, observations)) {
+            INDArray ratio = Transforms.exp(point.logProb(actions).subi(oldLogProb), false);
+            return new double[] {ratio.muli(weights).sumNumber().doubleValue(),
+                    oldPoint.kl(point).muli(klWeights).sumNumber().doubleValue()};
+        }
     }
 
     /** {@code F v} at {@code thetaOld'}: the Hessian of {@link #kl} there. */

@@ -93,8 +93,7 @@ final class TaskObjective implements AutoCloseable {
 
     /** {@code {L_out(theta'(theta)), KL(pi_thetaOld' || pi_theta'(theta))}}: adapts from {@code theta} once. */
     double[] evaluate(INDArray theta) {
-        INDArray adapted = adaptedFrom(theta);
-        return new double[] {surrogate.value(adapted), surrogate.kl(adapted)};
+        return surrogate.evaluate(adaptedFrom(theta));
     }
 
     /** {@code KL(pi_thetaOld' || pi_theta'(theta))}. */
