@@ -1,6 +1,7 @@
 package io.github.metarl4j.nn;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +29,7 @@ public final class Mlp {
     private final DataType dataType;
     private final long[] offsets;
     private final int numParams;
+    private final LongAdder matrixFlops = new LongAdder();
 
     /**
      * @param inDim      input width, at least 1
@@ -135,6 +137,31 @@ public final class Mlp {
             throw new IllegalArgumentException(what + " must be a " + dataType + " vector of length " + numParams
                     + ", got " + (v == null ? "null" : v.dataType() + " " + Arrays.toString(v.shape())));
         }
+    }
+
+    /**
+     * {@code c = op(a) op(b) + beta c} through ND4J's gemm, counted: every matrix product of this
+     * network's passes goes through here, so {@link #matrixFlops} is their exact operation count.
+     */
+    void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double beta) {
+        long inner = transposeA ? a.size(0) : a.size(1);
+        matrixFlops.add(2L * c.length() * inner);
+        Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, beta);
+    }
+
+    /** Counts a batched product's {@code 2 m n k} flops (see {@link #matrixFlops}). */
+    void countMatrixFlops(long flops) {
+        matrixFlops.add(flops);
+    }
+
+    /**
+     * The floating-point operations of every matrix product this network has run so far, all
+     * passes and threads together, counted as {@code 2 m n k} per {@code [m, k] x [k, n]} product
+     * (the elementwise work between them is not counted). A diagnostic for benchmarks: read it
+     * before and after the work to measure.
+     */
+    public long matrixFlops() {
+        return matrixFlops.sum();
     }
 
     /** {@code W_l} of {@code vector} as a {@code [in_l, out_l]} view (l in 1..L). */

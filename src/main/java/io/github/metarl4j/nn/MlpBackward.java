@@ -30,7 +30,7 @@ public final class MlpBackward {
         for (int l = layers; l > 1; l--) {
             int width = net.width(l - 1);
             INDArray back = pass.take(width);
-            Nd4j.gemm(delta[l], pass.weights[l], back, false, true, 1.0, 0.0);
+            net.gemm(delta[l], pass.weights[l], back, false, true, 0.0);
             INDArray fpp = pass.take(width);
             if (net.activation().secondDerivative(pass.a[l - 1], pass.fp[l - 1], fpp)) {
                 curvature[l - 1] = fpp.muli(back);

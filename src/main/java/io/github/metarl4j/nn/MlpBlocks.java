@@ -69,6 +69,7 @@ public final class MlpBlocks {
         for (int l = 1; l <= net.layers(); l++) {
             INDArray z = Nd4j.createUninitialized(net.dataType(), blocks, rows, net.width(l));
             Nd4j.matmul(a, weights[l], z, false, false, false);
+            net.countMatrixFlops(2L * blocks * rows * net.width(l - 1) * net.width(l));
             z.addi(biases[l]);
             if (l < net.layers()) {
                 net.activation().apply(z, z);

@@ -32,7 +32,7 @@ public final class MlpPass {
         for (int l = 1; l <= layers; l++) {
             weights[l] = net.weights(theta, l);
             INDArray z = take(net.width(l));
-            Nd4j.gemm(a[l - 1], weights[l], z, false, false, 1.0, 0.0);
+            net.gemm(a[l - 1], weights[l], z, false, false, 0.0);
             z.addiRowVector(net.bias(theta, l));
             if (l < layers) {
                 a[l] = take(net.width(l));
@@ -57,7 +57,7 @@ public final class MlpPass {
         if (ones == null) {
             ones = scratch.take(net.dataType(), 1, rows()).assign(1.0);
         }
-        Nd4j.gemm(ones, m, target.reshape('c', new long[] {1, target.length()}), false, false, 1.0, 0.0);
+        net.gemm(ones, m, target.reshape('c', new long[] {1, target.length()}), false, false, 0.0);
     }
 
     /** The network's output {@code y [N, outDim]}; read-only, valid while the pass's lease is open. */
@@ -81,11 +81,11 @@ public final class MlpPass {
         INDArray grad = Nd4j.create(net.dataType(), net.numParams());
         INDArray delta = g;
         for (int l = net.layers(); l >= 1; l--) {
-            Nd4j.gemm(a[l - 1], delta, net.weights(grad, l), true, false, 1.0, 0.0);
+            net.gemm(a[l - 1], delta, net.weights(grad, l), true, false, 0.0);
             columnSums(delta, net.bias(grad, l));
             if (l > 1) {
                 INDArray back = take(net.width(l - 1));
-                Nd4j.gemm(delta, weights[l], back, false, true, 1.0, 0.0);
+                net.gemm(delta, weights[l], back, false, true, 0.0);
                 delta = back.muli(fp[l - 1]);
             }
         }

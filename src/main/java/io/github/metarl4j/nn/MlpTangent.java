@@ -28,9 +28,9 @@ public final class MlpTangent {
         for (int l = 1; l <= layers; l++) {
             rz[l] = pass.take(net.width(l));
             directionWeights[l] = net.weights(v, l);
-            Nd4j.gemm(pass.a[l - 1], directionWeights[l], rz[l], false, false, 1.0, 0.0);
+            net.gemm(pass.a[l - 1], directionWeights[l], rz[l], false, false, 0.0);
             if (l > 1) {
-                Nd4j.gemm(ra[l - 1], pass.weights[l], rz[l], false, false, 1.0, 1.0);
+                net.gemm(ra[l - 1], pass.weights[l], rz[l], false, false, 1.0);
             }
             rz[l].addiRowVector(net.bias(v, l));
             if (l < layers) {
@@ -70,16 +70,16 @@ public final class MlpTangent {
         INDArray rdelta = rg;
         for (int l = net.layers(); l >= 1; l--) {
             INDArray rw = net.weights(out, l);
-            Nd4j.gemm(pass.a[l - 1], rdelta, rw, true, false, 1.0, 0.0);
+            net.gemm(pass.a[l - 1], rdelta, rw, true, false, 0.0);
             if (l > 1) {
-                Nd4j.gemm(ra[l - 1], b.delta[l], rw, true, false, 1.0, 1.0);
+                net.gemm(ra[l - 1], b.delta[l], rw, true, false, 1.0);
             }
             pass.columnSums(rdelta, net.bias(out, l));
             if (l > 1) {
                 int width = net.width(l - 1);
                 INDArray rback = pass.take(width);
-                Nd4j.gemm(rdelta, pass.weights[l], rback, false, true, 1.0, 0.0);
-                Nd4j.gemm(b.delta[l], directionWeights[l], rback, false, true, 1.0, 1.0);
+                net.gemm(rdelta, pass.weights[l], rback, false, true, 0.0);
+                net.gemm(b.delta[l], directionWeights[l], rback, false, true, 1.0);
                 rback.muli(pass.fp[l - 1]);
                 if (b.curvature[l - 1] != null) {
                     rback.addi(b.curvature[l - 1].mul(rz[l - 1], pass.take(width)));

@@ -112,6 +112,7 @@ class ExamplesSmokeTest {
         });
         String last = lastLine(out);
         assertTrue(last.startsWith("seconds_per_meta_batch=") && last.contains(" peak_rss_mb="), last);
+        assertTrue(last.contains(" gflop_per_batch=") && last.contains(" fraction_of_gemm="), last);
     }
 
     @Test

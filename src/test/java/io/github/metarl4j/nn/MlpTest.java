@@ -157,6 +157,31 @@ class MlpTest {
         assertEquals(xCopy, x);
     }
 
+    /** 3 -> 4 -> 5 -> 2 on 6 rows: the products' 2 m n k, counted by hand. */
+    @Test
+    void matrixFlops_countEveryProductOfThePasses() {
+        Mlp net = net(Activation.TANH, new int[] {4, 5});
+        INDArray theta = theta(net, 3);
+        INDArray x = randomMatrix(6, 3, 4);
+        MlpPass pass = net.forward(theta, x, new Scratch());
+        long forward = 2L * 6 * (3 * 4 + 4 * 5 + 5 * 2);
+        assertEquals(forward, net.matrixFlops());
+        INDArray g = randomMatrix(6, 2, 5);
+        pass.vjp(g);
+        // weight gradients (as the forward), column sums 2 N width per layer, delta W^T for layers 3 and 2
+        long vjp = forward + 2L * 6 * (4 + 5 + 2) + 2L * 6 * (5 * 2 + 4 * 5);
+        assertEquals(forward + vjp, net.matrixFlops());
+        MlpBackward backward = pass.backward(g);
+        long backwardFlops = 2L * 6 * (5 * 2 + 4 * 5);
+        assertEquals(forward + vjp + backwardFlops, net.matrixFlops());
+        MlpTangent t = pass.tangent(randomVector(net.numParams(), 6));
+        long tangent = forward + 2L * 6 * (4 * 5 + 5 * 2);
+        assertEquals(forward + vjp + backwardFlops + tangent, net.matrixFlops());
+        t.secondOrder(backward, g);
+        long secondOrder = forward + 2L * 6 * (4 * 5 + 5 * 2) + 2L * 6 * (4 + 5 + 2) + 2 * 2L * 6 * (5 * 2 + 4 * 5);
+        assertEquals(forward + vjp + backwardFlops + tangent + secondOrder, net.matrixFlops());
+    }
+
     @Test
     void secondOrder_refusesTheBackwardPassOfAnotherPoint() {
         Mlp net = net(Activation.TANH, new int[] {4});
