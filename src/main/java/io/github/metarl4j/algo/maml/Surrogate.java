@@ -71,6 +71,14 @@ public final class Surrogate implements AutoCloseable {
     }
 
     /**
+     * {@code grad L} at the sampling policy's own parameters, where every ratio is 1: from the kept
+     * point, without a forward pass.
+     */
+    public INDArray gradientAtSamplingPolicy() {
+        return oldPoint.gradient(actions, weights);
+    }
+
+    /**
      * PPO's clipped surrogate {@code - mean_b (1/len_b) sum_t min(r A, clip(r, 1 - eps, 1 + eps) A)},
      * {@code r = pi_theta' / pi_thetaOld'} (Schulman et al., 2017).
      */

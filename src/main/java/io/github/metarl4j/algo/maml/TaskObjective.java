@@ -106,7 +106,7 @@ final class TaskObjective implements AutoCloseable {
         if (hessians == null) {
             throw new IllegalStateException("this task's term was prepared for the clipped objective only");
         }
-        INDArray g = surrogate.gradient(adaptedOld());
+        INDArray g = surrogate.gradientAtSamplingPolicy();
         return firstOrder ? g : inner.transposedJacobianTimes(hessians, g);
     }
 

@@ -157,6 +157,13 @@ class MetaObjectiveTest {
         // at ratio 1 the surrogate is the REINFORCE loss's value
         ReinforceLoss loss = new ReinforceLoss(GAUSS, batch(GAUSS, thetaOld, 32), advantages(33));
         assertEquals(loss.weights().sumNumber().doubleValue(), s.value(thetaOld), 1e-14);
+        // the kept sampling point gives the gradient there, and value and KL of a candidate together
+        assertEquals(s.gradient(thetaOld), s.gradientAtSamplingPolicy());
+        double[] both = s.evaluate(theta);
+        assertEquals(s.value(theta), both[0], 0.0);
+        assertEquals(s.kl(theta), both[1], 0.0);
+        assertTrue(both[1] > 0, "KL away from the sampling policy: " + both[1]);
+        assertEquals(0.0, s.kl(thetaOld), 0.0);
     }
 
     @Test
