@@ -31,7 +31,7 @@ class MamlLearningTest {
     private static final int TASKS = 10;
     private static final int EPISODES = 10;
     private static final int EVAL_EPISODES = 20;
-    private static final int ITERATIONS = 15;
+    private static final int ITERATIONS = 25;
 
     /** Adaptation curves on held-out tasks after meta-training, for MAML and its references. */
     private record Outcome(AdaptationCurve maml, AdaptationCurve pretrained, AdaptationCurve random) {
