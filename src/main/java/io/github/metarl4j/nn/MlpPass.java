@@ -78,18 +78,9 @@ public final class MlpPass {
      */
     public INDArray vjp(INDArray g) {
         checkOutputShaped(g, "output gradient");
-        INDArray grad = Nd4j.create(net.dataType(), net.numParams());
-        INDArray delta = g;
-        for (int l = net.layers(); l >= 1; l--) {
-            net.gemm(a[l - 1], delta, net.weights(grad, l), true, false, 0.0);
-            columnSums(delta, net.bias(grad, l));
-            if (l > 1) {
-                INDArray back = take(net.width(l - 1));
-                net.gemm(delta, weights[l], back, false, true, 0.0);
-                delta = back.muli(fp[l - 1]);
-            }
+        try (Scratch.Lease call = scratch.lease()) {
+            return new MlpBackward(this, g, false).gradient();
         }
-        return grad;
     }
 
     /**
@@ -100,7 +91,7 @@ public final class MlpPass {
      */
     public MlpBackward backward(INDArray g) {
         checkOutputShaped(g, "output gradient");
-        return new MlpBackward(this, g);
+        return new MlpBackward(this, g, true);
     }
 
     /**

@@ -61,7 +61,7 @@ public final class MlpTangent {
      * @param rg {@code [N, outDim]}: its directional derivative along v
      */
     public INDArray secondOrder(MlpBackward b, INDArray rg) {
-        if (b == null || b.pass != pass) {
+        if (b == null || b.pass != pass || !b.secondOrder) {
             throw new IllegalArgumentException("the backward pass must be this point's, taken with MlpPass.backward");
         }
         pass.checkOutputShaped(rg, "output gradient's R-derivative");
