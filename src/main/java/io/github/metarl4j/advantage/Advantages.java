@@ -95,66 +95,78 @@ public final class Advantages {
     }
 
     /**
-     * Normalises advantages per task to zero mean and unit (population) standard deviation
-     * over that task's valid steps: {@code (A - mean) / (std + 1e-8)}, zero past each end
-     * ({@link #standardize} with one group per task).
+     * Normalises advantages per task to zero mean and unit standard deviation under the weighting
+     * of MAML's losses, the mean over each episode's own valid steps and then over the task's
+     * episodes (as the MAML reference implementation does): with {@code w_{t,b} = 1 / len_b} on
+     * valid steps, {@code mean = sum w A / sum w}, {@code std^2 = sum w (A - mean)^2 / sum w},
+     * {@code (A - mean) / (std + 1e-8)}, zero past each end ({@link #standardize} with one group per
+     * task). The episode-mean of the result is exactly zero, so a REINFORCE or TRPO loss built on it
+     * carries no constant-offset term: with terminated episodes of unequal lengths a mean over steps
+     * would leave one, whose score-function term grows with {@code 1 / sigma} and dominates the
+     * meta-gradient late in training.
      */
     public static INDArray normalizePerTask(EpisodeBatch batch, INDArray advantages) {
         int b = batch.episodes();
         double[] a = read("advantages", advantages, batch);
         int[] lengths = batch.lengths();
         int[] task = batch.taskIndex();
-        boolean[] valid = new boolean[a.length];
+        double[] weight = new double[a.length];
         int[] group = new int[a.length];
         for (int i = 0; i < a.length; i++) {
-            valid[i] = i / b < lengths[i % b];
+            weight[i] = i / b < lengths[i % b] ? 1.0 / lengths[i % b] : 0;
             group[i] = task[i % b];
         }
-        return like(batch, standardize(a, valid, group, batch.numTasks()));
+        return like(batch, standardize(a, weight, group, batch.numTasks()));
     }
 
     /**
-     * The library's one advantage normalisation: each group's valid entries shifted and scaled to
-     * mean 0 and population standard deviation 1, {@code (x - mean_g) / (std_g + 1e-8)}, with the
-     * mean and the standard deviation in two passes; invalid entries are 0. MAML normalises per task
-     * (one group per task), RL^2 over its whole batch (one group).
+     * The library's one advantage normalisation: each group's entries shifted and scaled to weighted
+     * mean 0 and weighted population standard deviation 1, {@code (x - mean_g) / (std_g + 1e-8)} with
+     * {@code mean_g = sum w x / sum w} and {@code std_g^2 = sum w (x - mean_g)^2 / sum w} over the
+     * group, in two passes; entries of weight 0 are excluded and set to 0. MAML normalises per task
+     * with the weights {@code 1 / len_b} of its episode-mean losses ({@link #normalizePerTask}), RL^2
+     * over its whole batch with weight 1 on every valid step.
      *
-     * @param values any length N
-     * @param valid  {@code [N]}, which entries count
-     * @param group  {@code [N]}, each entry's group in [0, groups)
-     * @param groups the number of groups; a group without valid entries is left at 0
+     * @param values  any length N
+     * @param weights {@code [N]}, each finite and {@code >= 0}; 0 for an entry that does not count
+     * @param group   {@code [N]}, each entry's group in [0, groups)
+     * @param groups  the number of groups; a group without weighted entries is left at 0
      * @return a new array {@code [N]}
-     * @throws IllegalArgumentException if the lengths differ or a valid entry's group is out of range
+     * @throws IllegalArgumentException if the lengths differ, a weight is negative or not finite, or
+     *                                  a weighted entry's group is out of range
      */
-    public static double[] standardize(double[] values, boolean[] valid, int[] group, int groups) {
-        if (valid.length != values.length || group.length != values.length) {
-            throw new IllegalArgumentException("values, valid and group must have one length, got "
-                    + values.length + ", " + valid.length + ", " + group.length);
+    public static double[] standardize(double[] values, double[] weights, int[] group, int groups) {
+        if (weights.length != values.length || group.length != values.length) {
+            throw new IllegalArgumentException("values, weights and group must have one length, got "
+                    + values.length + ", " + weights.length + ", " + group.length);
         }
         double[] sum = new double[groups];
-        double[] count = new double[groups];
+        double[] total = new double[groups];
         for (int i = 0; i < values.length; i++) {
-            if (valid[i]) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("weights[" + i + "] must be finite and >= 0, got " + weights[i]);
+            }
+            if (weights[i] > 0) {
                 if (group[i] < 0 || group[i] >= groups) {
                     throw new IllegalArgumentException("group[" + i + "] must be in [0, " + groups + "), got "
                             + group[i]);
                 }
-                sum[group[i]] += values[i];
-                count[group[i]]++;
+                sum[group[i]] += weights[i] * values[i];
+                total[group[i]] += weights[i];
             }
         }
         double[] sq = new double[groups];
         for (int i = 0; i < values.length; i++) {
-            if (valid[i]) {
-                double dev = values[i] - sum[group[i]] / count[group[i]];
-                sq[group[i]] += dev * dev;
+            if (weights[i] > 0) {
+                double dev = values[i] - sum[group[i]] / total[group[i]];
+                sq[group[i]] += weights[i] * dev * dev;
             }
         }
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             int k = group[i];
-            if (valid[i]) {
-                out[i] = (values[i] - sum[k] / count[k]) / (Math.sqrt(sq[k] / count[k]) + 1e-8);
+            if (weights[i] > 0) {
+                out[i] = (values[i] - sum[k] / total[k]) / (Math.sqrt(sq[k] / total[k]) + 1e-8);
             }
         }
         return out;

@@ -72,49 +72,70 @@ class AdvantagesTest {
     }
 
     @Test
-    void normalizePerTask_givesZeroMeanUnitStdPerTaskOverValidSteps() {
+    void normalizePerTask_givesZeroEpisodeMeanAndUnitStdPerTask() {
+        // the weighting of MAML's losses: the mean over each episode's own steps, then over episodes
         int[] lengths = {5, 2, 4, 3};
         int[] tasks = {0, 0, 1, 1};
         EpisodeBatch b = random(4, 5, 4, lengths, tasks);
         INDArray raw = b.rewards().mul(3).addi(7).muli(b.mask());
         INDArray n = Advantages.normalizePerTask(b, raw);
         for (int task = 0; task < 2; task++) {
-            double sum = 0;
+            double mean = 0;
             double sq = 0;
-            int count = 0;
-            for (int t = 0; t < 5; t++) {
-                for (int j = 0; j < 4; j++) {
-                    if (tasks[j] == task && t < lengths[j]) {
-                        sum += n.getDouble(t, j);
-                        sq += n.getDouble(t, j) * n.getDouble(t, j);
-                        count++;
-                    } else if (t >= lengths[j]) {
+            int episodes = 0;
+            for (int j = 0; j < 4; j++) {
+                if (tasks[j] != task) {
+                    continue;
+                }
+                episodes++;
+                for (int t = 0; t < 5; t++) {
+                    if (t < lengths[j]) {
+                        mean += n.getDouble(t, j) / lengths[j];
+                        sq += n.getDouble(t, j) * n.getDouble(t, j) / lengths[j];
+                    } else {
                         assertEquals(0, n.getDouble(t, j));
                     }
                 }
             }
-            assertEquals(0, sum / count, 1e-12, "task " + task + " mean");
-            assertEquals(1, sq / count, 1e-6, "task " + task + " variance");
+            assertEquals(0, mean / episodes, 1e-12, "task " + task + " episode-mean");
+            assertEquals(1, sq / episodes, 1e-6, "task " + task + " episode-mean of squares");
         }
     }
 
     @Test
+    void normalizePerTask_matchesAHandComputedExampleWithUnequalLengths() {
+        // one task, episodes of lengths 1 and 2 (weights 1 and 1/2): values 4 | 1, 3.
+        // mean = (4 + 0.5 + 1.5) / 2 = 3; var = (1 + 0.5 * 4 + 0) / 2 = 1.5
+        EpisodeBatch b = EpisodeBatch.fromArrays(new double[4], new double[2 * 2], new double[] {4, 1, 0, 3},
+                2, 2, 1, 1, new int[] {1, 2}, new boolean[] {true, false}, new int[] {0, 0}, DataType.DOUBLE);
+        INDArray n = Advantages.normalizePerTask(b, b.rewards());
+        double s = Math.sqrt(1.5) + 1e-8;
+        assertEquals(1 / s, n.getDouble(0, 0), 1e-14);
+        assertEquals(-2 / s, n.getDouble(0, 1), 1e-14);
+        assertEquals(0, n.getDouble(1, 0));
+        assertEquals(0, n.getDouble(1, 1), 1e-14);
+    }
+
+    @Test
     void standardize_matchesAHandComputedExamplePerGroup() {
-        // group 0: {1, 3} (mean 2, std 1); group 1: {2, 4, 9} (mean 5, std sqrt(26/3)); entry 2 invalid
+        // group 0: {1, 3}, weights {1, 1} (mean 2, std 1); group 1: {2, 4, 9}, weights {0.5, 0.5, 1}
+        // (mean 12 / 2 = 6, var (8 + 2 + 9) / 2 = 9.5); entry 2 has weight 0
         double[] x = {1, 2, 100, 3, 4, 9};
-        boolean[] valid = {true, true, false, true, true, true};
+        double[] w = {1, 0.5, 0, 1, 0.5, 1};
         int[] group = {0, 1, 0, 0, 1, 1};
-        double[] out = Advantages.standardize(x, valid, group, 2);
-        double s1 = Math.sqrt(26.0 / 3) + 1e-8;
-        double[] expected = {-1 / (1 + 1e-8), -3 / s1, 0, 1 / (1 + 1e-8), -1 / s1, 4 / s1};
+        double[] out = Advantages.standardize(x, w, group, 2);
+        double s1 = Math.sqrt(9.5) + 1e-8;
+        double[] expected = {-1 / (1 + 1e-8), -4 / s1, 0, 1 / (1 + 1e-8), -2 / s1, 3 / s1};
         for (int i = 0; i < x.length; i++) {
             assertEquals(expected[i], out[i], 1e-14, "entry " + i);
         }
         assertEquals("group[1] must be in [0, 1), got 1", assertThrows(IllegalArgumentException.class,
-                () -> Advantages.standardize(x, valid, group, 1)).getMessage());
-        assertEquals("values, valid and group must have one length, got 6, 6, 5",
+                () -> Advantages.standardize(x, w, group, 1)).getMessage());
+        assertEquals("values, weights and group must have one length, got 6, 6, 5",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Advantages.standardize(x, valid, new int[5], 2)).getMessage());
+                        () -> Advantages.standardize(x, w, new int[5], 2)).getMessage());
+        assertEquals("weights[1] must be finite and >= 0, got -0.5", assertThrows(IllegalArgumentException.class,
+                () -> Advantages.standardize(x, new double[] {1, -0.5, 0, 1, 1, 1}, group, 2)).getMessage());
     }
 
     @Test

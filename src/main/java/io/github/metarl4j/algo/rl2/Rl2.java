@@ -123,7 +123,8 @@ public final class Rl2 extends ParametricLearner {
             values = HostArrays.read(before.values());
             oldLogProb = logProbs(oldLogits, batch.actions(), net.out());
             adv = TrialAdvantages.of(batch, values, config.gamma(), config.gaeLambda());
-            advantages = Advantages.standardize(adv.advantages(), batch.mask(), new int[steps * trials], 1);
+            advantages = Advantages.standardize(adv.advantages(), unitWeights(batch.mask()), new int[steps * trials],
+                    1);
             lossBefore = loss(oldLogits, values, batch.actions(), oldLogProb, oldLogits, advantages, adv.returns(),
                     batch.mask());
             gradientNorm = before.backward(array(lossBefore.dLogits(), steps, trials, net.out()),
@@ -194,6 +195,15 @@ public final class Rl2 extends ParametricLearner {
             out[i] = logP[actions[i]];
         }
         return out;
+    }
+
+    /** Weight 1 on every valid step, 0 on padding: RL^2 normalises over steps. */
+    private static double[] unitWeights(boolean[] mask) {
+        double[] w = new double[mask.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = mask[i] ? 1 : 0;
+        }
+        return w;
     }
 
     /**
