@@ -167,6 +167,26 @@ class MetaObjectiveTest {
     }
 
     @Test
+    void normalisedAdvantages_leaveTheSurrogateNoConstantTerm() {
+        // ragged lengths (5, 2, 4), random rewards: the advantages' episode-mean is zero, so the
+        // surrogate at the sampling parameters (every ratio 1) is 0, as in the reference implementation
+        INDArray theta = theta(GAUSS, 5);
+        EpisodeBatch b = batch(GAUSS, theta, 31);
+        INDArray rewards = randomVector(15, 32).reshape('c', new long[] {5, 3}).muli(b.mask());
+        EpisodeBatch ragged = new EpisodeBatch(b.observations(), b.actions(), rewards, b.mask(), b.lengths(),
+                b.terminated(), b.taskIndex());
+        INDArray adv = TaskEpisodes.advantages(ragged, 0.99, 1.0);
+        try (Surrogate surrogate = new Surrogate(GAUSS, ragged, adv, theta)) {
+            assertEquals(0, surrogate.value(theta), 1e-14);
+        }
+        double sum = 0;
+        for (double w : new ReinforceLoss(GAUSS, ragged, adv).weights().toDoubleVector()) {
+            sum += w;
+        }
+        assertEquals(0, sum, 1e-14);
+    }
+
+    @Test
     void adapt_doesNotMutateMetaParameters_andMovesTheAdaptedOnes() {
         INDArray theta = theta(GAUSS, 41);
         INDArray copy = theta.dup();
