@@ -65,6 +65,30 @@ public final class RecurrentPass implements SequencePass {
         return values;
     }
 
+    /** Every step's gates {@code [T*B, H]}, recomputed at once from the inputs and the previous hidden states. */
+    private record Gates(INDArray x2, INDArray previous, INDArray r, INDArray z, INDArray n, INDArray hu) {
+    }
+
+    private Gates gates() {
+        int hd = net.hidden();
+        int steps = (int) x.size(0);
+        int batch = (int) x.size(1);
+        long rows = (long) steps * batch;
+        INDArray x2 = x.reshape('c', rows, net.in());
+        INDArray previous = Nd4j.create(net.dataType(), rows, hd);
+        rowsOf(previous, 0, 1, batch).assign(h0);
+        if (steps > 1) {
+            rowsOf(previous, 1, steps, batch).assign(rowsOf(hiddenAll, 0, steps - 1, batch));
+        }
+        INDArray gx = x2.mmul(net.part(theta, 0, net.in(), 3L * hd)).addiRowVector(net.part(theta, 2, 1, 3L * hd));
+        INDArray gh = previous.mmul(net.part(theta, 1, hd, 3L * hd));
+        INDArray r = Transforms.sigmoid(columns(gx, 0, hd).addi(columns(gh, 0, hd)), true);
+        INDArray z = Transforms.sigmoid(columns(gx, 1, hd).addi(columns(gh, 1, hd)), true);
+        INDArray hu = columns(gh, 2, hd).dup('c');
+        INDArray n = Transforms.tanh(columns(gx, 2, hd).addi(r.mul(hu)), true);
+        return new Gates(x2, previous, r, z, n, hu);
+    }
+
     /**
      * The gradient {@code [P]} of {@code L = sum(dOutputs * outputs) + sum(dValues * values)}:
      * backpropagation through time of the upstream gradients {@code dOutputs [T, B, out]} and
@@ -85,31 +109,20 @@ public final class RecurrentPass implements SequencePass {
         net.part(grad, 6, 1).assign(dv.sum(0));
         INDArray dHidden = dy.mmul(net.part(theta, 3, hd, net.out()).transpose())
                 .addi(dv.mmul(net.part(theta, 5, hd, 1).transpose()));
-        // every step's gates at once, from the inputs and the previous hidden states [T*B, H]
-        INDArray x2 = x.reshape('c', rows, net.in());
-        INDArray previous = Nd4j.create(net.dataType(), rows, hd);
-        rowsOf(previous, 0, 1, batch).assign(h0);
-        if (steps > 1) {
-            rowsOf(previous, 1, steps, batch).assign(rowsOf(hiddenAll, 0, steps - 1, batch));
-        }
-        INDArray w = net.part(theta, 0, net.in(), 3L * hd);
-        INDArray u = net.part(theta, 1, hd, 3L * hd);
-        INDArray b = net.part(theta, 2, 1, 3L * hd);
-        INDArray gx = x2.mmul(w).addiRowVector(b);
-        INDArray gh = previous.mmul(u);
-        INDArray r = Transforms.sigmoid(columns(gx, 0, hd).addi(columns(gh, 0, hd)), true);
-        INDArray z = Transforms.sigmoid(columns(gx, 1, hd).addi(columns(gh, 1, hd)), true);
-        INDArray hu = columns(gh, 2, hd).dup('c');
-        INDArray n = Transforms.tanh(columns(gx, 2, hd).addi(r.mul(hu)), true);
+        Gates g = gates();
+        INDArray previous = g.previous();
+        INDArray r = g.r();
+        INDArray z = g.z();
+        INDArray n = g.n();
         // local derivatives of h' = n + z (h - n) with respect to the gates' pre-activations
         INDArray dnLocal = z.rsub(1).muli(n.mul(n).rsubi(1));
         INDArray dzLocal = previous.sub(n).muli(z).muli(z.rsub(1));
-        INDArray drLocal = hu.mul(r).muli(r.rsub(1));
+        INDArray drLocal = g.hu().mul(r).muli(r.rsub(1));
         // dGh [T*B, 3H]: the gradient of every step's h U pre-activations (blocks r, z and r * dn);
         // those of x W + b differ only in the n block, dN
         INDArray dGh = Nd4j.create(net.dataType(), rows, 3L * hd);
         INDArray dN = Nd4j.create(net.dataType(), rows, hd);
-        INDArray uT = u.transpose();
+        INDArray uT = net.part(theta, 1, hd, 3L * hd).transpose();
         INDArray dhNext = Nd4j.zeros(net.dataType(), batch, hd);
         for (int t = steps - 1; t >= 0; t--) {
             INDArray dh = rowsOf(dHidden, t, t + 1, batch).addi(dhNext);
@@ -122,6 +135,7 @@ public final class RecurrentPass implements SequencePass {
             dhNext = dh.muli(rowsOf(z, t, t + 1, batch));
             Nd4j.gemm(ght, uT, dhNext, false, false, 1.0, 1.0);
         }
+        INDArray x2 = g.x2();
         INDArray dW = net.part(grad, 0, net.in(), 3L * hd);
         INDArray db = net.part(grad, 2, 1, 3L * hd);
         dW.assign(x2.transpose().mmul(dGh));
@@ -130,6 +144,57 @@ public final class RecurrentPass implements SequencePass {
         columns(db, 2, hd).assign(dN.sum(true, 0));
         net.part(grad, 1, hd, 3L * hd).assign(previous.transpose().mmul(dGh));
         return grad;
+    }
+
+    /**
+     * Forward-mode differentiation through time: the heads' directional derivatives along
+     * {@code v [P]}, {@code dh_t = (1 - z) dn + z dh_{t-1} + dz (h_{t-1} - n)} from {@code dh_{-1} = 0}
+     * with the gates' tangents from {@code x dW + db} and {@code dh_{t-1} U + h_{t-1} dU}.
+     */
+    @Override
+    public Tangent tangent(INDArray v) {
+        net.checkParameters(v, "tangent direction");
+        int hd = net.hidden();
+        int steps = (int) x.size(0);
+        int batch = (int) x.size(1);
+        long rows = (long) steps * batch;
+        Gates g = gates();
+        INDArray r = g.r();
+        INDArray z = g.z();
+        INDArray n = g.n();
+        INDArray rLocal = r.mul(r.rsub(1));
+        INDArray zLocal = z.mul(z.rsub(1));
+        INDArray nLocal = n.mul(n).rsubi(1);
+        INDArray oneMinusZ = z.rsub(1);
+        INDArray hMinusN = g.previous().sub(n);
+        // every step's tangents of x W + b and the part of h_{t-1} U's that does not depend on dh_{t-1}
+        INDArray dGx = g.x2().mmul(net.part(v, 0, net.in(), 3L * hd)).addiRowVector(net.part(v, 2, 1, 3L * hd));
+        INDArray hdU = g.previous().mmul(net.part(v, 1, hd, 3L * hd));
+        INDArray u = net.part(theta, 1, hd, 3L * hd);
+        INDArray dHidden = Nd4j.create(net.dataType(), rows, hd);
+        INDArray dhPrevious = Nd4j.zeros(net.dataType(), batch, hd);
+        INDArray dGh = Nd4j.create(net.dataType(), batch, 3L * hd);
+        for (int t = 0; t < steps; t++) {
+            // dGh = dh_{t-1} U + h_{t-1} dU: the tangent of h_{t-1} U
+            dGh.assign(rowsOf(hdU, t, t + 1, batch));
+            Nd4j.gemm(dhPrevious, u, dGh, false, false, 1.0, 1.0);
+            INDArray dgx = rowsOf(dGx, t, t + 1, batch);
+            INDArray dr = columns(dgx, 0, hd).add(columns(dGh, 0, hd)).muli(rowsOf(rLocal, t, t + 1, batch));
+            INDArray dz = columns(dgx, 1, hd).add(columns(dGh, 1, hd)).muli(rowsOf(zLocal, t, t + 1, batch));
+            INDArray dn = columns(dGh, 2, hd).mul(rowsOf(r, t, t + 1, batch))
+                    .addi(dr.mul(rowsOf(g.hu(), t, t + 1, batch))).addi(columns(dgx, 2, hd))
+                    .muli(rowsOf(nLocal, t, t + 1, batch));
+            INDArray dh = rowsOf(dHidden, t, t + 1, batch);
+            dh.assign(dn.muli(rowsOf(oneMinusZ, t, t + 1, batch)))
+                    .addi(dhPrevious.mul(rowsOf(z, t, t + 1, batch)))
+                    .addi(dz.muli(rowsOf(hMinusN, t, t + 1, batch)));
+            dhPrevious = dh;
+        }
+        INDArray dy = dHidden.mmul(net.part(theta, 3, hd, net.out()))
+                .addi(hiddenAll.mmul(net.part(v, 3, hd, net.out()))).addiRowVector(net.part(v, 4, net.out()));
+        INDArray dv = dHidden.mmul(net.part(theta, 5, hd, 1)).addi(hiddenAll.mmul(net.part(v, 5, hd, 1)))
+                .addi(net.part(v, 6, 1).getDouble(0));
+        return new Tangent(dy.reshape('c', steps, batch, net.out()), dv.reshape('c', steps, batch));
     }
 
     /** Rows {@code [from B, to B)} of a {@code [T*B, .]} array: steps from..to-1. */

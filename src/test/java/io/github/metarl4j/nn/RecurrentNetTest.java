@@ -41,6 +41,38 @@ class RecurrentNetTest {
         FiniteDifferences.assertClose(fd, grad, 1e-7, "GRU and heads gradient, BPTT over " + t + " steps");
     }
 
+    @ParameterizedTest(name = "T = {0}, B = {1}")
+    @CsvSource({"6, 3", "1, 2"})
+    void tangent_matchesCentralFiniteDifferencesOfBothHeads(int t, int b) {
+        INDArray x = inputs(t, b, 8);
+        INDArray theta = theta();
+        INDArray v = FiniteDifferences.randomVector(NET.numParams(), 9);
+        SequencePass.Tangent tangent = NET.forward(theta, x).tangent(v);
+        double eps = 1e-6;
+        RecurrentPass plus = NET.forward(theta.add(v.mul(eps)), x);
+        RecurrentPass minus = NET.forward(theta.sub(v.mul(eps)), x);
+        INDArray fdOut = plus.outputs().sub(minus.outputs()).divi(2 * eps);
+        INDArray fdVal = plus.values().sub(minus.values()).divi(2 * eps);
+        assertEquals(0, fdOut.sub(tangent.outputs()).amaxNumber().doubleValue(), 1e-7, "policy head's J v");
+        assertEquals(0, fdVal.sub(tangent.values()).amaxNumber().doubleValue(), 1e-7, "value head's J v");
+        assertEquals(true, tangent.outputs().amaxNumber().doubleValue() > 1e-2, "a non-trivial tangent");
+    }
+
+    @Test
+    void tangentAndBackward_areAdjoint() {
+        // u . (J v) = (J^T u) . v for any u and v: the two passes differentiate the same function
+        INDArray x = inputs(7, 2, 10);
+        INDArray theta = theta();
+        INDArray v = FiniteDifferences.randomVector(NET.numParams(), 11);
+        INDArray uy = FiniteDifferences.randomVector(7 * 2 * 3, 12).reshape('c', 7, 2, 3);
+        INDArray uv = FiniteDifferences.randomVector(7 * 2, 13).reshape('c', 7, 2);
+        RecurrentPass pass = NET.forward(theta, x);
+        SequencePass.Tangent jv = pass.tangent(v);
+        double left = uy.mul(jv.outputs()).sumNumber().doubleValue() + uv.mul(jv.values()).sumNumber().doubleValue();
+        double right = pass.backward(uy, uv).mul(v).sumNumber().doubleValue();
+        assertEquals(left, right, 1e-10 * Math.abs(left));
+    }
+
     @Test
     void bptt_ofALossAtTheLastStepOnly_reachesTheFirstInputsWeights() {
         // only y at t = T - 1 counts: its gradient flows back through every earlier hidden state

@@ -1,5 +1,6 @@
 package io.github.metarl4j.run;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import io.github.metarl4j.sampler.LockstepSampler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,7 @@ class TrainerTest {
     private static final GaussianMlpPolicy POLICY = new GaussianMlpPolicy(2, new int[] {8}, 2, Activation.TANH, 0.0,
             DataType.FLOAT);
     private static final MamlConfig CONFIG = MamlConfig.builder().metaBatch(3).fastBatch(2)
-            .outer(MamlConfig.OuterOptimizer.PPO).build();
+            .outer(OuterOptimizer.PPO).build();
 
     private static Maml learner() {
         return new Maml(CONFIG, POLICY, POLICY.initialParameters(SeedTree.root(5).generator()),

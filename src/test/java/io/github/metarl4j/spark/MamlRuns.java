@@ -1,5 +1,6 @@
 package io.github.metarl4j.spark;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import io.github.metarl4j.algo.MetaStepReport;
 import io.github.metarl4j.algo.Metric;
 import io.github.metarl4j.algo.maml.Maml;
@@ -67,7 +68,7 @@ final class MamlRuns {
         return new Run(parameters, metrics);
     }
 
-    static MamlConfig config(MamlConfig.OuterOptimizer outer) {
+    static MamlConfig config(OuterOptimizer outer) {
         return MamlConfig.builder().metaBatch(5).fastBatch(4).innerSteps(1).innerStepSize(0.1).outer(outer).build();
     }
 

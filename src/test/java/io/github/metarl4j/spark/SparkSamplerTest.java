@@ -1,5 +1,6 @@
 package io.github.metarl4j.spark;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,7 +56,7 @@ class SparkSamplerTest {
     @ParameterizedTest
     @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
     void mamlTrpo_onLocalSpark_isBitIdenticalToInProcess(DataType type) {
-        MamlConfig config = MamlRuns.config(MamlConfig.OuterOptimizer.TRPO);
+        MamlConfig config = MamlRuns.config(OuterOptimizer.TRPO);
         MamlRuns.Run here = MamlRuns.run(new LockstepSampler(2, type), config, type, 2);
         MamlRuns.Run there = MamlRuns.run(new SparkSampler(spark, MamlRuns.NAVIGATION, 2, type), config, type, 2);
         for (int s = 0; s < 2; s++) {
@@ -66,7 +67,7 @@ class SparkSamplerTest {
 
     @Test
     void mamlPpo_onLocalSparkWithThreeParts_isBitIdenticalToInProcess() {
-        MamlConfig config = MamlRuns.config(MamlConfig.OuterOptimizer.PPO);
+        MamlConfig config = MamlRuns.config(OuterOptimizer.PPO);
         MamlRuns.Run here = MamlRuns.run(new LockstepSampler(1, DataType.FLOAT), config, DataType.FLOAT, 2);
         MamlRuns.Run there = MamlRuns.run(new SparkSampler(spark, MamlRuns.NAVIGATION, 3, DataType.FLOAT), config, DataType.FLOAT, 2);
         for (int s = 0; s < 2; s++) {
@@ -80,7 +81,7 @@ class SparkSamplerTest {
         FamilySource mdps = () -> RandomMdps.family(new TabularMdpConfig(4, 3, 5));
         try (SparkSampler sampler = new SparkSampler(spark, mdps, 2, DataType.FLOAT)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> MamlRuns.run(sampler, MamlRuns.config(MamlConfig.OuterOptimizer.TRPO), DataType.FLOAT, 1));
+                    () -> MamlRuns.run(sampler, MamlRuns.config(OuterOptimizer.TRPO), DataType.FLOAT, 1));
             assertTrue(e.getMessage().contains("'navigation-2d'") && e.getMessage().contains("rebuilds family"),
                     e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.github.metarl4j.spark;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,7 +72,7 @@ class StandaloneSparkTest {
         }
     }
 
-    private static final MamlConfig CONFIG = MamlRuns.config(MamlConfig.OuterOptimizer.TRPO);
+    private static final MamlConfig CONFIG = MamlRuns.config(OuterOptimizer.TRPO);
 
     @Test
     void mamlTrpo_onTwoWorkers_isBitIdenticalToInProcess() throws Exception {

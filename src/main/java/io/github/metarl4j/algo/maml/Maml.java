@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import io.github.metarl4j.algo.AdaptablePolicy;
 import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.algo.MetaStepReport;
@@ -92,7 +93,7 @@ public final class Maml extends ParametricLearner {
             long t1 = System.nanoTime();
             List<TaskObjective.Sampled> sampled = terms.map(TaskObjective::sampled);
             Trpo.Result r;
-            if (config.outer() == MamlConfig.OuterOptimizer.PPO) {
+            if (config.outer() == OuterOptimizer.PPO) {
                 r = ppoStep(new ClippedMetaObjective(terms, config.ppo().clip(), policy.dataType()), start);
             } else {
                 r = parts.trpo().step(new MetaObjective(terms, policy.dataType(), policy.numParams()), start);

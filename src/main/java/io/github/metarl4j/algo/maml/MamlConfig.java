@@ -1,6 +1,7 @@
 package io.github.metarl4j.algo.maml;
 
 import io.github.metarl4j.advantage.Advantages;
+import io.github.metarl4j.optim.OuterOptimizer;
 import io.github.metarl4j.optim.PpoConfig;
 import io.github.metarl4j.optim.TrpoConfig;
 
@@ -22,14 +23,6 @@ import io.github.metarl4j.optim.TrpoConfig;
 public record MamlConfig(double innerStepSize, int innerSteps, InnerSampling innerSampling, boolean firstOrder, int fastBatch, int metaBatch,
                          double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo, PpoConfig ppo)
         implements java.io.Serializable {
-
-    /** The outer-loop optimiser. */
-    public enum OuterOptimizer {
-        /** One trust-region step per meta-batch (the MAML paper's). */
-        TRPO,
-        /** Several Adam epochs on the clipped surrogate per meta-batch. */
-        PPO
-    }
 
     /** Where each inner step gets its episodes when there is more than one. */
     public enum InnerSampling {

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import io.github.metarl4j.data.EpisodeBatch;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.env.TaskFamily;
@@ -120,7 +121,7 @@ final class MamlTasks<T extends Task> implements TaskBuild<TaskObjective> {
             steps += valid.totalSteps();
             double[] validReturns = taskSums(valid, count, e);
             List<TaskEpisodes> valids = TaskEpisodes.split(valid, count, e, config, threads);
-            boolean ppo = config.outer() == MamlConfig.OuterOptimizer.PPO;
+            boolean ppo = config.outer() == OuterOptimizer.PPO;
             List<TaskObjective> terms = threads.map(count, i -> {
                 MetaObjective.Task data = new MetaObjective.Task(innerData.get(i), valids.get(i));
                 return ppo ? TaskObjective.clipped(p, inner, data, adapted.get(i), config.firstOrder())

@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.envs.navigation.Navigation2D;
@@ -38,7 +39,7 @@ class MamlLearningTest {
     }
 
     /** Meta-trains with {@code outer} (and, if asked, pretrains as long) from one seed, then evaluates. */
-    private static Outcome trainAndEvaluate(long seed, MamlConfig.OuterOptimizer outer, boolean pretrain) {
+    private static Outcome trainAndEvaluate(long seed, OuterOptimizer outer, boolean pretrain) {
         var policy = new GaussianMlpPolicy(2, new int[] {32, 32}, 2, Activation.TANH, 0.0, DataType.DOUBLE);
         MamlConfig config = MamlConfig.builder().metaBatch(TASKS).fastBatch(EPISODES).outer(outer).build();
         var family = Navigation2D.family();
@@ -69,7 +70,7 @@ class MamlLearningTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void metaTraining_makesOneStepAdaptationPay_onHeldOutTasks(long seed) {
-        Outcome o = trainAndEvaluate(seed, MamlConfig.OuterOptimizer.TRPO, true);
+        Outcome o = trainAndEvaluate(seed, OuterOptimizer.TRPO, true);
         double before = o.maml().returns().get(0).mean();
         double after = o.maml().returns().get(1).mean();
         double pretrainedAfter = o.pretrained().returns().get(1).mean();
@@ -87,7 +88,7 @@ class MamlLearningTest {
     @ParameterizedTest(name = "PPO outer step, seed {0}")
     @ValueSource(longs = {1, 2})
     void ppoOuterStep_alsoLearnsToAdapt(long seed) {
-        Outcome o = trainAndEvaluate(seed, MamlConfig.OuterOptimizer.PPO, false);
+        Outcome o = trainAndEvaluate(seed, OuterOptimizer.PPO, false);
         double before = o.maml().returns().get(0).mean();
         double after = o.maml().returns().get(1).mean();
         double randomAfter = o.random().returns().get(1).mean();

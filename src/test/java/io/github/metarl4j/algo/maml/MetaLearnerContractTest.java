@@ -1,5 +1,6 @@
 package io.github.metarl4j.algo.maml;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.sampler.RowStreams;
 import io.github.metarl4j.algo.Metric;
@@ -39,17 +40,17 @@ class MetaLearnerContractTest {
     private static final GaussianMlpPolicy POLICY = new GaussianMlpPolicy(2, new int[] {8}, 2, Activation.TANH, 0.0,
             DataType.FLOAT);
 
-    private static MamlConfig config(MamlConfig.OuterOptimizer outer) {
+    private static MamlConfig config(OuterOptimizer outer) {
         return MamlConfig.builder().metaBatch(3).fastBatch(2).outer(outer).build();
     }
 
     static Stream<Arguments> learners() {
-        BiFunction<INDArray, Integer, MetaLearner> trpo = (t, n) -> new Maml(config(MamlConfig.OuterOptimizer.TRPO),
+        BiFunction<INDArray, Integer, MetaLearner> trpo = (t, n) -> new Maml(config(OuterOptimizer.TRPO),
                 POLICY, t, new LockstepSampler(n, POLICY.dataType()));
-        BiFunction<INDArray, Integer, MetaLearner> ppo = (t, n) -> new Maml(config(MamlConfig.OuterOptimizer.PPO),
+        BiFunction<INDArray, Integer, MetaLearner> ppo = (t, n) -> new Maml(config(OuterOptimizer.PPO),
                 POLICY, t, new LockstepSampler(n, POLICY.dataType()));
         BiFunction<INDArray, Integer, MetaLearner> pretraining = (t, n) -> new Pretraining(
-                config(MamlConfig.OuterOptimizer.TRPO), POLICY, t, new LockstepSampler(n, POLICY.dataType()));
+                config(OuterOptimizer.TRPO), POLICY, t, new LockstepSampler(n, POLICY.dataType()));
         return Stream.of(Arguments.of("maml-trpo", trpo), Arguments.of("maml-ppo", ppo),
                 Arguments.of("pretraining", pretraining));
     }
@@ -111,7 +112,7 @@ class MetaLearnerContractTest {
 
     @Test
     void restore_rejectsMissingAndMisSizedEntries_namingThem() {
-        try (Maml maml = new Maml(config(MamlConfig.OuterOptimizer.PPO), POLICY, initial(), new LockstepSampler(1, POLICY.dataType()))) {
+        try (Maml maml = new Maml(config(OuterOptimizer.PPO), POLICY, initial(), new LockstepSampler(1, POLICY.dataType()))) {
             Map<String, double[]> entries = new HashMap<>(maml.state().arrays());
             entries.remove("adam.moments");
             var missing = assertThrows(IllegalArgumentException.class, () -> maml.restore(new LearnerState(entries)));
@@ -128,7 +129,7 @@ class MetaLearnerContractTest {
     void constructor_rejectsParametersOfAnotherShapeOrType() {
         INDArray wrongType = initial().castTo(DataType.DOUBLE);
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new Maml(config(MamlConfig.OuterOptimizer.TRPO), POLICY, wrongType, new LockstepSampler(1, POLICY.dataType())));
+                () -> new Maml(config(OuterOptimizer.TRPO), POLICY, wrongType, new LockstepSampler(1, POLICY.dataType())));
         assertTrue(e.getMessage().contains("FLOAT"), e.getMessage());
     }
 }

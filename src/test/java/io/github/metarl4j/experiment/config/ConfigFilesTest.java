@@ -1,5 +1,6 @@
 package io.github.metarl4j.experiment.config;
 
+import io.github.metarl4j.optim.OuterOptimizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class ConfigFilesTest {
                 ExperimentConfig.class);
         var maml = ((MamlLearner) founding.learner()).maml();
         assertEquals(0.5, maml.innerStepSize());
-        assertEquals(io.github.metarl4j.algo.maml.MamlConfig.OuterOptimizer.TRPO, maml.outer());
+        assertEquals(io.github.metarl4j.optim.OuterOptimizer.TRPO, maml.outer());
         assertEquals(0.01, maml.trpo().maxKl());
         assertEquals(java.util.List.of(64, 64), founding.policy().widths());
         assertEquals(GridMap.of("four-rooms"), ((GridWorldFamily) founding.family()).world().map());
@@ -67,7 +68,7 @@ class ConfigFilesTest {
         assertEquals(200, c.run().metaBatches());
         assertEquals(java.util.List.of(32, 16), c.policy().widths());
         var maml = ((MamlLearner) c.learner()).maml();
-        assertEquals(io.github.metarl4j.algo.maml.MamlConfig.OuterOptimizer.PPO, maml.outer());
+        assertEquals(io.github.metarl4j.optim.OuterOptimizer.PPO, maml.outer());
         assertEquals(0.02, maml.trpo().maxKl());
         assertEquals(0.1, ((GridWorldFamily) c.family()).world().slip());
         assertEquals(c, ConfigFiles.fromYaml(ConfigFiles.toYaml(c), ExperimentConfig.class));
