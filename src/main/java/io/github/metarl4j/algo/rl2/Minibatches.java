@@ -2,41 +2,73 @@ package io.github.metarl4j.algo.rl2;
 
 import io.github.metarl4j.data.TrialBatch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-/** Splits a batch of trials into minibatches of whole trials and gathers their columns. */
+/**
+ * A batch of trials with its per-step targets, from which the columns of any subset of trials are
+ * gathered (minibatches of whole trials, and the blocks the passes run on).
+ */
 final class Minibatches {
 
-    /** One minibatch's arrays, {@code [T, m, ...]} row-major. */
-    record Part(double[] inputs, int[] actions, double[] oldLogProb, double[] oldLogits, double[] advantages,
-                double[] returns, boolean[] mask) {
+    /** One subset's arrays, {@code [T, m, ...]} row-major: the network's inputs and the loss's targets. */
+    record Part(double[] inputs, TrialTargets targets) {
     }
 
     private final TrialBatch batch;
+    private final int actions;
     private final double[] oldLogits;
     private final double[] oldLogProb;
+    private final double[] oldValues;
     private final double[] advantages;
     private final double[] returns;
-    private final int actions;
 
-    Minibatches(TrialBatch batch, double[] oldLogits, double[] oldLogProb, double[] advantages, double[] returns,
-                int actions) {
+    /** {@code batch} with zero targets: enough for forward passes. */
+    Minibatches(TrialBatch batch, int actions) {
+        this(batch, actions, new double[batch.steps() * batch.trials() * actions], zeros(batch), zeros(batch),
+                zeros(batch), zeros(batch));
+    }
+
+    private Minibatches(TrialBatch batch, int actions, double[] oldLogits, double[] oldLogProb, double[] oldValues,
+                        double[] advantages, double[] returns) {
         this.batch = batch;
+        this.actions = actions;
         this.oldLogits = oldLogits;
         this.oldLogProb = oldLogProb;
+        this.oldValues = oldValues;
         this.advantages = advantages;
         this.returns = returns;
-        this.actions = actions;
+    }
+
+    private static double[] zeros(TrialBatch batch) {
+        return new double[batch.steps() * batch.trials()];
+    }
+
+    /** The same trials with the sampling policy's heads, advantages and returns, each {@code [T, B, ...]}. */
+    Minibatches withTargets(double[] oldLogits, double[] oldLogProb, double[] oldValues, double[] advantages,
+                            double[] returns) {
+        return new Minibatches(batch, actions, oldLogits, oldLogProb, oldValues, advantages, returns);
+    }
+
+    /** The trials. */
+    TrialBatch batch() {
+        return batch;
+    }
+
+    /** Every trial, in order. */
+    int[] all() {
+        int[] order = new int[batch.trials()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return order;
     }
 
     /** A random partition of the trials into {@code count} near-equal groups (a shuffle from {@code rng}). */
     List<int[]> split(int count, RandomGenerator rng) {
         int b = batch.trials();
-        int[] order = new int[b];
-        for (int i = 0; i < b; i++) {
-            order[i] = i;
-        }
+        int[] order = all();
         for (int i = b - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int tmp = order[i];
@@ -46,11 +78,22 @@ final class Minibatches {
         int parts = Math.min(count, b);
         List<int[]> out = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
-            int from = p * b / parts;
-            int to = (p + 1) * b / parts;
-            out.add(java.util.Arrays.copyOfRange(order, from, to));
+            out.add(Arrays.copyOfRange(order, p * b / parts, (p + 1) * b / parts));
         }
         return out;
+    }
+
+    /** The real steps of {@code trials}. */
+    int realSteps(int[] trials) {
+        int t = batch.steps();
+        int b = batch.trials();
+        int n = 0;
+        for (int s = 0; s < t; s++) {
+            for (int k : trials) {
+                n += batch.mask()[s * b + k] ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     /** The columns of {@code trials}. */
@@ -63,6 +106,7 @@ final class Minibatches {
         int[] act = new int[t * m];
         double[] lp = new double[t * m];
         double[] lg = new double[t * m * actions];
+        double[] ov = new double[t * m];
         double[] adv = new double[t * m];
         double[] ret = new double[t * m];
         boolean[] mask = new boolean[t * m];
@@ -74,11 +118,12 @@ final class Minibatches {
                 System.arraycopy(oldLogits, src * actions, lg, dst * actions, actions);
                 act[dst] = batch.actions()[src];
                 lp[dst] = oldLogProb[src];
+                ov[dst] = oldValues[src];
                 adv[dst] = advantages[src];
                 ret[dst] = returns[src];
                 mask[dst] = batch.mask()[src];
             }
         }
-        return new Part(in, act, lp, lg, adv, ret, mask);
+        return new Part(in, new TrialTargets(act, lp, lg, ov, adv, ret, mask));
     }
 }

@@ -8,35 +8,43 @@ import io.github.metarl4j.algo.ParametricLearner;
 import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TrialBatch;
 import io.github.metarl4j.env.TaskFamily;
-import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.nn.SequenceModel;
-import io.github.metarl4j.nn.SequencePass;
 import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.optim.OuterOptimizer;
+import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Categorical;
 import io.github.metarl4j.sampler.Sampler;
+import io.github.metarl4j.sampler.TaskThreads;
 import io.github.metarl4j.sampler.TrialPolicyData;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * RL^2 (Duan et al. 2016) trained with PPO: each meta-step plays one trial of
- * {@code episodesPerTrial} episodes on each task with the current policy, computes GAE over the
- * trials with the value head, then runs {@code ppo.epochs} epochs of Adam steps on the clipped
- * surrogate, each over {@code minibatches} minibatches of whole trials (BPTT through each trial).
- * Its parameters are replaced at each step, never mutated in place; its state is the parameters
- * and Adam's moments and step count.
+ * RL^2 (Duan et al. 2016): each meta-step plays one trial of {@code episodesPerTrial} episodes on
+ * each task with the current policy, computes GAE over the trials with the value head, then updates
+ * the network by backpropagation through each whole trial with {@code outer}:
+ * <ul>
+ *   <li>PPO: {@code ppo.epochs} epochs of Adam steps on the clipped surrogate, each over
+ *       {@code minibatches} minibatches of whole trials, every gradient scaled to at most
+ *       {@code maxGradNorm}, stopping at the first minibatch whose KL exceeds {@code targetKl};</li>
+ *   <li>TRPO (the paper's): one trust-region step on the whole batch ({@link Trpo}), its curvature
+ *       the Fisher of the policy and of the value head read as a Gaussian of the returns' variance
+ *       ({@link TrialTrustRegion}).</li>
+ * </ul>
+ * The passes run in blocks of trials on the sampler's thread count ({@link TrialPasses}), with the
+ * same results for any count. Its parameters are replaced at each step, never mutated in place; its
+ * state is the parameters and Adam's moments and step count.
  */
 public final class Rl2 extends ParametricLearner {
-
-    private static final String WORKSPACE = "rl2-update";
 
     private final Rl2Config config;
     private final SequenceModel net;
     private final Sampler sampler;
+    private final TaskThreads threads;
+    private final TrialPasses passes;
 
     /**
      * A learner at {@code theta0}.
@@ -52,6 +60,8 @@ public final class Rl2 extends ParametricLearner {
         this.config = config;
         this.net = net;
         this.sampler = sampler;
+        this.threads = new TaskThreads(sampler.threads());
+        this.passes = new TrialPasses(net, threads);
     }
 
     private static INDArray checked(SequenceModel net, INDArray theta0) {
@@ -80,8 +90,12 @@ public final class Rl2 extends ParametricLearner {
     public static final Metric EXPLAINED_VARIANCE = new Metric("explained_variance", Metric.Kind.REAL, "", false,
             "1 - Var(R - V) / Var(R) over the batch's steps, before the update");
 
+    /** Parameter updates in the step: PPO's Adam steps (fewer than epochs x minibatches when the KL stop fired), TRPO's 1 or 0. */
+    public static final Metric UPDATES = new Metric("updates", Metric.Kind.INTEGER, "", false,
+            "parameter updates: PPO's Adam steps (fewer when the KL stop fired), TRPO's 1 when accepted");
+
     private static final List<Metric> METRICS = java.util.stream.Stream.concat(Metric.POLICY_GRADIENT.stream(),
-            java.util.stream.Stream.of(ENTROPY, CLIP_FRACTION, EXPLAINED_VARIANCE)).toList();
+            java.util.stream.Stream.of(ENTROPY, CLIP_FRACTION, EXPLAINED_VARIANCE, UPDATES)).toList();
 
     /**
      * The policy-gradient columns ({@link Metric#POLICY_GRADIENT}: the PPO loss before and after
@@ -95,8 +109,9 @@ public final class Rl2 extends ParametricLearner {
     }
 
     /**
-     * One PPO iteration on one trial per task. Its report's returns are the mean return of the
-     * trials' first episode (before) and of their last (after): what the policy learned in context.
+     * One update on one trial per task: PPO's epochs or one TRPO step. Its report's returns are the
+     * mean return of the trials' first episode (before) and of their last (after): what the policy
+     * learned in context.
      *
      * @throws IllegalArgumentException if the family's actions are not discrete or its trials do not
      *                                  fit the network
@@ -108,83 +123,112 @@ public final class Rl2 extends ParametricLearner {
         long t0 = System.nanoTime();
         TrialBatch batch = sampler.sampleTrials(family, tasks, config.episodesPerTrial(), policy(), rng);
         long t1 = System.nanoTime();
-        int steps = batch.steps();
-        int trials = batch.trials();
-        double[] oldLogits;
-        double[] values;
-        double gradientNorm;
-        double[] oldLogProb;
-        double[] advantages;
-        TrialAdvantages adv;
-        TrialLoss lossBefore;
-        try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
-            SequencePass before = net.forward(theta, array(batch.inputs(), steps, trials, net.in()));
-            oldLogits = HostArrays.read(before.outputs());
-            values = HostArrays.read(before.values());
-            oldLogProb = logProbs(oldLogits, batch.actions(), net.out());
-            adv = TrialAdvantages.of(batch, values, config.gamma(), config.gaeLambda());
-            advantages = Advantages.standardize(adv.advantages(), unitWeights(batch.mask()), new int[steps * trials],
-                    1);
-            lossBefore = loss(oldLogits, values, batch.actions(), oldLogProb, oldLogits, advantages, adv.returns(),
-                    batch.mask());
-            gradientNorm = before.backward(array(lossBefore.dLogits(), steps, trials, net.out()),
-                    array(lossBefore.dValues(), steps, trials)).norm2Number().doubleValue();
-        }
-        Minibatches minibatches = new Minibatches(batch, oldLogits, oldLogProb, advantages, adv.returns(), net.out());
-        for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
-            for (int[] trialsOfMb : minibatches.split(config.minibatches(), rng)) {
-                Minibatches.Part part = minibatches.part(trialsOfMb);
-                INDArray grad;
-                try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
-                    SequencePass pass = net.forward(theta, array(part.inputs(), steps, trialsOfMb.length, net.in()));
-                    TrialLoss l = loss(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), part.actions(),
-                            part.oldLogProb(), part.oldLogits(), part.advantages(), part.returns(), part.mask());
-                    grad = pass.backward(array(l.dLogits(), steps, trialsOfMb.length, net.out()),
-                            array(l.dValues(), steps, trialsOfMb.length)).detach();
-                }
-                theta = adam().step(theta, grad);
-            }
-        }
-        TrialLoss lossAfter;
-        try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
-            SequencePass after = net.forward(theta, array(batch.inputs(), steps, trials, net.in()));
-            lossAfter = loss(HostArrays.read(after.outputs()), HostArrays.read(after.values()), batch.actions(),
-                    oldLogProb, oldLogits, advantages, adv.returns(), batch.mask());
-        }
-        replace(theta);
+        Minibatches data = new Minibatches(batch, net.out());
+        int[] all = data.all();
+        TrialPasses.Heads old = passes.forward(theta, data, all);
+        double[] oldLogProb = logProbs(old.logits(), batch.actions(), net.out());
+        TrialAdvantages adv = TrialAdvantages.of(batch, old.values(), config.gamma(), config.gaeLambda());
+        double[] advantages = Advantages.standardize(adv.advantages(), unitWeights(batch.mask()),
+                new int[batch.steps() * batch.trials()], 1);
+        data = data.withTargets(old.logits(), oldLogProb, old.values(), advantages, adv.returns());
+        boolean trpo = config.outer() == OuterOptimizer.TRPO;
+        TrialLoss.Weights weights = new TrialLoss.Weights(trpo ? Double.POSITIVE_INFINITY : config.ppo().clip(),
+                config.valueCoef(), config.entropyCoef(), trpo ? valuePrecision(adv.returns(), batch.mask()) : 0);
+        TrialPasses.Loss loss = (logits, values, targets, real) -> TrialLoss.of(logits, values, targets, weights, real);
+        TrialPasses.Gradient before = passes.gradient(theta, data, all, loss);
+        Update update = trpo ? trpoStep(theta, data, all, loss, weights, before) : ppoEpochs(theta, data, loss, rng);
+        TrialLoss.Scalars after = passes.loss(update.theta(), data, all, loss);
+        replace(update.theta());
         long t2 = System.nanoTime();
         double[] episodeReturns = firstAndLastEpisodeReturns(batch);
         return MetaStepReport.builder(metrics())
                 .set(Metric.RETURN_BEFORE, episodeReturns[0])
                 .set(Metric.RETURN_AFTER, episodeReturns[1])
-                .set(Metric.OBJECTIVE_BEFORE, lossBefore.value())
-                .set(Metric.OBJECTIVE_AFTER, lossAfter.value())
-                .set(Metric.KL, lossAfter.meanKl())
-                .set(Metric.GRADIENT_NORM, gradientNorm)
-                .set(Metric.ACCEPTED, true)
-                .set(Metric.BACKTRACKS, 0)
+                .set(Metric.OBJECTIVE_BEFORE, before.loss().value())
+                .set(Metric.OBJECTIVE_AFTER, after.value())
+                .set(Metric.KL, after.meanKl())
+                .set(Metric.GRADIENT_NORM, before.gradient().norm2Number().doubleValue())
+                .set(Metric.ACCEPTED, update.accepted())
+                .set(Metric.BACKTRACKS, update.backtracks())
                 .set(Metric.ENV_STEPS, batch.totalSteps())
                 .set(Metric.SAMPLING_S, (t1 - t0) / 1e9)
                 .set(Metric.ADAPTATION_S, 0)
                 .set(Metric.OUTER_S, (t2 - t1) / 1e9)
-                .set(ENTROPY, lossAfter.meanEntropy())
-                .set(CLIP_FRACTION, lossAfter.clipFraction())
-                .set(EXPLAINED_VARIANCE, explainedVariance(adv.returns(), values, batch.mask())).build();
+                .set(ENTROPY, after.meanEntropy())
+                .set(CLIP_FRACTION, after.clipFraction())
+                .set(EXPLAINED_VARIANCE, explainedVariance(adv.returns(), old.values(), batch.mask()))
+                .set(UPDATES, update.steps()).build();
     }
 
-    /** Nothing to release: RL^2 runs on the caller's thread. */
+    /** An update's outcome: the new parameters, whether they moved, line-search backtracks, parameter updates. */
+    private record Update(INDArray theta, boolean accepted, int backtracks, int steps) {
+    }
+
+    /**
+     * PPO's epochs of Adam steps over minibatches of whole trials, each gradient scaled to at most
+     * {@code maxGradNorm}; they stop at the first minibatch whose KL from the sampling policy exceeds
+     * {@code targetKl}.
+     */
+    private Update ppoEpochs(INDArray theta0, Minibatches data, TrialPasses.Loss loss, RandomGenerator rng) {
+        INDArray theta = theta0;
+        int steps = 0;
+        for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
+            for (int[] minibatch : data.split(config.minibatches(), rng)) {
+                TrialPasses.Gradient g = passes.gradient(theta, data, minibatch, loss);
+                if (config.targetKl() > 0 && g.loss().meanKl() > config.targetKl()) {
+                    return new Update(theta, true, 0, steps);
+                }
+                INDArray grad = g.gradient();
+                if (config.maxGradNorm() > 0) {
+                    double norm = grad.norm2Number().doubleValue();
+                    if (norm > config.maxGradNorm()) {
+                        grad.muli(config.maxGradNorm() / norm);
+                    }
+                }
+                theta = adam().step(theta, grad);
+                steps++;
+            }
+        }
+        return new Update(theta, true, 0, steps);
+    }
+
+    /** One TRPO step on the whole batch, its constraint the joint policy-and-value KL. */
+    private Update trpoStep(INDArray theta, Minibatches data, int[] all, TrialPasses.Loss loss,
+                            TrialLoss.Weights weights, TrialPasses.Gradient before) {
+        Trpo.Result r = new Trpo(config.trpo()).step(new TrialTrustRegion(passes, data, all, theta, loss,
+                weights.valuePrecision(), before.gradient()), theta);
+        return new Update(r.theta(), r.accepted(), r.backtracks(), r.accepted() ? 1 : 0);
+    }
+
+    /** Releases the passes' threads. */
     @Override
     public void close() {
+        threads.close();
     }
 
-    private TrialLoss loss(double[] logits, double[] values, int[] actions, double[] oldLogProb, double[] oldLogits,
-                           double[] advantages, double[] returns, boolean[] mask) {
-        return TrialLoss.of(logits, values, actions, oldLogProb, oldLogits, advantages, returns, mask,
-                config.ppo().clip(), config.valueCoef(), config.entropyCoef());
-    }
-
-    private INDArray array(double[] values, long... shape) {
-        return HostArrays.create(values, net.dataType(), shape);
+    /**
+     * The value head's precision in TRPO's constraint: the inverse population variance of the
+     * returns over the real steps (1 when they are constant), so that the constraint does not
+     * depend on the rewards' scale.
+     */
+    static double valuePrecision(double[] returns, boolean[] mask) {
+        double n = 0;
+        double sum = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                n++;
+                sum += returns[i];
+            }
+        }
+        double var = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                double d = returns[i] - sum / n;
+                var += d * d;
+            }
+        }
+        var /= n;
+        return var > 0 ? 1 / var : 1;
     }
 
     static double[] logProbs(double[] logits, int[] actions, int a) {

@@ -1,7 +1,9 @@
 package io.github.metarl4j.algo.rl2;
 
 import io.github.metarl4j.advantage.Advantages;
+import io.github.metarl4j.optim.OuterOptimizer;
 import io.github.metarl4j.optim.PpoConfig;
+import io.github.metarl4j.optim.TrpoConfig;
 
 /**
  * RL^2's settings (the network's sizes are its {@link io.github.metarl4j.nn.SequenceModel}'s).
@@ -9,13 +11,20 @@ import io.github.metarl4j.optim.PpoConfig;
  * @param episodesPerTrial n, episodes of a trial on one task, >= 1
  * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]
  * @param gaeLambda        GAE's lambda over the trial, in [0, 1]
- * @param ppo              clip, epochs over each batch and Adam's learning rate
- * @param minibatches      minibatches of whole trials per epoch, >= 1
+ * @param outer            PPO (Adam epochs on the clipped surrogate) or TRPO (one trust-region step per batch)
+ * @param trpo             the trust region, conjugate gradient and line search, used when {@code outer} is TRPO
+ * @param ppo              clip, epochs over each batch and Adam's learning rate, used when {@code outer} is PPO
+ * @param minibatches      PPO: minibatches of whole trials per epoch, >= 1
+ * @param targetKl         PPO: an update's epochs stop at the first minibatch whose mean KL from the
+ *                         sampling policy, measured before its Adam step, exceeds this; 0 never stops
+ * @param maxGradNorm      PPO: each minibatch gradient is scaled to at most this Euclidean norm
+ *                         before its Adam step; 0 never scales
  * @param valueCoef        weight of the value head's squared error, >= 0
  * @param entropyCoef      weight of the entropy bonus, >= 0
  */
-public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, PpoConfig ppo,
-                        int minibatches, double valueCoef, double entropyCoef) {
+public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo,
+                        PpoConfig ppo, int minibatches, double targetKl, double maxGradNorm, double valueCoef,
+                        double entropyCoef) {
 
     /**
      * Checks the arguments and holds them:
@@ -23,8 +32,12 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Pp
      * @param episodesPerTrial n, episodes of a trial on one task, >= 1
      * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]
      * @param gaeLambda        GAE's lambda over the trial, in [0, 1]
-     * @param ppo              clip, epochs over each batch and Adam's learning rate
-     * @param minibatches      minibatches of whole trials per epoch, >= 1
+     * @param outer            PPO or TRPO
+     * @param trpo             TRPO's settings, used when {@code outer} is TRPO
+     * @param ppo              PPO's settings, used when {@code outer} is PPO
+     * @param minibatches      PPO: minibatches of whole trials per epoch, >= 1
+     * @param targetKl         PPO: the KL that stops an update's epochs, >= 0 (0: never)
+     * @param maxGradNorm      PPO: the largest gradient norm of an Adam step, >= 0 (0: no clipping)
      * @param valueCoef        weight of the value head's squared error, >= 0
      * @param entropyCoef      weight of the entropy bonus, >= 0
      */
@@ -33,17 +46,38 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Pp
             throw new IllegalArgumentException("episodesPerTrial must be >= 1, got " + episodesPerTrial);
         }
         Advantages.checkDiscounts(gamma, gaeLambda);
+        if (outer == null) {
+            throw new IllegalArgumentException("outer optimiser must be one of "
+                    + java.util.Arrays.toString(OuterOptimizer.values()) + ", got null");
+        }
+        if (trpo == null) {
+            throw new IllegalArgumentException("trpo settings must be given");
+        }
         if (ppo == null) {
             throw new IllegalArgumentException("ppo settings must be given");
         }
         if (minibatches < 1) {
             throw new IllegalArgumentException("minibatches must be >= 1, got " + minibatches);
         }
-        if (!(valueCoef >= 0) || Double.isInfinite(valueCoef)) {
-            throw new IllegalArgumentException("valueCoef must be finite and >= 0, got " + valueCoef);
+        nonNegative("targetKl", targetKl);
+        nonNegative("maxGradNorm", maxGradNorm);
+        nonNegative("valueCoef", valueCoef);
+        nonNegative("entropyCoef", entropyCoef);
+    }
+
+    private static void nonNegative(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
         }
-        if (!(entropyCoef >= 0) || Double.isInfinite(entropyCoef)) {
-            throw new IllegalArgumentException("entropyCoef must be finite and >= 0, got " + entropyCoef);
-        }
+    }
+
+    /**
+     * PPO's settings with the library's defaults for the rest: no KL stop, no gradient clipping, the
+     * MAML paper's TRPO settings (unused).
+     */
+    public static Rl2Config ppo(int episodesPerTrial, double gamma, double gaeLambda, PpoConfig ppo, int minibatches,
+                                double valueCoef, double entropyCoef) {
+        return new Rl2Config(episodesPerTrial, gamma, gaeLambda, OuterOptimizer.PPO, TrpoConfig.MAML_PAPER, ppo,
+                minibatches, 0, 0, valueCoef, entropyCoef);
     }
 }

@@ -4,47 +4,83 @@ import io.github.metarl4j.optim.PpoClip;
 import io.github.metarl4j.policy.Categorical;
 
 /**
- * RL^2's per-batch loss on N = T x B steps (padded ones masked out), as a function of the
- * network's outputs, with its exact gradient:
+ * RL^2's loss on a set of trials, as a function of the network's outputs on N = T x m of their steps
+ * (padded ones masked out), with its exact gradient; averages are over the {@code real} steps of
+ * the whole set, so that the losses of disjoint blocks of trials add up to the set's:
  * <pre>
- * L = -(1/N) sum min(rho A, clip(rho, 1 - eps, 1 + eps) A)      rho = pi(a | .) / pi_old(a | .)
- *     + c_v (1/N) sum (V - R)^2  -  c_e (1/N) sum H(pi)
+ * L  = -(1/N) sum min(rho A, clip(rho, 1 - eps, 1 + eps) A)      rho = pi(a | .) / pi_old(a | .)
+ *      + c_v (1/N) sum (V - R)^2  -  c_e (1/N) sum H(pi)
+ * KL = (1/N) sum [ KL(pi_old || pi) + (p_v / 2) (V - V_old)^2 ]
  * </pre>
+ * PPO clips with {@code eps} in (0, 1) and reads the KL with {@code p_v = 0} (the policy's alone);
+ * TRPO's surrogate is unclipped ({@code eps} infinite) and its constraint reads the value head as a
+ * Gaussian {@code N(V, 1 / p_v)} beside the policy, as ACKTR does for its critic (Wu et al. 2017).
  *
- * @param value      L
- * @param dLogits    {@code [N, A]}: dL / d logits
- * @param dValues    {@code [N]}: dL / d V
- * @param meanKl     mean KL(pi_old || pi) over the real steps
- * @param meanEntropy mean entropy of pi over the real steps
- * @param clipFraction the fraction of real steps whose ratio is outside {@code [1 - eps, 1 + eps]}
+ * @param value        L
+ * @param dLogits      {@code [N, A]}: dL / d logits
+ * @param dValues      {@code [N]}: dL / d V
+ * @param meanKl       KL
+ * @param meanEntropy  {@code (1/N) sum H(pi)}
+ * @param clipFraction the real steps whose ratio is outside {@code [1 - eps, 1 + eps]}, over N
  */
 public record TrialLoss(double value, double[] dLogits, double[] dValues, double meanKl, double meanEntropy,
                         double clipFraction) {
 
     /**
+     * The loss's settings.
+     *
+     * @param clip           PPO's epsilon, in (0, 1); positive infinity for TRPO's unclipped surrogate
+     * @param valueCoef      c_v, >= 0
+     * @param entropyCoef    c_e, >= 0
+     * @param valuePrecision p_v, >= 0: the value head's weight in the KL
+     */
+    public record Weights(double clip, double valueCoef, double entropyCoef, double valuePrecision) {
+    }
+
+    /**
+     * The scalar parts, which add over disjoint blocks of one set.
+     *
+     * @param value        L
+     * @param meanKl       KL
+     * @param meanEntropy  mean entropy
+     * @param clipFraction clip fraction
+     */
+    public record Scalars(double value, double meanKl, double meanEntropy, double clipFraction) {
+
+        /** Zero: the sum of no blocks. */
+        public static final Scalars ZERO = new Scalars(0, 0, 0, 0);
+
+        /** The sum of two blocks' parts. */
+        public Scalars plus(Scalars o) {
+            return new Scalars(value + o.value, meanKl + o.meanKl, meanEntropy + o.meanEntropy,
+                    clipFraction + o.clipFraction);
+        }
+    }
+
+    /** The scalar parts. */
+    public Scalars scalars() {
+        return new Scalars(value, meanKl, meanEntropy, clipFraction);
+    }
+
+    /**
      * The loss and its gradient.
      *
-     * @param logits     {@code [N, A]} current logits
-     * @param values     {@code [N]} current values
-     * @param actions    {@code [N]} actions taken
-     * @param oldLogProb {@code [N]} their log-probabilities under the sampling policy
-     * @param oldLogits  {@code [N, A]} the sampling policy's logits (for the KL)
-     * @param advantages {@code [N]}
-     * @param returns    {@code [N]}
-     * @param mask       {@code [N]}
+     * @param logits  {@code [N, A]} current logits
+     * @param values  {@code [N]} current values
+     * @param targets the steps' actions, sampling policy, advantages, returns and mask
+     * @param weights clip, loss weights and the value's precision in the KL
+     * @param real    the number of real steps of the whole set averaged over, at least this block's
+     * @throws IllegalArgumentException if {@code real} is less than the block's real steps or is 0
      */
-    public static TrialLoss of(double[] logits, double[] values, int[] actions, double[] oldLogProb, double[] oldLogits,
-                               double[] advantages, double[] returns, boolean[] mask, double clip, double valueCoef,
-                               double entropyCoef) {
+    public static TrialLoss of(double[] logits, double[] values, TrialTargets targets, Weights weights, int real) {
+        boolean[] mask = targets.mask();
         int n = values.length;
         int a = logits.length / n;
-        int real = 0;
-        for (boolean m : mask) {
-            real += m ? 1 : 0;
+        if (real < 1 || real < targets.realSteps()) {
+            throw new IllegalArgumentException("the loss averages over " + real + " real steps; this block alone has "
+                    + targets.realSteps() + " (and the count must be >= 1)");
         }
-        if (real == 0) {
-            throw new IllegalArgumentException("the batch has no real step");
-        }
+        double clip = weights.clip();
         double[] dLogits = new double[logits.length];
         double[] dValues = new double[n];
         double loss = 0;
@@ -59,26 +95,29 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
                 continue;
             }
             Categorical.logSoftmax(logits, i * a, a, logP);
-            Categorical.logSoftmax(oldLogits, i * a, a, oldLogP);
+            Categorical.logSoftmax(targets.oldLogits(), i * a, a, oldLogP);
             double h = 0;
             for (int j = 0; j < a; j++) {
                 p[j] = Math.exp(logP[j]);
                 h -= p[j] * logP[j];
                 kl += Math.exp(oldLogP[j]) * (oldLogP[j] - logP[j]);
             }
+            double dv = values[i] - targets.oldValues()[i];
+            kl += 0.5 * weights.valuePrecision() * dv * dv;
             entropy += h;
-            double rho = Math.exp(logP[actions[i]] - oldLogProb[i]);
+            int action = targets.actions()[i];
+            double rho = Math.exp(logP[action] - targets.oldLogProb()[i]);
             clipped += Math.abs(rho - 1) > clip ? 1 : 0;
-            double w = -advantages[i];
-            loss += PpoClip.term(rho, w, clip) + valueCoef * (values[i] - returns[i]) * (values[i] - returns[i])
-                    - entropyCoef * h;
+            double w = -targets.advantages()[i];
+            double err = values[i] - targets.returns()[i];
+            loss += PpoClip.term(rho, w, clip) + weights.valueCoef() * err * err - weights.entropyCoef() * h;
             double dLogPiA = PpoClip.unclipped(rho, w, clip) ? rho * w / real : 0;
             for (int j = 0; j < a; j++) {
-                double onehot = j == actions[i] ? 1 : 0;
+                double onehot = j == action ? 1 : 0;
                 // d(-c_e H)/d logit_j = c_e p_j (log p_j + H)
-                dLogits[i * a + j] = dLogPiA * (onehot - p[j]) + entropyCoef * p[j] * (logP[j] + h) / real;
+                dLogits[i * a + j] = dLogPiA * (onehot - p[j]) + weights.entropyCoef() * p[j] * (logP[j] + h) / real;
             }
-            dValues[i] = 2 * valueCoef * (values[i] - returns[i]) / real;
+            dValues[i] = 2 * weights.valueCoef() * err / real;
         }
         return new TrialLoss(loss / real, dLogits, dValues, kl / real, entropy / real, clipped / (double) real);
     }

@@ -46,9 +46,21 @@ class Rl2Test {
 
     private static Rl2 learner(long seed, int hidden, double entropyCoef, int minibatches) {
         RecurrentNet net = new RecurrentNet(1 + 5 + 2, hidden, 5, DataType.FLOAT);
-        Rl2Config c = new Rl2Config(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), minibatches, 0.5, entropyCoef);
+        Rl2Config c = Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), minibatches, 0.5, entropyCoef);
         return new Rl2(c, net, net.initialParameters(SeedTree.root(seed).child("init").generator()),
                 new LockstepSampler(1, net.dataType()));
+    }
+
+    private static Rl2 learner(long seed, Rl2Config c, int threads) {
+        RecurrentNet net = new RecurrentNet(1 + 5 + 2, 16, 5, DataType.FLOAT);
+        return new Rl2(c, net, net.initialParameters(SeedTree.root(seed).child("init").generator()),
+                new LockstepSampler(threads, net.dataType()));
+    }
+
+    private static Rl2Config trpo(double maxKl) {
+        return new Rl2Config(10, 0.99, 0.3, io.github.metarl4j.optim.OuterOptimizer.TRPO,
+                new io.github.metarl4j.optim.TrpoConfig(maxKl, 10, 1e-5, 15, 0.8), new PpoConfig(0.2, 5, 0.01), 4, 0,
+                0, 0.5, 0.01);
     }
 
     private static MetaStepReport step(Rl2 rl2, int i, int trials) {
@@ -80,6 +92,55 @@ class Rl2Test {
         assertTrue(rl2.parameters() != before);
         assertEquals(200, r.value(Metric.ENV_STEPS), "20 trials of 10 one-pull episodes");
         assertTrue(r.value(Metric.RETURN_BEFORE) >= 0 && r.value(Metric.RETURN_BEFORE) <= 1 && r.value(Metric.KL) >= 0, r.toString());
+    }
+
+    @Test
+    void trpoSteps_stayInsideTheTrustRegion_andLowerTheObjective() {
+        for (double maxKl : new double[] {0.01, 0.002}) {
+            try (Rl2 rl2 = learner(1, trpo(maxKl), 1)) {
+                int accepted = 0;
+                for (int i = 0; i < 4; i++) {
+                    MetaStepReport r = step(rl2, i, 100);
+                    assertTrue(r.value(Metric.KL) <= maxKl, "KL " + r.value(Metric.KL) + " > " + maxKl);
+                    if (r.value(Metric.ACCEPTED) == 1) {
+                        accepted++;
+                        assertTrue(r.value(Metric.KL) > 0, r.toString());
+                        assertTrue(r.value(Metric.OBJECTIVE_AFTER) < r.value(Metric.OBJECTIVE_BEFORE), r.toString());
+                        assertEquals(1, r.value(Rl2.UPDATES));
+                    }
+                }
+                assertTrue(accepted >= 3, accepted + " of 4 steps accepted");
+            }
+        }
+    }
+
+    @Test
+    void ppoKlStop_endsTheEpochsAtTheFirstMinibatchPastTheTarget() {
+        // 5 epochs of 4 minibatches: 20 Adam steps without a stop; a tiny target lets only the first
+        // (whose minibatch is still at the sampling policy, KL 0) through
+        Rl2Config free = Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), 4, 0.5, 0.01);
+        Rl2Config stopped = new Rl2Config(10, 0.99, 0.3, io.github.metarl4j.optim.OuterOptimizer.PPO,
+                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, new PpoConfig(0.2, 5, 0.01), 4, 1e-9, 0.5, 0.5, 0.01);
+        try (Rl2 a = learner(1, free, 1); Rl2 b = learner(1, stopped, 1)) {
+            assertEquals(20, step(a, 0, 40).value(Rl2.UPDATES));
+            MetaStepReport r = step(b, 0, 40);
+            assertEquals(1, r.value(Rl2.UPDATES));
+            assertTrue(r.value(Metric.KL) > 1e-9, r.toString());
+        }
+    }
+
+    @Test
+    void oneAndTwoThreads_trainTheSameLearner_bitForBit() {
+        for (Rl2Config c : List.of(Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 2, 0.01), 2, 0.5, 0.01),
+                trpo(0.01))) {
+            try (Rl2 one = learner(3, c, 1); Rl2 two = learner(3, c, 2)) {
+                for (int i = 0; i < 2; i++) {
+                    step(one, i, 70);
+                    step(two, i, 70);
+                }
+                assertEquals(one.state(), two.state(), c.outer() + ": the state after two steps");
+            }
+        }
     }
 
     /**

@@ -34,9 +34,26 @@ class TrialLossTest {
     private static final double[] RET = random(N, 4, 1);
     private static final boolean[] MASK = {true, true, true, true, true, true, true, true, true, true, false, false};
 
+    private static final double[] OLD_VALUES = random(N, 14, 1);
+
+    /** The targets of the fixed steps, with the given sampling logits, values and mask. */
+    private static TrialTargets targets(int[] actions, double[] oldLogits, double[] oldValues, double[] adv,
+                                        double[] ret, boolean[] mask) {
+        return new TrialTargets(actions, Rl2.logProbs(oldLogits, actions, oldLogits.length / actions.length),
+                oldLogits, oldValues, adv, ret, mask);
+    }
+
+    private static int real(boolean[] mask) {
+        int n = 0;
+        for (boolean m : mask) {
+            n += m ? 1 : 0;
+        }
+        return n;
+    }
+
     private static TrialLoss at(double[] logits, double[] values) {
-        return TrialLoss.of(logits, values, ACTIONS, Rl2.logProbs(OLD_LOGITS, ACTIONS, A), OLD_LOGITS, ADV, RET, MASK,
-                0.2, 0.5, 0.05);
+        return TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.05, 0.7), real(MASK));
     }
 
     @Test
@@ -71,8 +88,8 @@ class TrialLossTest {
     @Test
     void atTheSamplingPolicy_klIsZero_andTheSurrogateIsMinusTheMeanAdvantage() {
         double[] values = RET.clone();
-        TrialLoss l = TrialLoss.of(OLD_LOGITS, values, ACTIONS, Rl2.logProbs(OLD_LOGITS, ACTIONS, A), OLD_LOGITS, ADV,
-                RET, MASK, 0.2, 0.5, 0.0);
+        TrialLoss l = TrialLoss.of(OLD_LOGITS, values, targets(ACTIONS, OLD_LOGITS, values, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.0, 0.7), real(MASK));
         double meanAdv = 0;
         for (int i = 0; i < 10; i++) {
             meanAdv += ADV[i] / 10;
@@ -90,7 +107,6 @@ class TrialLossTest {
         INDArray x = FiniteDifferences.randomVector((long) t * b * 4, 8).reshape('c', t, b, 4);
         double[] oldLogits = HostArrays.read(net.forward(theta0, x).outputs());
         int[] actions = new SplittableRandom(9).ints(t * b, 0, A).toArray();
-        double[] oldLogProb = Rl2.logProbs(oldLogits, actions, A);
         double[] adv = random(t * b, 10, 1);
         double[] ret = random(t * b, 11, 1);
         boolean[] mask = new boolean[t * b];
@@ -98,16 +114,94 @@ class TrialLossTest {
         INDArray theta = theta0.add(FiniteDifferences.randomVector(net.numParams(), 12).muli(0.05));
         java.util.function.ToDoubleFunction<INDArray> loss = th -> {
             RecurrentPass p = net.forward(th, x);
-            return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()), actions, oldLogProb,
-                    oldLogits, adv, ret, mask, 0.2, 0.5, 0.01).value();
+            return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
+                    targets(actions, oldLogits, ret, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01, 0), t * b)
+                    .value();
         };
         RecurrentPass p = net.forward(theta, x);
-        TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()), actions, oldLogProb,
-                oldLogits, adv, ret, mask, 0.2, 0.5, 0.01);
+        TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
+                targets(actions, oldLogits, ret, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01, 0), t * b);
         INDArray grad = p.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, t, b, A),
                 HostArrays.create(l.dValues(), DataType.DOUBLE, t, b));
         FiniteDifferences.assertClose(FiniteDifferences.gradient(loss, theta), grad, 1e-6,
                 "PPO loss gradient through the GRU");
+    }
+
+    @Test
+    void unclippedLoss_gradientMatchesCentralFiniteDifferences_farFromTheSamplingPolicy() {
+        // TRPO's surrogate: an infinite clip range leaves every ratio's derivative in
+        double[] logits = OLD_LOGITS.clone();
+        double[] shift = random(N * A, 15, 0.8);
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] += shift[i];
+        }
+        TrialLoss.Weights w = new TrialLoss.Weights(Double.POSITIVE_INFINITY, 0.5, 0.05, 0.7);
+        TrialTargets tg = targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK);
+        double[] values = random(N, 16, 1);
+        TrialLoss l = TrialLoss.of(logits, values, tg, w, 10);
+        assertEquals(0, l.clipFraction());
+        double h = 1e-6;
+        for (int i = 0; i < logits.length; i++) {
+            double[] plus = logits.clone();
+            double[] minus = logits.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            assertEquals((TrialLoss.of(plus, values, tg, w, 10).value() - TrialLoss.of(minus, values, tg, w, 10).value())
+                    / (2 * h), l.dLogits()[i], 1e-7, "dL/dlogit " + i);
+        }
+    }
+
+    @Test
+    void klOfTheJointOutput_isThePolicyKlPlusTheValuesGaussianKl_naively() {
+        double[] logits = random(N * A, 17, 1);
+        double[] values = random(N, 18, 1);
+        TrialLoss l = TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.0, 0.7), 10);
+        double kl = 0;
+        for (int i = 0; i < 10; i++) {
+            double zOld = 0;
+            double zNew = 0;
+            for (int j = 0; j < A; j++) {
+                zOld += Math.exp(OLD_LOGITS[i * A + j]);
+                zNew += Math.exp(logits[i * A + j]);
+            }
+            for (int j = 0; j < A; j++) {
+                double p = Math.exp(OLD_LOGITS[i * A + j]) / zOld;
+                double q = Math.exp(logits[i * A + j]) / zNew;
+                kl += p * Math.log(p / q);
+            }
+            // KL(N(V_old, 1/0.7) || N(V, 1/0.7)) = 0.7 (V - V_old)^2 / 2
+            kl += 0.35 * (values[i] - OLD_VALUES[i]) * (values[i] - OLD_VALUES[i]);
+        }
+        assertEquals(kl / 10, l.meanKl(), 1e-13);
+    }
+
+    @Test
+    void blocksOfOneSet_addUpToTheSetsLoss() {
+        // steps 0-5 and 6-11 as two blocks, each averaged over the set's 10 real steps
+        double[] logits = random(N * A, 19, 1);
+        double[] values = random(N, 20, 1);
+        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.05, 0.7);
+        TrialLoss whole = TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK), w, 10);
+        TrialLoss.Scalars sum = TrialLoss.Scalars.ZERO;
+        for (int from : new int[] {0, 6}) {
+            int to = from + 6;
+            double[] oldLogits = java.util.Arrays.copyOfRange(OLD_LOGITS, from * A, to * A);
+            sum = sum.plus(TrialLoss.of(java.util.Arrays.copyOfRange(logits, from * A, to * A),
+                    java.util.Arrays.copyOfRange(values, from, to),
+                    targets(java.util.Arrays.copyOfRange(ACTIONS, from, to), oldLogits,
+                            java.util.Arrays.copyOfRange(OLD_VALUES, from, to), java.util.Arrays.copyOfRange(ADV, from, to),
+                            java.util.Arrays.copyOfRange(RET, from, to), java.util.Arrays.copyOfRange(MASK, from, to)),
+                    w, 10).scalars());
+        }
+        assertEquals(whole.value(), sum.value(), 1e-14);
+        assertEquals(whole.meanKl(), sum.meanKl(), 1e-14);
+        assertEquals(whole.meanEntropy(), sum.meanEntropy(), 1e-14);
+        assertEquals(whole.clipFraction(), sum.clipFraction(), 1e-14);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK), w, 9));
+        assertEquals("the loss averages over 9 real steps; this block alone has 10 (and the count must be >= 1)",
+                e.getMessage());
     }
 
     @Test
@@ -130,8 +224,8 @@ class TrialLossTest {
         double[] old = {Math.log(0.5), Math.log(0.25), Math.log(1.0), Math.log(0.5)};
         int[] actions = {0, 1, 0, 1};
         boolean[] mask = {true, true, true, false};
-        TrialLoss l = TrialLoss.of(logits, new double[4], actions, old, logits, new double[4], new double[4], mask,
-                0.2, 0.5, 0.0);
+        TrialLoss l = TrialLoss.of(logits, new double[4], new TrialTargets(actions, old, logits, new double[4],
+                new double[4], new double[4], mask), new TrialLoss.Weights(0.2, 0.5, 0.0, 0), 3);
         assertEquals(2.0 / 3, l.clipFraction(), 1e-15, "ratios 2 and 0.5 are outside [0.8, 1.2]; the padded step is not counted");
     }
 
