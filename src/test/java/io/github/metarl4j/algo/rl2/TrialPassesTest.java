@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class TrialPassesTest {
 
     private static final int T = 6;
-    private static final int B = 37; // blocks of 16, 16 and 5
+    private static final int B = 300; // blocks of 128, 128 and 44
     private static final int IN = 4;
     private static final int A = 3;
     private static final double VALUE_PRECISION = 0.6;
