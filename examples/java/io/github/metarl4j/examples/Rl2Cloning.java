@@ -18,17 +18,23 @@ import io.github.metarl4j.sampler.LockstepSampler;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.sampler.TrialPolicy;
+import io.github.metarl4j.optim.AdamOptimizer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The first diagnosis of RL^2 on the random tabular MDPs: behaviour-clone a reference agent's
  * trials (PSRL by default, or the greedy agent) into RL^2's own network, from the inputs RL^2 sees,
  * with {@link TrialCloning}; then score the clone as an RL^2 policy beside the reference agents on
- * the same held-out MDPs (the table row of {@link ReferenceAgents}). The network is the policy
+ * the same held-out MDPs (the table row of {@link ReferenceAgents}). With {@code --previous-state}
+ * every row also carries the previous step's observation ({@link PreviousStateInputs}), so that one
+ * row holds a whole transition. The network is the policy
  * section of {@code examples/configs/tabular-mdp-rl2.yaml} (a GRU of 64 units, or {@code --hidden
  * H}), trained with Adam at that config's step (0.005, or {@code --lr}) on fresh teacher trials of
  * the training split. Prints the held-out negative log-likelihood of the teacher's actions as it
@@ -36,7 +42,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>
  * Rl2Cloning [--teacher psrl|greedy] [--steps N] [--trials B] [--eval-trials N] [--hidden H] [--lr STEP]
- *            [--smoke]
+ *            [--previous-state] [--smoke]
  * </pre>
  */
 public final class Rl2Cloning {
@@ -46,6 +52,7 @@ public final class Rl2Cloning {
 
     public static void main(String[] args) {
         boolean smoke = List.of(args).contains("--smoke");
+        boolean previousState = List.of(args).contains("--previous-state");
         String teacherName = BenchmarkArgs.stringArg(args, "--teacher", "psrl");
         int steps = smoke ? 2 : BenchmarkArgs.intArg(args, "--steps", 2000);
         int trials = smoke ? 4 : BenchmarkArgs.intArg(args, "--trials", 50);
@@ -61,32 +68,49 @@ public final class Rl2Cloning {
         double learningRate = BenchmarkArgs.doubleArg(args, "--lr", 0.005);
         ExperimentConfig config = ConfigFiles.read(Path.of("examples/configs/tabular-mdp-rl2.yaml"),
                 ExperimentConfig.class, List.of("policy.hidden=" + hidden));
+        int extra = previousState ? mdp.states() : 0;
         SequenceModel net = ((SequencePolicyConfig) config.policy()).create(
-                new TrialInputs(mdp.states(), mdp.actions()).width(), mdp.actions());
+                new TrialInputs(mdp.states() + extra, mdp.actions()).width(), mdp.actions());
+        UnaryOperator<TrialBatch> rows = previousState ? b -> PreviousStateInputs.augment(b, mdp.states()) : b -> b;
         TaskFamily<TabularMdp, double[], Integer> family = RandomMdps.family(mdp);
         SeedTree seeds = SeedTree.root(1).child("cloning");
         long start = System.nanoTime();
         INDArray theta;
         try (Sampler sampler = new LockstepSampler(1, net.dataType())) {
-            TrialBatch heldOut = sampler.sampleTrials(family, family.tasks().test().sample(smoke ? 4 : 200,
-                    seeds.child("nll-tasks").generator()), n, teacher, seeds.child("nll-play").generator());
+            TrialBatch heldOut = rows.apply(sampler.sampleTrials(family, family.tasks().test().sample(smoke ? 4 : 200,
+                    seeds.child("nll-tasks").generator()), n, teacher, seeds.child("nll-play").generator()));
             INDArray theta0 = net.initialParameters(seeds.child("init").generator());
             System.out.printf(Locale.ROOT, "cloning %s into %s: step 0, held-out NLL %.4f%n", teacherName,
                     net.getClass().getSimpleName(), TrialCloning.loss(net, theta0, heldOut).nll());
             System.out.printf(Locale.ROOT, "(a GRU of %d units, %d parameters; %d trials per Adam step of %s)%n",
                     hidden, net.numParams(), trials, learningRate);
             int every = Math.max(1, steps / 10);
-            theta = TrialCloning.train(net, theta0, teacher, family, n, trials, steps, learningRate, sampler,
-                    seeds.child("train").generator(), (current, step) -> {
-                        if ((step + 1) % every == 0) {
-                            System.out.printf(Locale.ROOT, "step %d, held-out NLL %.4f (%d teacher trials, %.0f s)%n",
-                                    step + 1, TrialCloning.loss(net, current, heldOut).nll(), (long) (step + 1) * trials,
-                                    (System.nanoTime() - start) / 1e9);
-                        }
-                    });
+            ObjIntConsumer<INDArray> progress = (current, step) -> {
+                if ((step + 1) % every == 0) {
+                    System.out.printf(Locale.ROOT, "step %d, held-out NLL %.4f (%d teacher trials, %.0f s)%n",
+                            step + 1, TrialCloning.loss(net, current, heldOut).nll(), (long) (step + 1) * trials,
+                            (System.nanoTime() - start) / 1e9);
+                }
+            };
+            if (previousState) {
+                // TrialCloning.train's loop on the widened rows
+                AdamOptimizer adam = new AdamOptimizer(learningRate, theta0.length(), theta0.dataType());
+                RandomGenerator rng = seeds.child("train").generator();
+                theta = theta0;
+                for (int step = 0; step < steps; step++) {
+                    TrialBatch batch = rows.apply(sampler.sampleTrials(family, family.tasks().train().sample(trials,
+                            rng), n, teacher, rng));
+                    theta = adam.step(theta, TrialCloning.gradient(net, theta, batch));
+                    progress.accept(theta, step);
+                }
+            } else {
+                theta = TrialCloning.train(net, theta0, teacher, family, n, trials, steps, learningRate, sampler,
+                        seeds.child("train").generator(), progress);
+            }
         }
-        ReferenceAgents.mdps(n, evalTrials, SeedTree.root(1), Map.of("clone of " + teacherName, new Rl2Policy(net,
-                theta)));
+        TrialPolicy clone = new Rl2Policy(net, theta);
+        ReferenceAgents.mdps(n, evalTrials, SeedTree.root(1), Map.of("clone of " + teacherName,
+                previousState ? PreviousStateInputs.policy(clone, mdp.states()) : clone));
         System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 }
