@@ -105,6 +105,12 @@ public final class RecurrentNet implements SequenceModel {
         return Nd4j.create(theta, new long[] {numParams()}, dataType);
     }
 
+    /** {@code w_v} and {@code b_v}: the value head's weights and bias. */
+    @Override
+    public long[] valueParameters() {
+        return new long[] {offsets[5], offsets[7]};
+    }
+
     /** Part {@code i} of {@code theta} (0 W, 1 U, 2 b, 3 W_y, 4 b_y, 5 w_v, 6 b_v) as a view of {@code shape}. */
     INDArray part(INDArray theta, int i, long... shape) {
         return theta.get(NDArrayIndex.interval(offsets[i], offsets[i + 1])).reshape('c', shape);

@@ -45,6 +45,12 @@ public interface SequenceModel extends Serializable {
      */
     SequencePass forward(INDArray theta, INDArray x);
 
+    /**
+     * The range {@code [from, to)} of the parameters that the value head alone reads (no output of
+     * the policy head depends on them), so that a learner can fit the value apart from the policy.
+     */
+    long[] valueParameters();
+
     /** Empty memory for acting on {@code batch} sequences one step at a time with {@code theta}. */
     Stepper start(INDArray theta, int batch);
 

@@ -74,6 +74,25 @@ class RecurrentNetTest {
     }
 
     @Test
+    void valueParameters_areReadByTheValueHeadAlone() {
+        INDArray x = inputs(4, 2, 14);
+        INDArray theta = theta();
+        long[] range = NET.valueParameters();
+        assertEquals(6 + 1, range[1] - range[0], "w_v [H] and b_v");
+        assertEquals(NET.numParams(), range[1]);
+        INDArray moved = theta.dup();
+        moved.get(NDArrayIndex.interval(range[0], range[1])).addi(0.5);
+        RecurrentPass a = NET.forward(theta, x);
+        RecurrentPass b = NET.forward(moved, x);
+        assertEquals(0, a.outputs().sub(b.outputs()).amaxNumber().doubleValue(), 0.0, "the policy head");
+        assertEquals(true, a.values().sub(b.values()).amaxNumber().doubleValue() > 0.1, "the value head moves");
+        INDArray before = theta.dup();
+        before.get(NDArrayIndex.interval(range[0] - 1, range[0])).addi(0.5);
+        assertEquals(true, NET.forward(before, x).outputs().sub(a.outputs()).amaxNumber().doubleValue() > 0,
+                "the parameter before the range is the policy head's");
+    }
+
+    @Test
     void bptt_ofALossAtTheLastStepOnly_reachesTheFirstInputsWeights() {
         // only y at t = T - 1 counts: its gradient flows back through every earlier hidden state
         INDArray x = inputs(5, 2, 5);

@@ -20,23 +20,21 @@ final class Minibatches {
     private final int actions;
     private final double[] oldLogits;
     private final double[] oldLogProb;
-    private final double[] oldValues;
     private final double[] advantages;
     private final double[] returns;
 
     /** {@code batch} with zero targets: enough for forward passes. */
     Minibatches(TrialBatch batch, int actions) {
         this(batch, actions, new double[batch.steps() * batch.trials() * actions], zeros(batch), zeros(batch),
-                zeros(batch), zeros(batch));
+                zeros(batch));
     }
 
-    private Minibatches(TrialBatch batch, int actions, double[] oldLogits, double[] oldLogProb, double[] oldValues,
-                        double[] advantages, double[] returns) {
+    private Minibatches(TrialBatch batch, int actions, double[] oldLogits, double[] oldLogProb, double[] advantages,
+                        double[] returns) {
         this.batch = batch;
         this.actions = actions;
         this.oldLogits = oldLogits;
         this.oldLogProb = oldLogProb;
-        this.oldValues = oldValues;
         this.advantages = advantages;
         this.returns = returns;
     }
@@ -45,10 +43,14 @@ final class Minibatches {
         return new double[batch.steps() * batch.trials()];
     }
 
-    /** The same trials with the sampling policy's heads, advantages and returns, each {@code [T, B, ...]}. */
-    Minibatches withTargets(double[] oldLogits, double[] oldLogProb, double[] oldValues, double[] advantages,
-                            double[] returns) {
-        return new Minibatches(batch, actions, oldLogits, oldLogProb, oldValues, advantages, returns);
+    /** The same trials with the sampling policy, advantages and returns, each {@code [T, B, ...]}. */
+    Minibatches withTargets(double[] oldLogits, double[] oldLogProb, double[] advantages, double[] returns) {
+        return new Minibatches(batch, actions, oldLogits, oldLogProb, advantages, returns);
+    }
+
+    /** The same targets with zero advantages: a loss of them has no policy-gradient term. */
+    Minibatches withoutAdvantages() {
+        return new Minibatches(batch, actions, oldLogits, oldLogProb, zeros(batch), returns);
     }
 
     /** The trials. */
@@ -106,7 +108,6 @@ final class Minibatches {
         int[] act = new int[t * m];
         double[] lp = new double[t * m];
         double[] lg = new double[t * m * actions];
-        double[] ov = new double[t * m];
         double[] adv = new double[t * m];
         double[] ret = new double[t * m];
         boolean[] mask = new boolean[t * m];
@@ -118,12 +119,11 @@ final class Minibatches {
                 System.arraycopy(oldLogits, src * actions, lg, dst * actions, actions);
                 act[dst] = batch.actions()[src];
                 lp[dst] = oldLogProb[src];
-                ov[dst] = oldValues[src];
                 adv[dst] = advantages[src];
                 ret[dst] = returns[src];
                 mask[dst] = batch.mask()[src];
             }
         }
-        return new Part(in, new TrialTargets(act, lp, lg, ov, adv, ret, mask));
+        return new Part(in, new TrialTargets(act, lp, lg, adv, ret, mask));
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * RL^2 (Duan et al. 2016): each meta-step plays one trial of {@code episodesPerTrial} episodes on
@@ -130,13 +132,14 @@ public final class Rl2 extends ParametricLearner {
         TrialAdvantages adv = TrialAdvantages.of(batch, old.values(), config.gamma(), config.gaeLambda());
         double[] advantages = Advantages.standardize(adv.advantages(), unitWeights(batch.mask()),
                 new int[batch.steps() * batch.trials()], 1);
-        data = data.withTargets(old.logits(), oldLogProb, old.values(), advantages, adv.returns());
+        data = data.withTargets(old.logits(), oldLogProb, advantages, adv.returns());
         boolean trpo = config.outer() == OuterOptimizer.TRPO;
+        // TRPO (the paper's) constrains and moves the policy only; the value head is fitted apart
         TrialLoss.Weights weights = new TrialLoss.Weights(trpo ? Double.POSITIVE_INFINITY : config.ppo().clip(),
-                config.valueCoef(), config.entropyCoef(), trpo ? valuePrecision(adv.returns(), batch.mask()) : 0);
+                trpo ? 0 : config.valueCoef(), config.entropyCoef());
         TrialPasses.Loss loss = (logits, values, targets, real) -> TrialLoss.of(logits, values, targets, weights, real);
         TrialPasses.Gradient before = passes.gradient(theta, data, all, loss);
-        Update update = trpo ? trpoStep(theta, data, all, loss, weights, before) : ppoEpochs(theta, data, loss, rng);
+        Update update = trpo ? trpoStep(theta, data, all, loss, before, rng) : ppoEpochs(theta, data, loss, rng);
         TrialLoss.Scalars after = passes.loss(update.theta(), data, all, loss);
         replace(update.theta());
         long t2 = System.nanoTime();
@@ -192,43 +195,35 @@ public final class Rl2 extends ParametricLearner {
         return new Update(theta, true, 0, steps);
     }
 
-    /** One TRPO step on the whole batch, its constraint the joint policy-and-value KL. */
+    /**
+     * One TRPO step on the whole batch on the policy's loss under the policy's KL, then the value
+     * head's own parameters ({@link SequenceModel#valueParameters}) fitted to the returns by PPO's
+     * schedule of Adam steps (epochs of minibatches) on {@code valueCoef (V - R)^2}, which leaves
+     * the policy as the step left it.
+     */
     private Update trpoStep(INDArray theta, Minibatches data, int[] all, TrialPasses.Loss loss,
-                            TrialLoss.Weights weights, TrialPasses.Gradient before) {
+                            TrialPasses.Gradient before, RandomGenerator rng) {
         Trpo.Result r = new Trpo(config.trpo()).step(new TrialTrustRegion(passes, data, all, theta, loss,
-                weights.valuePrecision(), before.gradient()), theta);
-        return new Update(r.theta(), r.accepted(), r.backtracks(), r.accepted() ? 1 : 0);
+                before.gradient()), theta);
+        TrialLoss.Weights valueOnly = new TrialLoss.Weights(Double.POSITIVE_INFINITY, config.valueCoef(), 0);
+        Minibatches values = data.withoutAdvantages();
+        TrialPasses.Loss valueLoss = (logits, v, targets, real) -> TrialLoss.of(logits, v, targets, valueOnly, real);
+        long[] range = net.valueParameters();
+        INDArray mask = Nd4j.zeros(net.dataType(), net.numParams());
+        mask.get(NDArrayIndex.interval(range[0], range[1])).assign(1);
+        INDArray fitted = r.theta();
+        for (int epoch = 0; epoch < config.ppo().epochs(); epoch++) {
+            for (int[] minibatch : values.split(config.minibatches(), rng)) {
+                fitted = adam().step(fitted, passes.gradient(fitted, values, minibatch, valueLoss).gradient().muli(mask));
+            }
+        }
+        return new Update(fitted, r.accepted(), r.backtracks(), r.accepted() ? 1 : 0);
     }
 
     /** Releases the passes' threads. */
     @Override
     public void close() {
         threads.close();
-    }
-
-    /**
-     * The value head's precision in TRPO's constraint: the inverse population variance of the
-     * returns over the real steps (1 when they are constant), so that the constraint does not
-     * depend on the rewards' scale.
-     */
-    static double valuePrecision(double[] returns, boolean[] mask) {
-        double n = 0;
-        double sum = 0;
-        for (int i = 0; i < mask.length; i++) {
-            if (mask[i]) {
-                n++;
-                sum += returns[i];
-            }
-        }
-        double var = 0;
-        for (int i = 0; i < mask.length; i++) {
-            if (mask[i]) {
-                double d = returns[i] - sum / n;
-                var += d * d;
-            }
-        }
-        var /= n;
-        return var > 0 ? 1 / var : 1;
     }
 
     static double[] logProbs(double[] logits, int[] actions, int a) {

@@ -10,11 +10,9 @@ import io.github.metarl4j.policy.Categorical;
  * <pre>
  * L  = -(1/N) sum min(rho A, clip(rho, 1 - eps, 1 + eps) A)      rho = pi(a | .) / pi_old(a | .)
  *      + c_v (1/N) sum (V - R)^2  -  c_e (1/N) sum H(pi)
- * KL = (1/N) sum [ KL(pi_old || pi) + (p_v / 2) (V - V_old)^2 ]
+ * KL = (1/N) sum KL(pi_old || pi)
  * </pre>
- * PPO clips with {@code eps} in (0, 1) and reads the KL with {@code p_v = 0} (the policy's alone);
- * TRPO's surrogate is unclipped ({@code eps} infinite) and its constraint reads the value head as a
- * Gaussian {@code N(V, 1 / p_v)} beside the policy, as ACKTR does for its critic (Wu et al. 2017).
+ * PPO clips with {@code eps} in (0, 1); TRPO's surrogate is unclipped ({@code eps} infinite).
  *
  * @param value        L
  * @param dLogits      {@code [N, A]}: dL / d logits
@@ -29,12 +27,11 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
     /**
      * The loss's settings.
      *
-     * @param clip           PPO's epsilon, in (0, 1); positive infinity for TRPO's unclipped surrogate
-     * @param valueCoef      c_v, >= 0
-     * @param entropyCoef    c_e, >= 0
-     * @param valuePrecision p_v, >= 0: the value head's weight in the KL
+     * @param clip        PPO's epsilon, in (0, 1); positive infinity for TRPO's unclipped surrogate
+     * @param valueCoef   c_v, >= 0
+     * @param entropyCoef c_e, >= 0
      */
-    public record Weights(double clip, double valueCoef, double entropyCoef, double valuePrecision) {
+    public record Weights(double clip, double valueCoef, double entropyCoef) {
     }
 
     /**
@@ -68,7 +65,7 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
      * @param logits  {@code [N, A]} current logits
      * @param values  {@code [N]} current values
      * @param targets the steps' actions, sampling policy, advantages, returns and mask
-     * @param weights clip, loss weights and the value's precision in the KL
+     * @param weights clip and loss weights
      * @param real    the number of real steps of the whole set averaged over, at least this block's
      * @throws IllegalArgumentException if {@code real} is less than the block's real steps or is 0
      */
@@ -102,8 +99,6 @@ public record TrialLoss(double value, double[] dLogits, double[] dValues, double
                 h -= p[j] * logP[j];
                 kl += Math.exp(oldLogP[j]) * (oldLogP[j] - logP[j]);
             }
-            double dv = values[i] - targets.oldValues()[i];
-            kl += 0.5 * weights.valuePrecision() * dv * dv;
             entropy += h;
             int action = targets.actions()[i];
             double rho = Math.exp(logP[action] - targets.oldLogProb()[i]);

@@ -118,11 +118,11 @@ final class TrialPasses {
     }
 
     /**
-     * The Fisher product {@code F v [P]} of the joint output at {@code theta} (the sampling
-     * parameters): {@code F = (1/N) sum_t [J_y^T (diag(p) - p p^T) J_y + p_v J_V^T J_V]} over the real
-     * steps, the Hessian at {@code theta} of {@link TrialLoss}'s KL with precision {@code p_v}.
+     * The Fisher product {@code F v [P]} of the policy at {@code theta} (the sampling parameters):
+     * {@code F = (1/N) sum_t J_t^T (diag(p_t) - p_t p_t^T) J_t} over the real steps, with {@code J_t}
+     * the Jacobian of step t's logits; the Hessian at {@code theta} of {@link TrialLoss}'s KL.
      */
-    INDArray fisherTimes(INDArray theta, Minibatches data, int[] trials, double valuePrecision, INDArray v) {
+    INDArray fisherTimes(INDArray theta, Minibatches data, int[] trials, INDArray v) {
         int real = data.realSteps(trials);
         List<int[]> blocks = blocks(trials);
         int t = data.batch().steps();
@@ -136,12 +136,10 @@ final class TrialPasses {
                 SequencePass.Tangent jv = pass.tangent(v);
                 double[] logits = HostArrays.read(pass.outputs());
                 double[] dy = HostArrays.read(jv.outputs());
-                double[] dv = HostArrays.read(jv.values());
                 double[] p = new double[a];
                 for (int i = 0; i < mask.length; i++) {
                     if (!mask[i]) {
                         Arrays.fill(dy, i * a, (i + 1) * a, 0);
-                        dv[i] = 0;
                         continue;
                     }
                     io.github.metarl4j.policy.Categorical.logSoftmax(logits, i * a, a, p);
@@ -153,10 +151,9 @@ final class TrialPasses {
                     for (int j = 0; j < a; j++) {
                         dy[i * a + j] = p[j] * (dy[i * a + j] - pDotU) / real;
                     }
-                    dv[i] *= valuePrecision / real;
                 }
                 return pass.backward(HostArrays.create(dy, net.dataType(), t, m, a),
-                        HostArrays.create(dv, net.dataType(), t, m)).detach();
+                        Nd4j.zeros(net.dataType(), t, m)).detach();
             }
         }));
     }

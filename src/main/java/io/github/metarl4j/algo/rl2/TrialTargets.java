@@ -7,13 +7,12 @@ package io.github.metarl4j.algo.rl2;
  * @param actions    {@code [T, m]}: the actions taken
  * @param oldLogProb {@code [T, m]}: their log-probabilities under the sampling policy
  * @param oldLogits  {@code [T, m, A]}: the sampling policy's logits (for the KL)
- * @param oldValues  {@code [T, m]}: the sampling network's values (for the value part of TRPO's constraint)
  * @param advantages {@code [T, m]}: normalised advantages
  * @param returns    {@code [T, m]}: the value head's regression targets
  * @param mask       {@code [T, m]}: true on real steps, false on padding
  */
-public record TrialTargets(int[] actions, double[] oldLogProb, double[] oldLogits, double[] oldValues,
-                           double[] advantages, double[] returns, boolean[] mask) {
+public record TrialTargets(int[] actions, double[] oldLogProb, double[] oldLogits, double[] advantages,
+                           double[] returns, boolean[] mask) {
 
     /** The number of real steps. */
     public int realSteps() {

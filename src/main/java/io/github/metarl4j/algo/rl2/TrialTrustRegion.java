@@ -5,10 +5,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * RL^2's update as a trust-region problem (TRPO, Schulman et al. 2015, as the RL^2 paper trains):
- * the objective is {@link TrialLoss}'s unclipped loss over the whole batch, the constraint its KL
- * of the joint output (the policy, and the value head as a Gaussian of precision {@code p_v}), and
- * the curvature that KL's Hessian at the sampling parameters, the Fisher product through
- * backpropagation through time ({@link TrialPasses#fisherTimes}).
+ * the objective is {@link TrialLoss}'s unclipped policy loss (surrogate and entropy) over the whole
+ * batch, the constraint the policy's mean KL from the sampling policy, and the curvature that KL's
+ * Hessian at the sampling parameters, the Fisher product through backpropagation through time
+ * ({@link TrialPasses#fisherTimes}).
  */
 final class TrialTrustRegion implements TrustRegionProblem {
 
@@ -17,7 +17,6 @@ final class TrialTrustRegion implements TrustRegionProblem {
     private final int[] trials;
     private final INDArray thetaOld;
     private final TrialPasses.Loss loss;
-    private final double valuePrecision;
     private final INDArray gradient;
 
     /**
@@ -25,18 +24,16 @@ final class TrialTrustRegion implements TrustRegionProblem {
      * @param data           the batch with its targets at {@code thetaOld}
      * @param trials         the trials of the batch the problem covers
      * @param thetaOld       the sampling parameters
-     * @param loss           the unclipped loss with the KL's value precision
-     * @param valuePrecision {@code p_v}
+     * @param loss           the unclipped loss of the policy
      * @param gradient       the loss's gradient at {@code thetaOld}
      */
     TrialTrustRegion(TrialPasses passes, Minibatches data, int[] trials, INDArray thetaOld, TrialPasses.Loss loss,
-                     double valuePrecision, INDArray gradient) {
+                     INDArray gradient) {
         this.passes = passes;
         this.data = data;
         this.trials = trials;
         this.thetaOld = thetaOld;
         this.loss = loss;
-        this.valuePrecision = valuePrecision;
         this.gradient = gradient;
     }
 
@@ -47,7 +44,7 @@ final class TrialTrustRegion implements TrustRegionProblem {
 
     @Override
     public INDArray curvatureTimes(INDArray v) {
-        return passes.fisherTimes(thetaOld, data, trials, valuePrecision, v.castTo(thetaOld.dataType()));
+        return passes.fisherTimes(thetaOld, data, trials, v.castTo(thetaOld.dataType()));
     }
 
     @Override

@@ -34,13 +34,11 @@ class TrialLossTest {
     private static final double[] RET = random(N, 4, 1);
     private static final boolean[] MASK = {true, true, true, true, true, true, true, true, true, true, false, false};
 
-    private static final double[] OLD_VALUES = random(N, 14, 1);
-
     /** The targets of the fixed steps, with the given sampling logits, values and mask. */
-    private static TrialTargets targets(int[] actions, double[] oldLogits, double[] oldValues, double[] adv,
-                                        double[] ret, boolean[] mask) {
+    private static TrialTargets targets(int[] actions, double[] oldLogits, double[] adv, double[] ret,
+                                        boolean[] mask) {
         return new TrialTargets(actions, Rl2.logProbs(oldLogits, actions, oldLogits.length / actions.length),
-                oldLogits, oldValues, adv, ret, mask);
+                oldLogits, adv, ret, mask);
     }
 
     private static int real(boolean[] mask) {
@@ -52,8 +50,8 @@ class TrialLossTest {
     }
 
     private static TrialLoss at(double[] logits, double[] values) {
-        return TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK),
-                new TrialLoss.Weights(0.2, 0.5, 0.05, 0.7), real(MASK));
+        return TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.05), real(MASK));
     }
 
     @Test
@@ -88,8 +86,8 @@ class TrialLossTest {
     @Test
     void atTheSamplingPolicy_klIsZero_andTheSurrogateIsMinusTheMeanAdvantage() {
         double[] values = RET.clone();
-        TrialLoss l = TrialLoss.of(OLD_LOGITS, values, targets(ACTIONS, OLD_LOGITS, values, ADV, RET, MASK),
-                new TrialLoss.Weights(0.2, 0.5, 0.0, 0.7), real(MASK));
+        TrialLoss l = TrialLoss.of(OLD_LOGITS, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.0), real(MASK));
         double meanAdv = 0;
         for (int i = 0; i < 10; i++) {
             meanAdv += ADV[i] / 10;
@@ -115,12 +113,12 @@ class TrialLossTest {
         java.util.function.ToDoubleFunction<INDArray> loss = th -> {
             RecurrentPass p = net.forward(th, x);
             return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
-                    targets(actions, oldLogits, ret, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01, 0), t * b)
+                    targets(actions, oldLogits, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01), t * b)
                     .value();
         };
         RecurrentPass p = net.forward(theta, x);
         TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
-                targets(actions, oldLogits, ret, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01, 0), t * b);
+                targets(actions, oldLogits, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01), t * b);
         INDArray grad = p.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, t, b, A),
                 HostArrays.create(l.dValues(), DataType.DOUBLE, t, b));
         FiniteDifferences.assertClose(FiniteDifferences.gradient(loss, theta), grad, 1e-6,
@@ -135,8 +133,8 @@ class TrialLossTest {
         for (int i = 0; i < logits.length; i++) {
             logits[i] += shift[i];
         }
-        TrialLoss.Weights w = new TrialLoss.Weights(Double.POSITIVE_INFINITY, 0.5, 0.05, 0.7);
-        TrialTargets tg = targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK);
+        TrialLoss.Weights w = new TrialLoss.Weights(Double.POSITIVE_INFINITY, 0.5, 0.05);
+        TrialTargets tg = targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK);
         double[] values = random(N, 16, 1);
         TrialLoss l = TrialLoss.of(logits, values, tg, w, 10);
         assertEquals(0, l.clipFraction());
@@ -152,11 +150,11 @@ class TrialLossTest {
     }
 
     @Test
-    void klOfTheJointOutput_isThePolicyKlPlusTheValuesGaussianKl_naively() {
+    void meanKl_isTheMeanKlFromTheSamplingPolicy_naively() {
         double[] logits = random(N * A, 17, 1);
         double[] values = random(N, 18, 1);
-        TrialLoss l = TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK),
-                new TrialLoss.Weights(0.2, 0.5, 0.0, 0.7), 10);
+        TrialLoss l = TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.0), 10);
         double kl = 0;
         for (int i = 0; i < 10; i++) {
             double zOld = 0;
@@ -170,8 +168,6 @@ class TrialLossTest {
                 double q = Math.exp(logits[i * A + j]) / zNew;
                 kl += p * Math.log(p / q);
             }
-            // KL(N(V_old, 1/0.7) || N(V, 1/0.7)) = 0.7 (V - V_old)^2 / 2
-            kl += 0.35 * (values[i] - OLD_VALUES[i]) * (values[i] - OLD_VALUES[i]);
         }
         assertEquals(kl / 10, l.meanKl(), 1e-13);
     }
@@ -181,8 +177,8 @@ class TrialLossTest {
         // steps 0-5 and 6-11 as two blocks, each averaged over the set's 10 real steps
         double[] logits = random(N * A, 19, 1);
         double[] values = random(N, 20, 1);
-        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.05, 0.7);
-        TrialLoss whole = TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK), w, 10);
+        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.05);
+        TrialLoss whole = TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK), w, 10);
         TrialLoss.Scalars sum = TrialLoss.Scalars.ZERO;
         for (int from : new int[] {0, 6}) {
             int to = from + 6;
@@ -190,7 +186,7 @@ class TrialLossTest {
             sum = sum.plus(TrialLoss.of(java.util.Arrays.copyOfRange(logits, from * A, to * A),
                     java.util.Arrays.copyOfRange(values, from, to),
                     targets(java.util.Arrays.copyOfRange(ACTIONS, from, to), oldLogits,
-                            java.util.Arrays.copyOfRange(OLD_VALUES, from, to), java.util.Arrays.copyOfRange(ADV, from, to),
+                            java.util.Arrays.copyOfRange(ADV, from, to),
                             java.util.Arrays.copyOfRange(RET, from, to), java.util.Arrays.copyOfRange(MASK, from, to)),
                     w, 10).scalars());
         }
@@ -199,7 +195,7 @@ class TrialLossTest {
         assertEquals(whole.meanEntropy(), sum.meanEntropy(), 1e-14);
         assertEquals(whole.clipFraction(), sum.clipFraction(), 1e-14);
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, OLD_VALUES, ADV, RET, MASK), w, 9));
+                () -> TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK), w, 9));
         assertEquals("the loss averages over 9 real steps; this block alone has 10 (and the count must be >= 1)",
                 e.getMessage());
     }
@@ -225,7 +221,7 @@ class TrialLossTest {
         int[] actions = {0, 1, 0, 1};
         boolean[] mask = {true, true, true, false};
         TrialLoss l = TrialLoss.of(logits, new double[4], new TrialTargets(actions, old, logits, new double[4],
-                new double[4], new double[4], mask), new TrialLoss.Weights(0.2, 0.5, 0.0, 0), 3);
+                new double[4], mask), new TrialLoss.Weights(0.2, 0.5, 0.0), 3);
         assertEquals(2.0 / 3, l.clipFraction(), 1e-15, "ratios 2 and 0.5 are outside [0.8, 1.2]; the padded step is not counted");
     }
 

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class TrialPassesTest {
 
@@ -21,7 +22,6 @@ class TrialPassesTest {
     private static final int B = 300; // blocks of 128, 128 and 44
     private static final int IN = 4;
     private static final int A = 3;
-    private static final double VALUE_PRECISION = 0.6;
 
     /** Trials of random inputs and actions, of lengths 3 to 6 (padding after). */
     private static TrialBatch batch() {
@@ -56,12 +56,11 @@ class TrialPassesTest {
             adv[i] = rng.nextGaussian();
             ret[i] = values[i] + rng.nextGaussian();
         }
-        return new Minibatches(batch, A).withTargets(logits, Rl2.logProbs(logits, batch.actions(), A), values, adv,
-                ret);
+        return new Minibatches(batch, A).withTargets(logits, Rl2.logProbs(logits, batch.actions(), A), adv, ret);
     }
 
     private static TrialPasses.Loss loss(double clip) {
-        TrialLoss.Weights w = new TrialLoss.Weights(clip, 0.5, 0.01, VALUE_PRECISION);
+        TrialLoss.Weights w = new TrialLoss.Weights(clip, 0.5, 0.01);
         return (logits, values, targets, real) -> TrialLoss.of(logits, values, targets, w, real);
     }
 
@@ -82,7 +81,7 @@ class TrialPassesTest {
             assertArrayEquals(HostArrays.read(whole.values()), heads.values(), 1e-13);
             Minibatches.Part part = data.part(all);
             TrialLoss l = TrialLoss.of(heads.logits(), heads.values(), part.targets(),
-                    new TrialLoss.Weights(0.2, 0.5, 0.01, VALUE_PRECISION), part.targets().realSteps());
+                    new TrialLoss.Weights(0.2, 0.5, 0.01), part.targets().realSteps());
             INDArray expected = whole.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, T, B, A),
                     HostArrays.create(l.dValues(), DataType.DOUBLE, T, B));
             TrialPasses.Gradient g = passes.gradient(moved, data, all, loss(0.2));
@@ -97,7 +96,7 @@ class TrialPassesTest {
     @Test
     void fisherProduct_isTheKlsHessian_byCentralDifferencesOfItsGradient() {
         // at the sampling parameters the KL's Hessian is exactly the Fisher product; its gradient is
-        // backpropagated from dKL/dlogits = (p - p_old) / N and dKL/dV = p_v (V - V_old) / N
+        // backpropagated from dKL/dlogits = (p - p_old) / N
         RecurrentNet net = new RecurrentNet(IN, 5, A, DataType.DOUBLE);
         INDArray theta = FiniteDifferences.randomVector(net.numParams(), 7).muli(0.5);
         TrialBatch batch = batch();
@@ -107,28 +106,24 @@ class TrialPassesTest {
         java.util.function.Function<INDArray, INDArray> klGradient = th -> {
             RecurrentPass p = net.forward(th, HostArrays.create(batch.inputs(), DataType.DOUBLE, T, B, IN));
             double[] logits = HostArrays.read(p.outputs());
-            double[] values = HostArrays.read(p.values());
             double[] dy = new double[logits.length];
-            double[] dv = new double[values.length];
             double[] lp = new double[A];
             double[] lpOld = new double[A];
-            for (int i = 0; i < values.length; i++) {
+            for (int i = 0; i < T * B; i++) {
                 if (part.targets().mask()[i]) {
                     io.github.metarl4j.policy.Categorical.logSoftmax(logits, i * A, A, lp);
                     io.github.metarl4j.policy.Categorical.logSoftmax(part.targets().oldLogits(), i * A, A, lpOld);
                     for (int j = 0; j < A; j++) {
                         dy[i * A + j] = (Math.exp(lp[j]) - Math.exp(lpOld[j])) / real;
                     }
-                    dv[i] = VALUE_PRECISION * (values[i] - part.targets().oldValues()[i]) / real;
                 }
             }
-            return p.backward(HostArrays.create(dy, DataType.DOUBLE, T, B, A), HostArrays.create(dv, DataType.DOUBLE,
-                    T, B));
+            return p.backward(HostArrays.create(dy, DataType.DOUBLE, T, B, A), Nd4j.zeros(DataType.DOUBLE, T, B));
         };
         INDArray v = FiniteDifferences.randomVector(net.numParams(), 8);
         INDArray fd = FiniteDifferences.directional(klGradient, theta, v);
         try (TaskThreads threads = new TaskThreads(1)) {
-            INDArray fv = new TrialPasses(net, threads).fisherTimes(theta, data, data.all(), VALUE_PRECISION, v);
+            INDArray fv = new TrialPasses(net, threads).fisherTimes(theta, data, data.all(), v);
             FiniteDifferences.assertClose(fd, fv, 1e-7, "Fisher product through BPTT");
             assertTrue(fv.mul(v).sumNumber().doubleValue() > 0, "v^T F v > 0");
         }
@@ -149,7 +144,7 @@ class TrialPassesTest {
                 TrialPasses passes = new TrialPasses(net, threads);
                 TrialPasses.Heads h = passes.forward(moved, data, data.all());
                 TrialPasses.Gradient g = passes.gradient(moved, data, data.all(), loss(0.2));
-                double[] fv = HostArrays.read(passes.fisherTimes(theta, data, data.all(), VALUE_PRECISION, v));
+                double[] fv = HostArrays.read(passes.fisherTimes(theta, data, data.all(), v));
                 results[n - 1] = java.util.stream.Stream.of(HostArrays.read(g.gradient()), h.logits(), h.values(), fv,
                         new double[] {g.loss().value(), g.loss().meanKl()}).flatMapToDouble(java.util.Arrays::stream)
                         .toArray();
