@@ -34,7 +34,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with {@link TrialCloning}; then score the clone as an RL^2 policy beside the reference agents on
  * the same held-out MDPs (the table row of {@link ReferenceAgents}). With {@code --previous-state}
  * every row also carries the previous step's observation ({@link PreviousStateInputs}), so that one
- * row holds a whole transition. The network is the policy
+ * row holds a whole transition; with {@code --counts} it carries the current state's per-action
+ * visit counts and mean rewards so far ({@link CountInputs}). The network is the policy
  * section of {@code examples/configs/tabular-mdp-rl2.yaml} (a GRU of 64 units, or {@code --hidden
  * H}), trained with Adam at that config's step (0.005, or {@code --lr}) on fresh teacher trials of
  * the training split. Prints the held-out negative log-likelihood of the teacher's actions as it
@@ -42,7 +43,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>
  * Rl2Cloning [--teacher psrl|greedy] [--steps N] [--trials B] [--eval-trials N] [--hidden H] [--lr STEP]
- *            [--previous-state] [--smoke]
+ *            [--previous-state | --counts] [--smoke]
  * </pre>
  */
 public final class Rl2Cloning {
@@ -53,6 +54,7 @@ public final class Rl2Cloning {
     public static void main(String[] args) {
         boolean smoke = List.of(args).contains("--smoke");
         boolean previousState = List.of(args).contains("--previous-state");
+        boolean counts = List.of(args).contains("--counts");
         String teacherName = BenchmarkArgs.stringArg(args, "--teacher", "psrl");
         int steps = smoke ? 2 : BenchmarkArgs.intArg(args, "--steps", 2000);
         int trials = smoke ? 4 : BenchmarkArgs.intArg(args, "--trials", 50);
@@ -68,10 +70,11 @@ public final class Rl2Cloning {
         double learningRate = BenchmarkArgs.doubleArg(args, "--lr", 0.005);
         ExperimentConfig config = ConfigFiles.read(Path.of("examples/configs/tabular-mdp-rl2.yaml"),
                 ExperimentConfig.class, List.of("policy.hidden=" + hidden));
-        int extra = previousState ? mdp.states() : 0;
+        int extra = previousState ? mdp.states() : counts ? 2 * mdp.actions() : 0;
         SequenceModel net = ((SequencePolicyConfig) config.policy()).create(
                 new TrialInputs(mdp.states() + extra, mdp.actions()).width(), mdp.actions());
-        UnaryOperator<TrialBatch> rows = previousState ? b -> PreviousStateInputs.augment(b, mdp.states()) : b -> b;
+        UnaryOperator<TrialBatch> rows = previousState ? b -> PreviousStateInputs.augment(b, mdp.states())
+                : counts ? b -> CountInputs.augment(b, mdp.states(), mdp.actions()) : b -> b;
         TaskFamily<TabularMdp, double[], Integer> family = RandomMdps.family(mdp);
         SeedTree seeds = SeedTree.root(1).child("cloning");
         long start = System.nanoTime();
@@ -92,7 +95,7 @@ public final class Rl2Cloning {
                             (System.nanoTime() - start) / 1e9);
                 }
             };
-            if (previousState) {
+            if (previousState || counts) {
                 // TrialCloning.train's loop on the widened rows
                 AdamOptimizer adam = new AdamOptimizer(learningRate, theta0.length(), theta0.dataType());
                 RandomGenerator rng = seeds.child("train").generator();
@@ -110,7 +113,8 @@ public final class Rl2Cloning {
         }
         TrialPolicy clone = new Rl2Policy(net, theta);
         ReferenceAgents.mdps(n, evalTrials, SeedTree.root(1), Map.of("clone of " + teacherName,
-                previousState ? PreviousStateInputs.policy(clone, mdp.states()) : clone));
+                previousState ? PreviousStateInputs.policy(clone, mdp.states())
+                        : counts ? CountInputs.policy(clone, mdp.states(), mdp.actions()) : clone));
         System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 }
