@@ -175,6 +175,15 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void rl2Cloning_onWidenedRows_trainsAndScoresTheClone() {
+        for (String layout : new String[] {"--previous-state", "--counts"}) {
+            String out = run(() -> Rl2Cloning.main(new String[] {"--smoke", layout}));
+            assertTrue(out.matches("(?s).*\\nstep 2, held-out NLL [0-9.]+ \\(8 teacher trials.*"), layout + out);
+            assertTrue(out.matches("(?s).*tabular MDP n=10 +clone of psrl +- +[0-9.]+ \\+- +[0-9.]+.*"), layout + out);
+        }
+    }
+
+    @Test
     void offPolicyGrid_printsEveryEstimatorsErrorAndRankCorrelation() {
         String out = run(() -> OffPolicyGrid.main(new String[] {"--smoke"}));
         for (String kind : new String[] {"random", "medium", "expert (epsilon 0.1)", "mixed"}) {
