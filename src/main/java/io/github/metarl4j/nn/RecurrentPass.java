@@ -147,12 +147,12 @@ public final class RecurrentPass implements SequencePass {
     }
 
     /**
-     * Forward-mode differentiation through time: the heads' directional derivatives along
+     * Forward-mode differentiation through time: the policy head's directional derivative along
      * {@code v [P]}, {@code dh_t = (1 - z) dn + z dh_{t-1} + dz (h_{t-1} - n)} from {@code dh_{-1} = 0}
      * with the gates' tangents from {@code x dW + db} and {@code dh_{t-1} U + h_{t-1} dU}.
      */
     @Override
-    public Tangent tangent(INDArray v) {
+    public INDArray tangent(INDArray v) {
         net.checkParameters(v, "tangent direction");
         int hd = net.hidden();
         int steps = (int) x.size(0);
@@ -190,11 +190,8 @@ public final class RecurrentPass implements SequencePass {
                     .addi(dz.muli(rowsOf(hMinusN, t, t + 1, batch)));
             dhPrevious = dh;
         }
-        INDArray dy = dHidden.mmul(net.part(theta, 3, hd, net.out()))
-                .addi(hiddenAll.mmul(net.part(v, 3, hd, net.out()))).addiRowVector(net.part(v, 4, net.out()));
-        INDArray dv = dHidden.mmul(net.part(theta, 5, hd, 1)).addi(hiddenAll.mmul(net.part(v, 5, hd, 1)))
-                .addi(net.part(v, 6, 1).getDouble(0));
-        return new Tangent(dy.reshape('c', steps, batch, net.out()), dv.reshape('c', steps, batch));
+        return dHidden.mmul(net.part(theta, 3, hd, net.out())).addi(hiddenAll.mmul(net.part(v, 3, hd, net.out())))
+                .addiRowVector(net.part(v, 4, net.out())).reshape('c', steps, batch, net.out());
     }
 
     /** Rows {@code [from B, to B)} of a {@code [T*B, .]} array: steps from..to-1. */

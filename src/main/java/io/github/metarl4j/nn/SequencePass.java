@@ -19,18 +19,9 @@ public interface SequencePass {
     INDArray backward(INDArray dOutputs, INDArray dValues);
 
     /**
-     * The heads' directional derivatives along {@code v [P]} (forward-mode differentiation through
-     * the whole sequence): {@code J v} for the policy head, {@code [T, B, out]}, and the value head,
-     * {@code [T, B]}. With {@link #backward} it gives Gauss-Newton and Fisher products {@code J^T M J v}.
+     * The policy head's directional derivative along {@code v [P]} (forward-mode differentiation
+     * through the whole sequence): {@code J v}, {@code [T, B, out]}. With {@link #backward} it gives
+     * Fisher products {@code J^T M J v}.
      */
-    Tangent tangent(INDArray v);
-
-    /**
-     * Directional derivatives of the heads.
-     *
-     * @param outputs {@code [T, B, out]}
-     * @param values  {@code [T, B]}
-     */
-    record Tangent(INDArray outputs, INDArray values) {
-    }
+    INDArray tangent(INDArray v);
 }

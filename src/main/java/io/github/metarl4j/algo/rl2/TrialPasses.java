@@ -133,9 +133,9 @@ final class TrialPasses {
             boolean[] mask = part.targets().mask();
             try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
                 SequencePass pass = net.forward(theta, inputs(part, m));
-                SequencePass.Tangent jv = pass.tangent(v);
+                INDArray jv = pass.tangent(v);
                 double[] logits = HostArrays.read(pass.outputs());
-                double[] dy = HostArrays.read(jv.outputs());
+                double[] dy = HostArrays.read(jv);
                 double[] p = new double[a];
                 for (int i = 0; i < mask.length; i++) {
                     if (!mask[i]) {

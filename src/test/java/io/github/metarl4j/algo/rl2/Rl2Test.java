@@ -52,7 +52,10 @@ class Rl2Test {
     }
 
     private static Rl2 learner(long seed, Rl2Config c, int threads) {
-        RecurrentNet net = new RecurrentNet(1 + 5 + 2, 16, 5, DataType.FLOAT);
+        return learner(seed, c, threads, new RecurrentNet(1 + 5 + 2, 16, 5, DataType.FLOAT));
+    }
+
+    private static Rl2 learner(long seed, Rl2Config c, int threads, io.github.metarl4j.nn.SequenceModel net) {
         return new Rl2(c, net, net.initialParameters(SeedTree.root(seed).child("init").generator()),
                 new LockstepSampler(threads, net.dataType()));
     }
@@ -96,8 +99,10 @@ class Rl2Test {
 
     @Test
     void trpoSteps_stayInsideTheTrustRegion_andLowerTheObjective() {
+        var separate = new io.github.metarl4j.nn.SeparateValueNet(new RecurrentNet(8, 16, 5, DataType.FLOAT),
+                new RecurrentNet(8, 16, 5, DataType.FLOAT));
         for (double maxKl : new double[] {0.01, 0.002}) {
-            try (Rl2 rl2 = learner(1, trpo(maxKl), 1)) {
+            try (Rl2 rl2 = maxKl == 0.01 ? learner(1, trpo(maxKl), 1) : learner(1, trpo(maxKl), 1, separate)) {
                 int accepted = 0;
                 for (int i = 0; i < 4; i++) {
                     MetaStepReport r = step(rl2, i, 100);

@@ -206,7 +206,7 @@ class ExperimentConfigErrorsTest {
                         "unknown key 'policy.initialLogStd'; did you mean 'activation'? Valid keys here: [activation, dataType, hidden, type]"),
                 set("unknown policy type", List.of("policy.type=lstm"), "key 'policy.type': unknown type 'lstm'; did you mean 'gru'? Valid types: "
                         + "[categorical, gaussian, gru], or the class name of a record implementing PolicyConfig"),
-                edit("maml with a GRU policy", block("policy", "policy:\n  type: gru\n  hidden: 16\n  dataType: FLOAT\n"),
+                edit("maml with a GRU policy", block("policy", "policy:\n  type: gru\n  hidden: 16\n  separateValue: false\n  dataType: FLOAT\n"),
                         "key 'policy.type': maml adapts a policy of observations (categorical or gaussian), got gru"),
                 edit("negative evaluation steps", y -> y.replace("  steps: 20 ", "  steps: -1 "), "key 'evaluation.steps': steps must be >= 0, got -1"),
                 edit("a word for the evaluation steps", y -> y.replace("  steps: 20 ", "  steps: all "),
@@ -262,7 +262,7 @@ class ExperimentConfigErrorsTest {
                 edit("rl2 with an MLP", block("policy", "policy:\n  type: categorical\n  hidden: [16]\n  activation: TANH\n  dataType: FLOAT\n"),
                         "key 'policy.type': rl2 needs a policy with memory (gru), got categorical"),
                 edit("an activation for the GRU", y -> y.replace("  hidden: 32 ", "  activation: TANH\n  hidden: 32 "),
-                        "unknown key 'policy.activation'; did you mean 'dataType'? Valid keys here: [dataType, hidden, type]"),
+                        "unknown key 'policy.activation'; did you mean 'dataType'? Valid keys here: [dataType, hidden, separateValue, type]"),
                 set("rl2 without trials", List.of(), "missing required key 'learner.trials'"),
                 edit("misspelt rl2 key", line("episodesPerTrial", "    epsiodesPerTrial: 10"), "unknown key 'learner.rl2.epsiodesPerTrial'; did you mean 'episodesPerTrial'? Valid keys here: "
                                 + "[entropyCoef, episodesPerTrial, gaeLambda, gamma, maxGradNorm, minibatches, outer, ppo, targetKl, trpo, valueCoef]"),
