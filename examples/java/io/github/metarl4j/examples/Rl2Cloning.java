@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.algo.rl2.Rl2Inputs;
 import io.github.metarl4j.algo.rl2.Rl2Policy;
 import io.github.metarl4j.algo.rl2.TrialCloning;
 import io.github.metarl4j.data.TrialBatch;
@@ -32,10 +33,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The first diagnosis of RL^2 on the random tabular MDPs: behaviour-clone a reference agent's
  * trials (PSRL by default, or the greedy agent) into RL^2's own network, from the inputs RL^2 sees,
  * with {@link TrialCloning}; then score the clone as an RL^2 policy beside the reference agents on
- * the same held-out MDPs (the table row of {@link ReferenceAgents}). With {@code --previous-state}
- * every row also carries the previous step's observation ({@link PreviousStateInputs}), so that one
- * row holds a whole transition; with {@code --counts} it carries the current state's per-action
- * visit counts and mean rewards so far ({@link CountInputs}). The network is the policy
+ * the same held-out MDPs (the table row of {@link ReferenceAgents}). With {@code --rows} other than
+ * {@code paper} every row also carries entries computed from the trial so far ({@link WidenedRows}):
+ * the previous observation, the current state's per-action visit counts and mean rewards, or the
+ * previous state-action pair one-hot and times the reward. The network is the policy
  * section of {@code examples/configs/tabular-mdp-rl2.yaml} (a GRU of 64 units, or {@code --hidden
  * H}), trained with Adam at that config's step (0.005, or {@code --lr}) on fresh teacher trials of
  * the training split. Prints the held-out negative log-likelihood of the teacher's actions as it
@@ -43,7 +44,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>
  * Rl2Cloning [--teacher psrl|greedy] [--steps N] [--trials B] [--eval-trials N] [--hidden H] [--lr STEP]
- *            [--previous-state | --counts] [--smoke]
+ *            [--rows paper|previous-state|counts|pairs] [--smoke]
  * </pre>
  */
 public final class Rl2Cloning {
@@ -53,8 +54,7 @@ public final class Rl2Cloning {
 
     public static void main(String[] args) {
         boolean smoke = List.of(args).contains("--smoke");
-        boolean previousState = List.of(args).contains("--previous-state");
-        boolean counts = List.of(args).contains("--counts");
+        String widen = BenchmarkArgs.stringArg(args, "--rows", "paper");
         String teacherName = BenchmarkArgs.stringArg(args, "--teacher", "psrl");
         int steps = smoke ? 2 : BenchmarkArgs.intArg(args, "--steps", 2000);
         int trials = smoke ? 4 : BenchmarkArgs.intArg(args, "--trials", 50);
@@ -70,11 +70,19 @@ public final class Rl2Cloning {
         double learningRate = BenchmarkArgs.doubleArg(args, "--lr", 0.005);
         ExperimentConfig config = ConfigFiles.read(Path.of("examples/configs/tabular-mdp-rl2.yaml"),
                 ExperimentConfig.class, List.of("policy.hidden=" + hidden));
-        int extra = previousState ? mdp.states() : counts ? 2 * mdp.actions() : 0;
+        TrialInputs layout = new TrialInputs(mdp.states(), mdp.actions());
+        WidenedRows widened = switch (widen) {
+            case "paper", "pairs" -> null;
+            case "previous-state" -> new WidenedRows(WidenedRows.Kind.PREVIOUS_STATE, mdp.states(), mdp.actions());
+            case "counts" -> new WidenedRows(WidenedRows.Kind.COUNTS, mdp.states(), mdp.actions());
+            default -> throw new IllegalArgumentException("--rows must be paper, previous-state, counts or pairs, got "
+                    + widen);
+        };
+        Rl2Inputs inputs = widen.equals("pairs") ? Rl2Inputs.PAIRS : Rl2Inputs.PAPER;
+        int extra = widened == null ? inputs.width(layout) - layout.width() : widened.extra();
         SequenceModel net = ((SequencePolicyConfig) config.policy()).create(
                 new TrialInputs(mdp.states() + extra, mdp.actions()).width(), mdp.actions());
-        UnaryOperator<TrialBatch> rows = previousState ? b -> PreviousStateInputs.augment(b, mdp.states())
-                : counts ? b -> CountInputs.augment(b, mdp.states(), mdp.actions()) : b -> b;
+        UnaryOperator<TrialBatch> rows = widened == null ? b -> inputs.widen(b, layout) : widened::widen;
         TaskFamily<TabularMdp, double[], Integer> family = RandomMdps.family(mdp);
         SeedTree seeds = SeedTree.root(1).child("cloning");
         long start = System.nanoTime();
@@ -95,7 +103,7 @@ public final class Rl2Cloning {
                             (System.nanoTime() - start) / 1e9);
                 }
             };
-            if (previousState || counts) {
+            if (extra > 0) {
                 // TrialCloning.train's loop on the widened rows
                 AdamOptimizer adam = new AdamOptimizer(learningRate, theta0.length(), theta0.dataType());
                 RandomGenerator rng = seeds.child("train").generator();
@@ -113,8 +121,7 @@ public final class Rl2Cloning {
         }
         TrialPolicy clone = new Rl2Policy(net, theta);
         ReferenceAgents.mdps(n, evalTrials, SeedTree.root(1), Map.of("clone of " + teacherName,
-                previousState ? PreviousStateInputs.policy(clone, mdp.states())
-                        : counts ? CountInputs.policy(clone, mdp.states(), mdp.actions()) : clone));
+                widened == null ? inputs.wrap(clone) : widened.policy(clone)));
         System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 }

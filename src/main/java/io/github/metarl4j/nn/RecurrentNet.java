@@ -116,15 +116,6 @@ public final class RecurrentNet implements SequenceModel {
         return theta.get(NDArrayIndex.interval(offsets[i], offsets[i + 1])).reshape('c', shape);
     }
 
-    /** Throws an error naming the sizes unless {@code theta} is a {@code [P]} vector of the net's type. */
-    @Override
-    public void checkParameters(INDArray theta, String what) {
-        if (theta == null || theta.rank() != 1 || theta.length() != numParams() || theta.dataType() != dataType) {
-            throw new IllegalArgumentException(what + " must be a " + dataType + " vector of length " + numParams()
-                    + ", got " + (theta == null ? "null" : theta.dataType() + " " + Arrays.toString(theta.shape())));
-        }
-    }
-
     /**
      * Runs {@code x [T, B, in]} from a zero hidden state.
      *

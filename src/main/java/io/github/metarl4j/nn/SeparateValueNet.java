@@ -1,6 +1,5 @@
 package io.github.metarl4j.nn;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -61,14 +60,6 @@ public final class SeparateValueNet implements SequenceModel {
     @Override
     public INDArray initialParameters(RandomGenerator rng) {
         return Nd4j.concat(0, policy.initialParameters(rng), value.initialParameters(rng));
-    }
-
-    @Override
-    public void checkParameters(INDArray theta, String what) {
-        if (theta == null || theta.rank() != 1 || theta.length() != numParams() || theta.dataType() != dataType()) {
-            throw new IllegalArgumentException(what + " must be a " + dataType() + " vector of length " + numParams()
-                    + ", got " + (theta == null ? "null" : theta.dataType() + " " + Arrays.toString(theta.shape())));
-        }
     }
 
     private INDArray policyPart(INDArray theta) {

@@ -36,7 +36,12 @@ public interface SequenceModel extends Serializable {
      * @param what names the vector in the error
      * @throws IllegalArgumentException naming {@code what}, the expected and the actual shape and type
      */
-    void checkParameters(INDArray theta, String what);
+    default void checkParameters(INDArray theta, String what) {
+        if (theta == null || theta.rank() != 1 || theta.length() != numParams() || theta.dataType() != dataType()) {
+            throw new IllegalArgumentException(what + " must be a " + dataType() + " vector of length " + numParams()
+                    + ", got " + (theta == null ? "null" : theta.dataType() + " " + java.util.Arrays.toString(theta.shape())));
+        }
+    }
 
     /**
      * Runs {@code x [T, B, in]} from empty memory.

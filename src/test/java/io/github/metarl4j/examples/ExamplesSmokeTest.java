@@ -176,8 +176,8 @@ class ExamplesSmokeTest {
 
     @Test
     void rl2Cloning_onWidenedRows_trainsAndScoresTheClone() {
-        for (String layout : new String[] {"--previous-state", "--counts"}) {
-            String out = run(() -> Rl2Cloning.main(new String[] {"--smoke", layout}));
+        for (String layout : new String[] {"previous-state", "counts", "pairs"}) {
+            String out = run(() -> Rl2Cloning.main(new String[] {"--smoke", "--rows", layout}));
             assertTrue(out.matches("(?s).*\\nstep 2, held-out NLL [0-9.]+ \\(8 teacher trials.*"), layout + out);
             assertTrue(out.matches("(?s).*tabular MDP n=10 +clone of psrl +- +[0-9.]+ \\+- +[0-9.]+.*"), layout + out);
         }

@@ -15,6 +15,7 @@ import io.github.metarl4j.optim.Trpo;
 import io.github.metarl4j.policy.Categorical;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TaskThreads;
+import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.sampler.TrialPolicyData;
 import io.github.metarl4j.task.Task;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class Rl2 extends ParametricLearner {
 
     /** The policy at the current parameters. */
     public TrialPolicyData policy() {
-        return new TrialPolicyData(new Rl2PolicySpec(net), HostArrays.read(parameters()));
+        return new TrialPolicyData(new Rl2PolicySpec(net, config.inputs()), HostArrays.read(parameters()));
     }
 
     /** The policy at the current parameters, adapting in its hidden state over a trial. */
@@ -123,7 +124,8 @@ public final class Rl2 extends ParametricLearner {
                                                           RandomGenerator rng) {
         INDArray theta = parameters();
         long t0 = System.nanoTime();
-        TrialBatch batch = sampler.sampleTrials(family, tasks, config.episodesPerTrial(), policy(), rng);
+        TrialBatch rows = sampler.sampleTrials(family, tasks, config.episodesPerTrial(), policy(), rng);
+        TrialBatch batch = config.inputs().widen(rows, new TrialInputs(rows.width() - net.out() - 2, net.out()));
         long t1 = System.nanoTime();
         Minibatches data = new Minibatches(batch, net.out());
         int[] all = data.all();

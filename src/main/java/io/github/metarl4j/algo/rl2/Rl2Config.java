@@ -11,6 +11,7 @@ import io.github.metarl4j.optim.TrpoConfig;
  * @param episodesPerTrial n, episodes of a trial on one task, >= 1
  * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]
  * @param gaeLambda        GAE's lambda over the trial, in [0, 1]
+ * @param inputs           what the network reads of each step: the paper's rows, or with state-action pairs
  * @param outer            PPO (Adam epochs on the clipped surrogate) or TRPO (one trust-region step per batch)
  * @param trpo             the trust region, conjugate gradient and line search, used when {@code outer} is TRPO
  * @param ppo              clip, epochs over each batch and Adam's learning rate, used when {@code outer} is PPO
@@ -22,7 +23,8 @@ import io.github.metarl4j.optim.TrpoConfig;
  * @param valueCoef        weight of the value head's squared error, >= 0
  * @param entropyCoef      weight of the entropy bonus, >= 0
  */
-public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, OuterOptimizer outer, TrpoConfig trpo,
+public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Rl2Inputs inputs, OuterOptimizer outer,
+                        TrpoConfig trpo,
                         PpoConfig ppo, int minibatches, double targetKl, double maxGradNorm, double valueCoef,
                         double entropyCoef) {
 
@@ -32,6 +34,7 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Ou
      * @param episodesPerTrial n, episodes of a trial on one task, >= 1
      * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]
      * @param gaeLambda        GAE's lambda over the trial, in [0, 1]
+     * @param inputs           PAPER or PAIRS
      * @param outer            PPO or TRPO
      * @param trpo             TRPO's settings, used when {@code outer} is TRPO
      * @param ppo              PPO's settings, used when {@code outer} is PPO
@@ -46,6 +49,10 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Ou
             throw new IllegalArgumentException("episodesPerTrial must be >= 1, got " + episodesPerTrial);
         }
         Advantages.checkDiscounts(gamma, gaeLambda);
+        if (inputs == null) {
+            throw new IllegalArgumentException("inputs must be one of " + java.util.Arrays.toString(Rl2Inputs.values())
+                    + ", got null");
+        }
         if (outer == null) {
             throw new IllegalArgumentException("outer optimiser must be one of "
                     + java.util.Arrays.toString(OuterOptimizer.values()) + ", got null");
@@ -72,12 +79,13 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Ou
     }
 
     /**
-     * PPO's settings with the library's defaults for the rest: no KL stop, no gradient clipping, the
-     * MAML paper's TRPO settings (unused).
+     * PPO's settings with the library's defaults for the rest: the paper's inputs, no KL stop, no
+     * gradient clipping, the MAML paper's TRPO settings (unused).
      */
     public static Rl2Config ppo(int episodesPerTrial, double gamma, double gaeLambda, PpoConfig ppo, int minibatches,
                                 double valueCoef, double entropyCoef) {
-        return new Rl2Config(episodesPerTrial, gamma, gaeLambda, OuterOptimizer.PPO, TrpoConfig.MAML_PAPER, ppo,
+        return new Rl2Config(episodesPerTrial, gamma, gaeLambda, Rl2Inputs.PAPER, OuterOptimizer.PPO,
+                TrpoConfig.MAML_PAPER, ppo,
                 minibatches, 0, 0, valueCoef, entropyCoef);
     }
 }

@@ -10,9 +10,10 @@ import java.util.List;
  * RL^2's policy ({@link Rl2Policy}) as data: its sequence model (sizes and data type; the GRU,
  * {@link io.github.metarl4j.nn.RecurrentNet}, is one).
  *
- * @param model the network, without parameters
+ * @param model  the network, without parameters
+ * @param inputs what the network reads of each step
  */
-public record Rl2PolicySpec(SequenceModel model) implements PolicySpec<TrialPolicy> {
+public record Rl2PolicySpec(SequenceModel model, Rl2Inputs inputs) implements PolicySpec<TrialPolicy> {
 
     @Override
     public int numParams() {
@@ -26,6 +27,6 @@ public record Rl2PolicySpec(SequenceModel model) implements PolicySpec<TrialPoli
             throw new IllegalArgumentException("RL^2's policy takes one parameter vector, got " + parameters.size());
         }
         double[] theta = parameters.get(0);
-        return new Rl2Policy(model, HostArrays.create(theta, model.dataType(), theta.length));
+        return inputs.wrap(new Rl2Policy(model, HostArrays.create(theta, model.dataType(), theta.length)));
     }
 }

@@ -61,7 +61,7 @@ class Rl2Test {
     }
 
     private static Rl2Config trpo(double maxKl) {
-        return new Rl2Config(10, 0.99, 0.3, io.github.metarl4j.optim.OuterOptimizer.TRPO,
+        return new Rl2Config(10, 0.99, 0.3, Rl2Inputs.PAPER, io.github.metarl4j.optim.OuterOptimizer.TRPO,
                 new io.github.metarl4j.optim.TrpoConfig(maxKl, 10, 1e-5, 15, 0.8), new PpoConfig(0.2, 5, 0.01), 4, 0,
                 0, 0.5, 0.01);
     }
@@ -124,7 +124,7 @@ class Rl2Test {
         // 5 epochs of 4 minibatches: 20 Adam steps without a stop; a tiny target lets only the first
         // (whose minibatch is still at the sampling policy, KL 0) through
         Rl2Config free = Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), 4, 0.5, 0.01);
-        Rl2Config stopped = new Rl2Config(10, 0.99, 0.3, io.github.metarl4j.optim.OuterOptimizer.PPO,
+        Rl2Config stopped = new Rl2Config(10, 0.99, 0.3, Rl2Inputs.PAPER, io.github.metarl4j.optim.OuterOptimizer.PPO,
                 io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, new PpoConfig(0.2, 5, 0.01), 4, 1e-9, 0.5, 0.5, 0.01);
         try (Rl2 a = learner(1, free, 1); Rl2 b = learner(1, stopped, 1)) {
             assertEquals(20, step(a, 0, 40).value(Rl2.UPDATES));

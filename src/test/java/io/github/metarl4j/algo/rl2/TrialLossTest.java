@@ -54,14 +54,20 @@ class TrialLossTest {
                 new TrialLoss.Weights(0.2, 0.5, 0.05), real(MASK));
     }
 
-    @Test
-    void gradient_matchesCentralFiniteDifferences_withSomeRatiosClipped() {
-        // logits moved by up to ~0.6 from the sampling ones: some ratios leave [0.8, 1.2], some do not
+    /** The sampling logits moved by Gaussian noise of scale {@code scale}. */
+    private static double[] moved(long seed, double scale) {
         double[] logits = OLD_LOGITS.clone();
-        double[] shift = random(N * A, 5, 0.3);
+        double[] shift = random(N * A, seed, scale);
         for (int i = 0; i < logits.length; i++) {
             logits[i] += shift[i];
         }
+        return logits;
+    }
+
+    @Test
+    void gradient_matchesCentralFiniteDifferences_withSomeRatiosClipped() {
+        // logits moved by up to ~0.6 from the sampling ones: some ratios leave [0.8, 1.2], some do not
+        double[] logits = moved(5, 0.3);
         double[] values = random(N, 6, 1);
         TrialLoss l = at(logits, values);
         double h = 1e-6;
@@ -128,11 +134,7 @@ class TrialLossTest {
     @Test
     void unclippedLoss_gradientMatchesCentralFiniteDifferences_farFromTheSamplingPolicy() {
         // TRPO's surrogate: an infinite clip range leaves every ratio's derivative in
-        double[] logits = OLD_LOGITS.clone();
-        double[] shift = random(N * A, 15, 0.8);
-        for (int i = 0; i < logits.length; i++) {
-            logits[i] += shift[i];
-        }
+        double[] logits = moved(15, 0.8);
         TrialLoss.Weights w = new TrialLoss.Weights(Double.POSITIVE_INFINITY, 0.5, 0.05);
         TrialTargets tg = targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK);
         double[] values = random(N, 16, 1);

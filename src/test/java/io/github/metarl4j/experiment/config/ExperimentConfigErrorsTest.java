@@ -265,7 +265,7 @@ class ExperimentConfigErrorsTest {
                         "unknown key 'policy.activation'; did you mean 'dataType'? Valid keys here: [dataType, hidden, separateValue, type]"),
                 set("rl2 without trials", List.of(), "missing required key 'learner.trials'"),
                 edit("misspelt rl2 key", line("episodesPerTrial", "    epsiodesPerTrial: 10"), "unknown key 'learner.rl2.epsiodesPerTrial'; did you mean 'episodesPerTrial'? Valid keys here: "
-                                + "[entropyCoef, episodesPerTrial, gaeLambda, gamma, maxGradNorm, minibatches, outer, ppo, targetKl, trpo, valueCoef]"),
+                                + "[entropyCoef, episodesPerTrial, gaeLambda, gamma, inputs, maxGradNorm, minibatches, outer, ppo, targetKl, trpo, valueCoef]"),
                 set("one-armed bandit", List.of("family.arms=1"), "key 'family.arms': arms must be >= 2, got 1"),
                 set("a number for rl2's curve", List.of("evaluation.steps=9"), "key 'evaluation.steps': rl2 adapts in context, and "
                         + "its curve covers its trial of 10 episodes; write steps: trial, got 9"),
