@@ -120,6 +120,23 @@ class Rl2Test {
     }
 
     @Test
+    void pairInputs_widenTheNetworksRows_forTrainingAndActing() {
+        // bandit rows are 1 + 5 + 2 wide; the pairs add 2 x 1 x 5
+        Rl2Config c = new Rl2Config(10, 0.99, 0.3, Rl2Inputs.PAIRS, io.github.metarl4j.optim.OuterOptimizer.PPO,
+                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, new PpoConfig(0.2, 2, 0.01), 2, 0, 0, 0.5, 0.01);
+        try (Rl2 rl2 = learner(1, c, 1, new RecurrentNet(18, 16, 5, DataType.FLOAT))) {
+            MetaStepReport r = step(rl2, 0, 20);
+            assertEquals(200, r.value(Metric.ENV_STEPS));
+            assertTrue(r.value(Metric.KL) > 0, r.toString());
+        }
+        try (Rl2 wrongWidth = learner(1, c, 1, new RecurrentNet(8, 16, 5, DataType.FLOAT))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> step(wrongWidth, 0, 20));
+            assertTrue(e.getMessage().contains("inputs of width 8"), e.getMessage());
+        }
+    }
+
+    @Test
     void ppoKlStop_endsTheEpochsAtTheFirstMinibatchPastTheTarget() {
         // 5 epochs of 4 minibatches: 20 Adam steps without a stop; a tiny target lets only the first
         // (whose minibatch is still at the sampling policy, KL 0) through
