@@ -70,22 +70,20 @@ class TrialLossTest {
         double[] logits = moved(5, 0.3);
         double[] values = random(N, 6, 1);
         TrialLoss l = at(logits, values);
+        assertCentralDifferences(x -> at(x, values).value(), logits, l.dLogits(), "dL/dlogit");
+        assertCentralDifferences(x -> at(logits, x).value(), values, l.dValues(), "dL/dV");
+    }
+
+    /** Each entry of {@code derivative} against the central difference of {@code f} at {@code x}. */
+    private static void assertCentralDifferences(java.util.function.ToDoubleFunction<double[]> f, double[] x,
+                                                 double[] derivative, String what) {
         double h = 1e-6;
-        for (int i = 0; i < logits.length; i++) {
-            double[] plus = logits.clone();
-            double[] minus = logits.clone();
+        for (int i = 0; i < x.length; i++) {
+            double[] plus = x.clone();
+            double[] minus = x.clone();
             plus[i] += h;
             minus[i] -= h;
-            assertEquals((at(plus, values).value() - at(minus, values).value()) / (2 * h), l.dLogits()[i], 1e-7,
-                    "dL/dlogit " + i);
-        }
-        for (int i = 0; i < N; i++) {
-            double[] plus = values.clone();
-            double[] minus = values.clone();
-            plus[i] += h;
-            minus[i] -= h;
-            assertEquals((at(logits, plus).value() - at(logits, minus).value()) / (2 * h), l.dValues()[i], 1e-7,
-                    "dL/dV " + i);
+            assertEquals((f.applyAsDouble(plus) - f.applyAsDouble(minus)) / (2 * h), derivative[i], 1e-7, what + " " + i);
         }
     }
 
@@ -140,15 +138,7 @@ class TrialLossTest {
         double[] values = random(N, 16, 1);
         TrialLoss l = TrialLoss.of(logits, values, tg, w, 10);
         assertEquals(0, l.clipFraction());
-        double h = 1e-6;
-        for (int i = 0; i < logits.length; i++) {
-            double[] plus = logits.clone();
-            double[] minus = logits.clone();
-            plus[i] += h;
-            minus[i] -= h;
-            assertEquals((TrialLoss.of(plus, values, tg, w, 10).value() - TrialLoss.of(minus, values, tg, w, 10).value())
-                    / (2 * h), l.dLogits()[i], 1e-7, "dL/dlogit " + i);
-        }
+        assertCentralDifferences(x -> TrialLoss.of(x, values, tg, w, 10).value(), logits, l.dLogits(), "dL/dlogit");
     }
 
     @Test
