@@ -44,11 +44,12 @@ class Rl2Test {
         return learner(seed, hidden, 0.01, 4);
     }
 
+    /** Two threads: the same results as one (oneAndTwoThreads_trainTheSameLearner_bitForBit), sooner. */
     private static Rl2 learner(long seed, int hidden, double entropyCoef, int minibatches) {
         RecurrentNet net = new RecurrentNet(1 + 5 + 2, hidden, 5, DataType.FLOAT);
         Rl2Config c = Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), minibatches, 0.5, entropyCoef);
         return new Rl2(c, net, net.initialParameters(SeedTree.root(seed).child("init").generator()),
-                new LockstepSampler(1, net.dataType()));
+                new LockstepSampler(2, net.dataType()));
     }
 
     private static Rl2 learner(long seed, Rl2Config c, int threads) {
