@@ -34,9 +34,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * trials (PSRL by default, or the greedy agent) into RL^2's own network, from the inputs RL^2 sees,
  * with {@link TrialCloning}; then score the clone as an RL^2 policy beside the reference agents on
  * the same held-out MDPs (the table row of {@link ReferenceAgents}). With {@code --rows} other than
- * {@code paper} every row also carries entries computed from the trial so far ({@link WidenedRows}):
- * the previous observation, the current state's per-action visit counts and mean rewards, or the
- * previous state-action pair one-hot and times the reward. The network is the policy
+ * {@code paper} every row also carries entries computed from the trial so far: the previous
+ * observation ({@link WidenedRows}), the current state's per-action visit counts and mean rewards
+ * ({@link Rl2Inputs#COUNTS}), or the previous state-action pair one-hot and times the reward
+ * ({@link Rl2Inputs#PAIRS}). The network is the policy
  * section of {@code examples/configs/tabular-mdp-rl2.yaml} (a GRU of 64 units, or {@code --hidden
  * H}), trained with Adam at that config's step (0.005, or {@code --lr}) on fresh teacher trials of
  * the training split. Prints the held-out negative log-likelihood of the teacher's actions as it
@@ -72,13 +73,12 @@ public final class Rl2Cloning {
                 ExperimentConfig.class, List.of("policy.hidden=" + hidden));
         TrialInputs layout = new TrialInputs(mdp.states(), mdp.actions());
         WidenedRows widened = switch (widen) {
-            case "paper", "pairs" -> null;
-            case "previous-state" -> new WidenedRows(WidenedRows.Kind.PREVIOUS_STATE, mdp.states(), mdp.actions());
-            case "counts" -> new WidenedRows(WidenedRows.Kind.COUNTS, mdp.states(), mdp.actions());
+            case "paper", "pairs", "counts" -> null;
+            case "previous-state" -> new WidenedRows(mdp.states());
             default -> throw new IllegalArgumentException("--rows must be paper, previous-state, counts or pairs, got "
                     + widen);
         };
-        Rl2Inputs inputs = widen.equals("pairs") ? Rl2Inputs.PAIRS : Rl2Inputs.PAPER;
+        Rl2Inputs inputs = widened != null ? Rl2Inputs.PAPER : Rl2Inputs.valueOf(widen.toUpperCase(Locale.ROOT));
         int extra = widened == null ? inputs.width(layout) - layout.width() : widened.extra();
         SequenceModel net = ((SequencePolicyConfig) config.policy()).create(
                 new TrialInputs(mdp.states() + extra, mdp.actions()).width(), mdp.actions());

@@ -19,6 +19,11 @@ import java.util.OptionalInt;
  *       pair's state and action arrive on different steps. On the tabular MDPs a GRU cloning the
  *       greedy agent stalls at 111 from the paper's rows and reaches 131 from these
  *       (docs/results-rl2.md).</li>
+ *   <li>{@link #COUNTS}: the row followed by, for each action of the current state, the number of
+ *       times the trial has taken it there and the mean reward it paid (0 before its first time),
+ *       width {@code W + 2 A}: reward statistics computed for the network, not the paper's RL^2. A
+ *       diagnostic: it separates learning to keep such statistics in the GRU from learning to act
+ *       on them (docs/results-rl2.md).</li>
  * </ul>
  * Computed from the rows alone, so the reference agents, which read the sampler's rows, are
  * unaffected.
@@ -27,11 +32,17 @@ public enum Rl2Inputs {
     /** The sampler's rows. */
     PAPER,
     /** The rows and the previous state-action pair, one-hot and times the reward. */
-    PAIRS;
+    PAIRS,
+    /** The rows and the current state's per-action visit counts and mean rewards. */
+    COUNTS;
 
     /** The network's input width for the sampler's rows {@code layout}. */
     public int width(TrialInputs layout) {
-        return this == PAPER ? layout.width() : layout.width() + 2 * layout.obsDim() * layout.actions();
+        return switch (this) {
+            case PAPER -> layout.width();
+            case PAIRS -> layout.width() + 2 * layout.obsDim() * layout.actions();
+            case COUNTS -> layout.width() + 2 * layout.actions();
+        };
     }
 
     /** {@code batch}'s rows as the network reads them (the batch itself for {@link #PAPER}). */
@@ -45,11 +56,11 @@ public enum Rl2Inputs {
         int wide = width(layout);
         double[] in = new double[t * b * wide];
         for (int k = 0; k < b; k++) {
-            int[] last = {-1};
+            Trace trace = new Trace(layout);
             for (int s = 0; s < t && batch.mask()[s * b + k]; s++) {
                 int row = s * b + k;
                 System.arraycopy(batch.inputs(), row * w, in, row * wide, w);
-                writePair(layout, batch.inputs(), row, in, row * wide + w, last);
+                write(trace, batch.inputs(), row, in, row * wide + w);
             }
         }
         return TrialBatch.of(t, b, wide, in, batch.actions(), batch.rewards(), batch.mask(), batch.episodeEnds());
@@ -65,9 +76,9 @@ public enum Rl2Inputs {
             int wide = width(layout);
             TrialPolicy.Actor actor = inner.start(trials, new TrialInputs(wide - layout.actions() - 2,
                     layout.actions()));
-            int[][] last = new int[trials][];
+            Trace[] traces = new Trace[trials];
             for (int k = 0; k < trials; k++) {
-                last[k] = new int[] {-1};
+                traces[k] = new Trace(layout);
             }
             double[] rows = new double[trials * wide];
             return (double[] inputs, boolean[] active, RowStreams rng, int[] actions) -> {
@@ -75,7 +86,7 @@ public enum Rl2Inputs {
                 for (int k = 0; k < trials; k++) {
                     if (active[k]) {
                         System.arraycopy(inputs, k * w, rows, k * wide, w);
-                        writePair(layout, inputs, k, rows, k * wide + w, last[k]);
+                        write(traces[k], inputs, k, rows, k * wide + w);
                     }
                 }
                 actor.act(rows, active, rng, actions);
@@ -83,15 +94,44 @@ public enum Rl2Inputs {
         };
     }
 
-    /** Writes row {@code row}'s pair entries ({@code 2 S A}, zero before them) and remembers its state in {@code last[0]}. */
-    private static void writePair(TrialInputs layout, double[] rows, int row, double[] out, int offset, int[] last) {
-        int pairs = layout.obsDim() * layout.actions();
+    /** Writes row {@code row}'s added entries (zero before them) and moves {@code trace} past the row. */
+    private void write(Trace trace, double[] rows, int row, double[] out, int offset) {
+        TrialInputs layout = trace.layout;
+        int actions = layout.actions();
         OptionalInt a = layout.previousAction(rows, row);
-        if (a.isPresent() && last[0] >= 0) {
-            int pair = last[0] * layout.actions() + a.getAsInt();
-            out[offset + pair] = 1;
-            out[offset + pairs + pair] = layout.previousReward(rows, row);
+        int pair = a.isPresent() && trace.lastState >= 0 ? trace.lastState * actions + a.getAsInt() : -1;
+        double reward = pair >= 0 ? layout.previousReward(rows, row) : 0;
+        int state = layout.observedIndex(rows, row);
+        if (this == PAIRS) {
+            if (pair >= 0) {
+                out[offset + pair] = 1;
+                out[offset + trace.count.length + pair] = reward;
+            }
+        } else {
+            if (pair >= 0) {
+                trace.count[pair] += 1;
+                trace.sum[pair] += reward;
+            }
+            for (int j = 0; j < actions; j++) {
+                double n = trace.count[state * actions + j];
+                out[offset + j] = n;
+                out[offset + actions + j] = n > 0 ? trace.sum[state * actions + j] / n : 0;
+            }
         }
-        last[0] = layout.observedIndex(rows, row);
+        trace.lastState = state;
+    }
+
+    /** One trial's memory of its rows so far: the last state, and each pair's visits and reward sum. */
+    private static final class Trace {
+        private final TrialInputs layout;
+        private final double[] count;
+        private final double[] sum;
+        private int lastState = -1;
+
+        private Trace(TrialInputs layout) {
+            this.layout = layout;
+            this.count = new double[layout.obsDim() * layout.actions()];
+            this.sum = new double[count.length];
+        }
     }
 }

@@ -40,22 +40,50 @@ class Rl2InputsTest {
         assertEquals(6, Rl2Inputs.PAPER.width(LAYOUT));
     }
 
+    /** s0; a1 (reward 0.5) to s0; a1 (reward 1.5) to s1; a0 (reward -2, end) to s0: the pair (s0, a1) twice. */
+    private static final double[] REVISITS = {
+        1, 0, 0, 0, 0, 0,
+        1, 0, 0, 1, 0.5, 0,
+        0, 1, 0, 1, 1.5, 0,
+        1, 0, 1, 0, -2, 1,
+    };
+
+    @Test
+    void counts_appendTheCurrentStatesVisitCountsAndMeanRewards_byHand() {
+        TrialBatch batch = TrialBatch.of(4, 1, 6, REVISITS, new int[4], new double[4],
+                new boolean[] {true, true, true, true}, new boolean[4]);
+        assertEquals(10, Rl2Inputs.COUNTS.width(LAYOUT));
+        double[] wide = Rl2Inputs.COUNTS.widen(batch, LAYOUT).inputs();
+        // [counts of a0, a1 in the current state | their mean rewards]
+        double[] expected = {
+            1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            1, 0, 0, 1, 0.5, 0, 0, 1, 0, 0.5,
+            0, 1, 0, 1, 1.5, 0, 0, 0, 0, 0,
+            1, 0, 1, 0, -2, 1, 0, 2, 0, 1.0,
+        };
+        assertArrayEquals(expected, wide, 0.0);
+    }
+
     @Test
     void wrappedPolicy_seesTheRowsThatWidenGives() {
-        List<double[]> seen = new ArrayList<>();
-        TrialPolicy recorder = (trials, layout) -> {
-            assertEquals(14, layout.width());
-            return (inputs, active, rng, actions) -> seen.add(inputs.clone());
-        };
-        TrialPolicy.Actor actor = Rl2Inputs.PAIRS.wrap(recorder).start(1, LAYOUT);
-        for (int t = 0; t < 3; t++) {
-            actor.act(Arrays.copyOfRange(ROWS, 6 * t, 6 * t + 6), new boolean[] {true}, null, new int[1]);
-        }
-        TrialBatch batch = TrialBatch.of(3, 1, 6, ROWS, new int[3], new double[3], new boolean[] {true, true, true},
-                new boolean[3]);
-        double[] wide = Rl2Inputs.PAIRS.widen(batch, LAYOUT).inputs();
-        for (int t = 0; t < 3; t++) {
-            assertArrayEquals(Arrays.copyOfRange(wide, 14 * t, 14 * t + 14), seen.get(t), 0.0, "step " + t);
+        for (Rl2Inputs inputs : new Rl2Inputs[] {Rl2Inputs.PAIRS, Rl2Inputs.COUNTS}) {
+            int width = inputs.width(LAYOUT);
+            List<double[]> seen = new ArrayList<>();
+            TrialPolicy recorder = (trials, layout) -> {
+                assertEquals(width, layout.width());
+                return (rows, active, rng, actions) -> seen.add(rows.clone());
+            };
+            TrialPolicy.Actor actor = inputs.wrap(recorder).start(1, LAYOUT);
+            for (int t = 0; t < 4; t++) {
+                actor.act(Arrays.copyOfRange(REVISITS, 6 * t, 6 * t + 6), new boolean[] {true}, null, new int[1]);
+            }
+            TrialBatch batch = TrialBatch.of(4, 1, 6, REVISITS, new int[4], new double[4],
+                    new boolean[] {true, true, true, true}, new boolean[4]);
+            double[] wide = inputs.widen(batch, LAYOUT).inputs();
+            for (int t = 0; t < 4; t++) {
+                assertArrayEquals(Arrays.copyOfRange(wide, width * t, width * t + width), seen.get(t), 0.0,
+                        inputs + " step " + t);
+            }
         }
     }
 }
