@@ -35,7 +35,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with {@link TrialCloning}; then score the clone as an RL^2 policy beside the reference agents on
  * the same held-out MDPs (the table row of {@link ReferenceAgents}). With {@code --rows} other than
  * {@code paper} every row also carries entries computed from the trial so far: the previous
- * observation ({@link WidenedRows}), the current state's per-action visit counts and mean rewards
+ * observation ({@link Rl2Inputs#PREVIOUS_STATE}), the current state's per-action visit counts and mean rewards
  * ({@link Rl2Inputs#COUNTS}), or the previous state-action pair one-hot and times the reward
  * ({@link Rl2Inputs#PAIRS}). The network is the policy
  * section of {@code examples/configs/tabular-mdp-rl2.yaml} (a GRU of 64 units, or {@code --hidden
@@ -72,17 +72,16 @@ public final class Rl2Cloning {
         ExperimentConfig config = ConfigFiles.read(Path.of("examples/configs/tabular-mdp-rl2.yaml"),
                 ExperimentConfig.class, List.of("policy.hidden=" + hidden));
         TrialInputs layout = new TrialInputs(mdp.states(), mdp.actions());
-        WidenedRows widened = switch (widen) {
-            case "paper", "pairs", "counts" -> null;
-            case "previous-state" -> new WidenedRows(mdp.states());
+        Rl2Inputs inputs = switch (widen) {
+            case "paper", "pairs", "counts", "previous-state" -> Rl2Inputs.valueOf(
+                    widen.replace('-', '_').toUpperCase(Locale.ROOT));
             default -> throw new IllegalArgumentException("--rows must be paper, previous-state, counts or pairs, got "
                     + widen);
         };
-        Rl2Inputs inputs = widened != null ? Rl2Inputs.PAPER : Rl2Inputs.valueOf(widen.toUpperCase(Locale.ROOT));
-        int extra = widened == null ? inputs.width(layout) - layout.width() : widened.extra();
+        int extra = inputs.width(layout) - layout.width();
         SequenceModel net = ((SequencePolicyConfig) config.policy()).create(
                 new TrialInputs(mdp.states() + extra, mdp.actions()).width(), mdp.actions());
-        UnaryOperator<TrialBatch> rows = widened == null ? b -> inputs.widen(b, layout) : widened::widen;
+        UnaryOperator<TrialBatch> rows = b -> inputs.widen(b, layout);
         TaskFamily<TabularMdp, double[], Integer> family = RandomMdps.family(mdp);
         SeedTree seeds = SeedTree.root(1).child("cloning");
         long start = System.nanoTime();
@@ -121,7 +120,7 @@ public final class Rl2Cloning {
         }
         TrialPolicy clone = new Rl2Policy(net, theta);
         ReferenceAgents.mdps(n, evalTrials, SeedTree.root(1), Map.of("clone of " + teacherName,
-                widened == null ? inputs.wrap(clone) : widened.policy(clone)));
+                inputs.wrap(clone)));
         System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 }

@@ -34,7 +34,7 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Rl
      * @param episodesPerTrial n, episodes of a trial on one task, >= 1
      * @param gamma            discount over the whole trial (episode boundaries included), in [0, 1]
      * @param gaeLambda        GAE's lambda over the trial, in [0, 1]
-     * @param inputs           PAPER, PAIRS or COUNTS ({@link Rl2Inputs})
+     * @param inputs           PAPER, PAIRS, COUNTS or PREVIOUS_STATE ({@link Rl2Inputs})
      * @param outer            PPO or TRPO
      * @param trpo             TRPO's settings, used when {@code outer} is TRPO
      * @param ppo              PPO's settings, used when {@code outer} is PPO

@@ -24,6 +24,10 @@ import java.util.OptionalInt;
  *       width {@code W + 2 A}: reward statistics computed for the network, not the paper's RL^2. A
  *       diagnostic: it separates learning to keep such statistics in the GRU from learning to act
  *       on them (docs/results-rl2.md).</li>
+ *   <li>{@link #PREVIOUS_STATE}: the row followed by the previous step's observation, width
+ *       {@code W + obsDim}, so that one row holds a whole transition {@code (s, a, r, s')}. A
+ *       diagnostic of whether splitting a transition across two rows is what holds the GRU back
+ *       (it is not: docs/results-rl2.md).</li>
  * </ul>
  * Computed from the rows alone, so the reference agents, which read the sampler's rows, are
  * unaffected.
@@ -34,7 +38,9 @@ public enum Rl2Inputs {
     /** The rows and the previous state-action pair, one-hot and times the reward. */
     PAIRS,
     /** The rows and the current state's per-action visit counts and mean rewards. */
-    COUNTS;
+    COUNTS,
+    /** The rows and the previous step's observation. */
+    PREVIOUS_STATE;
 
     /** The network's input width for the sampler's rows {@code layout}. */
     public int width(TrialInputs layout) {
@@ -42,6 +48,7 @@ public enum Rl2Inputs {
             case PAPER -> layout.width();
             case PAIRS -> layout.width() + 2 * layout.obsDim() * layout.actions();
             case COUNTS -> layout.width() + 2 * layout.actions();
+            case PREVIOUS_STATE -> layout.width() + layout.obsDim();
         };
     }
 
@@ -102,7 +109,10 @@ public enum Rl2Inputs {
         int pair = a.isPresent() && trace.lastState >= 0 ? trace.lastState * actions + a.getAsInt() : -1;
         double reward = pair >= 0 ? layout.previousReward(rows, row) : 0;
         int state = layout.observedIndex(rows, row);
-        if (this == PAIRS) {
+        if (this == PREVIOUS_STATE) {
+            System.arraycopy(trace.previous, 0, out, offset, layout.obsDim());
+            System.arraycopy(rows, row * layout.width(), trace.previous, 0, layout.obsDim());
+        } else if (this == PAIRS) {
             if (pair >= 0) {
                 out[offset + pair] = 1;
                 out[offset + trace.count.length + pair] = reward;
@@ -121,15 +131,17 @@ public enum Rl2Inputs {
         trace.lastState = state;
     }
 
-    /** One trial's memory of its rows so far: the last state, and each pair's visits and reward sum. */
+    /** One trial's memory of its rows so far: the last observation and state, and each pair's visits and reward sum. */
     private static final class Trace {
         private final TrialInputs layout;
         private final double[] count;
         private final double[] sum;
+        private final double[] previous;
         private int lastState = -1;
 
         private Trace(TrialInputs layout) {
             this.layout = layout;
+            this.previous = new double[layout.obsDim()];
             this.count = new double[layout.obsDim() * layout.actions()];
             this.sum = new double[count.length];
         }

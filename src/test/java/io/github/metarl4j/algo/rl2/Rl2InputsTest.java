@@ -65,8 +65,22 @@ class Rl2InputsTest {
     }
 
     @Test
+    void previousState_appendsThePreviousObservation_byHand() {
+        TrialBatch batch = TrialBatch.of(4, 1, 6, REVISITS, new int[4], new double[4],
+                new boolean[] {true, true, true, true}, new boolean[4]);
+        assertEquals(8, Rl2Inputs.PREVIOUS_STATE.width(LAYOUT));
+        double[] expected = {
+            1, 0, 0, 0, 0, 0, 0, 0,
+            1, 0, 0, 1, 0.5, 0, 1, 0,
+            0, 1, 0, 1, 1.5, 0, 1, 0,
+            1, 0, 1, 0, -2, 1, 0, 1,
+        };
+        assertArrayEquals(expected, Rl2Inputs.PREVIOUS_STATE.widen(batch, LAYOUT).inputs(), 0.0);
+    }
+
+    @Test
     void wrappedPolicy_seesTheRowsThatWidenGives() {
-        for (Rl2Inputs inputs : new Rl2Inputs[] {Rl2Inputs.PAIRS, Rl2Inputs.COUNTS}) {
+        for (Rl2Inputs inputs : new Rl2Inputs[] {Rl2Inputs.PAIRS, Rl2Inputs.COUNTS, Rl2Inputs.PREVIOUS_STATE}) {
             int width = inputs.width(LAYOUT);
             List<double[]> seen = new ArrayList<>();
             TrialPolicy recorder = (trials, layout) -> {
