@@ -80,7 +80,7 @@ public final class Rl2Cloning {
         };
         int extra = inputs.width(layout) - layout.width();
         SequenceModel net = ((SequencePolicyConfig) config.policy()).create(
-                new TrialInputs(mdp.states() + extra, mdp.actions()).width(), mdp.actions());
+                new TrialInputs(mdp.states() + extra, mdp.actions()).width(), mdp.actions(), 0);
         UnaryOperator<TrialBatch> rows = b -> inputs.widen(b, layout);
         TaskFamily<TabularMdp, double[], Integer> family = RandomMdps.family(mdp);
         SeedTree seeds = SeedTree.root(1).child("cloning");

@@ -26,6 +26,7 @@ public final class RecurrentPass implements SequencePass {
     private final INDArray hiddenAll;
     private final INDArray outputs;
     private final INDArray values;
+    private final INDArray auxiliary;
 
     RecurrentPass(RecurrentNet net, INDArray theta, INDArray x) {
         this.net = net;
@@ -42,6 +43,9 @@ public final class RecurrentPass implements SequencePass {
                 .reshape('c', steps, batch, net.out());
         values = hiddenAll.mmul(net.part(theta, 5, hd, 1)).addi(net.part(theta, 6, 1).getDouble(0))
                 .reshape('c', steps, batch);
+        int aux = net.auxiliary();
+        auxiliary = aux == 0 ? null : hiddenAll.mmul(net.part(theta, 7, hd, aux)).addiRowVector(net.part(theta, 8, aux))
+                .reshape('c', steps, batch, aux);
     }
 
     /** Runs the recurrence of {@code x [T, B, in]} from {@code h0 [B, H]}, writing {@code hidden [T, B, H]}. */
@@ -63,6 +67,12 @@ public final class RecurrentPass implements SequencePass {
     @Override
     public INDArray values() {
         return values;
+    }
+
+    /** {@code [T, B, aux]}: the auxiliary head; null when the net has none. */
+    @Override
+    public INDArray auxiliary() {
+        return auxiliary;
     }
 
     /** Every step's gates {@code [T*B, H]}, recomputed at once from the inputs and the previous hidden states. */
@@ -90,12 +100,16 @@ public final class RecurrentPass implements SequencePass {
     }
 
     /**
-     * The gradient {@code [P]} of {@code L = sum(dOutputs * outputs) + sum(dValues * values)}:
-     * backpropagation through time of the upstream gradients {@code dOutputs [T, B, out]} and
-     * {@code dValues [T, B]}.
+     * The gradient {@code [P]} of
+     * {@code L = sum(dOutputs * outputs) + sum(dValues * values) + sum(dAuxiliary * auxiliary)}:
+     * backpropagation through time of the upstream gradients {@code dOutputs [T, B, out]},
+     * {@code dValues [T, B]} and {@code dAuxiliary [T, B, aux]} (null: zero).
      */
     @Override
-    public INDArray backward(INDArray dOutputs, INDArray dValues) {
+    public INDArray backward(INDArray dOutputs, INDArray dValues, INDArray dAuxiliary) {
+        if (dAuxiliary != null && auxiliary == null) {
+            throw new IllegalArgumentException("this net has no auxiliary head; its upstream gradient must be null");
+        }
         int hd = net.hidden();
         int steps = (int) x.size(0);
         int batch = (int) x.size(1);
@@ -109,6 +123,13 @@ public final class RecurrentPass implements SequencePass {
         net.part(grad, 6, 1).assign(dv.sum(0));
         INDArray dHidden = dy.mmul(net.part(theta, 3, hd, net.out()).transpose())
                 .addi(dv.mmul(net.part(theta, 5, hd, 1).transpose()));
+        if (dAuxiliary != null) {
+            int aux = net.auxiliary();
+            INDArray dq = dAuxiliary.reshape('c', rows, aux);
+            net.part(grad, 7, hd, aux).assign(hiddenAll.transpose().mmul(dq));
+            net.part(grad, 8, aux).assign(dq.sum(0));
+            dHidden.addi(dq.mmul(net.part(theta, 7, hd, aux).transpose()));
+        }
         Gates g = gates();
         INDArray previous = g.previous();
         INDArray r = g.r();

@@ -12,7 +12,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * value head the second's, so that the value's regression does not shape the policy's memory (the
  * separate baseline of TRPO as Schulman et al. 2015 and the RL^2 paper train it). The first
  * network's value head and the second's policy head are unused: nothing depends on their
- * parameters, whose gradient is 0.
+ * parameters, whose gradient is 0. The auxiliary head is the policy network's (it shapes the
+ * memory that acts); the value network's, if it has one, is unused too.
  */
 public final class SeparateValueNet implements SequenceModel {
 
@@ -44,6 +45,12 @@ public final class SeparateValueNet implements SequenceModel {
     @Override
     public int out() {
         return policy.out();
+    }
+
+    /** The policy network's auxiliary head. */
+    @Override
+    public int auxiliary() {
+        return policy.auxiliary();
     }
 
     @Override
@@ -87,9 +94,14 @@ public final class SeparateValueNet implements SequenceModel {
             }
 
             @Override
-            public INDArray backward(INDArray dOutputs, INDArray dValues) {
-                return Nd4j.concat(0, p.backward(dOutputs, Nd4j.zeros(dValues.dataType(), dValues.shape())),
-                        v.backward(Nd4j.zeros(dOutputs.dataType(), dOutputs.shape()), dValues));
+            public INDArray auxiliary() {
+                return p.auxiliary();
+            }
+
+            @Override
+            public INDArray backward(INDArray dOutputs, INDArray dValues, INDArray dAuxiliary) {
+                return Nd4j.concat(0, p.backward(dOutputs, Nd4j.zeros(dValues.dataType(), dValues.shape()), dAuxiliary),
+                        v.backward(Nd4j.zeros(dOutputs.dataType(), dOutputs.shape()), dValues, null));
             }
 
             @Override

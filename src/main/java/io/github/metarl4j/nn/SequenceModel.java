@@ -7,8 +7,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A network over sequences with memory, as a pure function of a flat parameter vector
- * {@code theta [P]}: inputs {@code [T, B, in]} give a policy head {@code [T, B, out]} and a value
- * head {@code [T, B]}, each step seeing only the steps before it. RL^2's learner and policy see only
+ * {@code theta [P]}: inputs {@code [T, B, in]} give a policy head {@code [T, B, out]}, a value
+ * head {@code [T, B]} and an auxiliary head {@code [T, B, aux]} (none when aux = 0: a head that an
+ * auxiliary loss trains, shaping the memory without acting), each step seeing only the steps
+ * before it. RL^2's learner and policy see only
  * this contract, so a transformer can sit beside the GRU ({@link RecurrentNet}) without touching
  * them. A model is a small serialisable value (its sizes and data type), so a policy built on it
  * can be shipped as data.
@@ -20,6 +22,9 @@ public interface SequenceModel extends Serializable {
 
     /** Policy head width. */
     int out();
+
+    /** aux: the auxiliary head's width, 0 when it has none. */
+    int auxiliary();
 
     /** P. */
     int numParams();

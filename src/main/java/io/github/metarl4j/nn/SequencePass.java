@@ -11,12 +11,17 @@ public interface SequencePass {
     /** {@code [T, B]}: the value head. */
     INDArray values();
 
+    /** {@code [T, B, aux]}: the auxiliary head; null when the model has none. */
+    INDArray auxiliary();
+
     /**
-     * The gradient {@code [P]} of {@code L = sum(dOutputs * outputs) + sum(dValues * values)}
-     * (backpropagation through the whole sequence) for upstream gradients {@code dOutputs [T, B, out]}
-     * and {@code dValues [T, B]}.
+     * The gradient {@code [P]} of
+     * {@code L = sum(dOutputs * outputs) + sum(dValues * values) + sum(dAuxiliary * auxiliary)}
+     * (backpropagation through the whole sequence) for upstream gradients {@code dOutputs [T, B, out]},
+     * {@code dValues [T, B]} and {@code dAuxiliary [T, B, aux]} (null: zero, and must be null when the
+     * model has no auxiliary head).
      */
-    INDArray backward(INDArray dOutputs, INDArray dValues);
+    INDArray backward(INDArray dOutputs, INDArray dValues, INDArray dAuxiliary);
 
     /**
      * The policy head's directional derivative along {@code v [P]} (forward-mode differentiation

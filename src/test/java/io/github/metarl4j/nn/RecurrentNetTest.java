@@ -33,12 +33,54 @@ class RecurrentNetTest {
         INDArray cy = FiniteDifferences.randomVector((long) t * b * 3, 3).reshape('c', t, b, 3);
         INDArray cv = FiniteDifferences.randomVector((long) t * b, 4).reshape('c', t, b);
         INDArray theta = theta();
-        INDArray grad = NET.forward(theta, x).backward(cy, cv);
+        INDArray grad = NET.forward(theta, x).backward(cy, cv, null);
         INDArray fd = FiniteDifferences.gradient(th -> {
             RecurrentPass p = NET.forward(th, x);
             return p.outputs().mul(cy).sumNumber().doubleValue() + p.values().mul(cv).sumNumber().doubleValue();
         }, theta);
         FiniteDifferences.assertClose(fd, grad, 1e-7, "GRU and heads gradient, BPTT over " + t + " steps");
+    }
+
+    @Test
+    void bptt_withAnAuxiliaryHead_matchesCentralFiniteDifferences() {
+        RecurrentNet net = new RecurrentNet(5, 6, 3, 4, DataType.DOUBLE);
+        INDArray x = inputs(5, 3, 31);
+        INDArray cy = FiniteDifferences.randomVector(5 * 3 * 3, 32).reshape('c', 5, 3, 3);
+        INDArray cv = FiniteDifferences.randomVector(5 * 3, 33).reshape('c', 5, 3);
+        INDArray cq = FiniteDifferences.randomVector(5 * 3 * 4, 34).reshape('c', 5, 3, 4);
+        INDArray theta = FiniteDifferences.randomVector(net.numParams(), 35).muli(0.5);
+        INDArray grad = net.forward(theta, x).backward(cy, cv, cq);
+        INDArray fd = FiniteDifferences.gradient(th -> {
+            RecurrentPass p = net.forward(th, x);
+            return p.outputs().mul(cy).sumNumber().doubleValue() + p.values().mul(cv).sumNumber().doubleValue()
+                    + p.auxiliary().mul(cq).sumNumber().doubleValue();
+        }, theta);
+        FiniteDifferences.assertClose(fd, grad, 1e-7, "GRU and three heads gradient");
+        assertEquals(true, grad.get(NDArrayIndex.interval(net.numParams() - 4 * 7, net.numParams())).amaxNumber()
+                .doubleValue() > 1e-2, "the auxiliary head's own parameters get a gradient");
+    }
+
+    @Test
+    void anAuxiliaryHead_leavesThePolicyValueAndInitialPolicyAsWithoutIt() {
+        // the head's parameters come last: the plain net's vector is a prefix, its heads unchanged
+        RecurrentNet plain = new RecurrentNet(5, 6, 3, DataType.DOUBLE);
+        RecurrentNet aux = new RecurrentNet(5, 6, 3, 3, DataType.DOUBLE);
+        assertEquals(plain.numParams() + 6 * 3 + 3, aux.numParams());
+        INDArray full = aux.initialParameters(new java.util.SplittableRandom(36));
+        INDArray prefix = full.get(NDArrayIndex.interval(0, plain.numParams()));
+        assertEquals(0, plain.initialParameters(new java.util.SplittableRandom(36)).sub(prefix).amaxNumber()
+                .doubleValue(), 0.0, "the same initial policy and value from the same generator");
+        INDArray x = inputs(4, 2, 37);
+        RecurrentPass a = aux.forward(full, x);
+        RecurrentPass p = plain.forward(prefix.dup(), x);
+        assertEquals(0, a.outputs().sub(p.outputs()).amaxNumber().doubleValue(), 1e-15);
+        assertEquals(0, a.values().sub(p.values()).amaxNumber().doubleValue(), 1e-15);
+        assertEquals(null, p.auxiliary());
+        assertEquals(true, a.auxiliary().amaxNumber().doubleValue() > 1e-3, "the head reads the hidden state");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> p.backward(Nd4j.zeros(DataType.DOUBLE, 4, 2, 3), Nd4j.zeros(DataType.DOUBLE, 4, 2),
+                        Nd4j.zeros(DataType.DOUBLE, 4, 2, 3)));
+        assertEquals("this net has no auxiliary head; its upstream gradient must be null", e.getMessage());
     }
 
     @ParameterizedTest(name = "T = {0}, B = {1}")
@@ -64,7 +106,7 @@ class RecurrentNetTest {
         INDArray uy = FiniteDifferences.randomVector(7 * 2 * 3, 12).reshape('c', 7, 2, 3);
         RecurrentPass pass = NET.forward(theta, x);
         double left = uy.mul(pass.tangent(v)).sumNumber().doubleValue();
-        double right = pass.backward(uy, Nd4j.zeros(DataType.DOUBLE, 7, 2)).mul(v).sumNumber().doubleValue();
+        double right = pass.backward(uy, Nd4j.zeros(DataType.DOUBLE, 7, 2), null).mul(v).sumNumber().doubleValue();
         assertEquals(left, right, 1e-10 * Math.abs(left));
     }
 
@@ -95,7 +137,7 @@ class RecurrentNetTest {
         cy.get(NDArrayIndex.point(4), NDArrayIndex.all(), NDArrayIndex.all()).assign(1.0);
         INDArray cv = Nd4j.zeros(DataType.DOUBLE, 5, 2);
         INDArray theta = theta();
-        INDArray grad = NET.forward(theta, x).backward(cy, cv);
+        INDArray grad = NET.forward(theta, x).backward(cy, cv, null);
         INDArray fd = FiniteDifferences.gradient(th -> NET.forward(th, x).outputs()
                 .get(NDArrayIndex.point(4), NDArrayIndex.all(), NDArrayIndex.all()).sumNumber().doubleValue(), theta);
         FiniteDifferences.assertClose(fd, grad, 1e-7, "gradient of the last step's output");

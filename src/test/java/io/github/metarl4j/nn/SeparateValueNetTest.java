@@ -34,7 +34,7 @@ class SeparateValueNetTest {
             SequencePass p = NET.forward(th, x);
             return p.outputs().mul(cy).sumNumber().doubleValue() + p.values().mul(cv).sumNumber().doubleValue();
         }, theta);
-        FiniteDifferences.assertClose(fd, pass.backward(cy, cv), 1e-7, "gradient of both networks");
+        FiniteDifferences.assertClose(fd, pass.backward(cy, cv, null), 1e-7, "gradient of both networks");
         INDArray v = FiniteDifferences.randomVector(NET.numParams(), 5);
         INDArray fdTangent = FiniteDifferences.directional(th -> NET.forward(th, x).outputs().reshape(-1), theta, v);
         FiniteDifferences.assertClose(fdTangent, pass.tangent(v).reshape(-1), 1e-7, "the policy head's tangent");

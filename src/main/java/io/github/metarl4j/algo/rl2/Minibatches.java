@@ -110,6 +110,7 @@ final class Minibatches {
         double[] lg = new double[t * m * actions];
         double[] adv = new double[t * m];
         double[] ret = new double[t * m];
+        double[] rew = new double[t * m];
         boolean[] mask = new boolean[t * m];
         for (int s = 0; s < t; s++) {
             for (int k = 0; k < m; k++) {
@@ -121,9 +122,10 @@ final class Minibatches {
                 lp[dst] = oldLogProb[src];
                 adv[dst] = advantages[src];
                 ret[dst] = returns[src];
+                rew[dst] = batch.rewards()[src];
                 mask[dst] = batch.mask()[src];
             }
         }
-        return new Part(in, new TrialTargets(act, lp, lg, adv, ret, mask));
+        return new Part(in, new TrialTargets(act, lp, lg, adv, ret, rew, mask));
     }
 }

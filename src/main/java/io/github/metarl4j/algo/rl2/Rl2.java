@@ -58,7 +58,7 @@ public final class Rl2 extends ParametricLearner {
      * @param sampler runs the trials (the caller closes it)
      */
     public Rl2(Rl2Config config, SequenceModel net, INDArray theta0, Sampler sampler) {
-        super(checked(net, theta0).dup(), Optional.of(new AdamOptimizer(config.ppo().learningRate(),
+        super(checked(config, net, theta0).dup(), Optional.of(new AdamOptimizer(config.ppo().learningRate(),
                 net.numParams(), net.dataType())));
         this.config = config;
         this.net = net;
@@ -67,8 +67,12 @@ public final class Rl2 extends ParametricLearner {
         this.passes = new TrialPasses(net, threads);
     }
 
-    private static INDArray checked(SequenceModel net, INDArray theta0) {
+    private static INDArray checked(Rl2Config config, SequenceModel net, INDArray theta0) {
         net.checkParameters(theta0, "initial parameters");
+        if (net.auxiliary() != config.auxiliaryWidth(net.out())) {
+            throw new IllegalArgumentException("rewardCoef " + config.rewardCoef() + " needs a network whose auxiliary"
+                    + " head has width " + config.auxiliaryWidth(net.out()) + ", got " + net.auxiliary());
+        }
         return theta0;
     }
 
@@ -93,18 +97,22 @@ public final class Rl2 extends ParametricLearner {
     public static final Metric EXPLAINED_VARIANCE = new Metric("explained_variance", Metric.Kind.REAL, "", false,
             "1 - Var(R - V) / Var(R) over the batch's steps, before the update");
 
+    /** The auxiliary head's mean squared error of the rewards after the update (0 without one). */
+    public static final Metric REWARD_ERROR = new Metric("reward_error", Metric.Kind.REAL, "", true,
+            "auxiliary head's mean squared error of the taken actions' rewards after the update (0: no head)");
+
     /** Parameter updates in the step: PPO's Adam steps (fewer than epochs x minibatches when the KL stop fired), TRPO's 1 or 0. */
     public static final Metric UPDATES = new Metric("updates", Metric.Kind.INTEGER, "", false,
             "parameter updates: PPO's Adam steps (fewer when the KL stop fired), TRPO's 1 when accepted");
 
     private static final List<Metric> METRICS = java.util.stream.Stream.concat(Metric.POLICY_GRADIENT.stream(),
-            java.util.stream.Stream.of(ENTROPY, CLIP_FRACTION, EXPLAINED_VARIANCE, UPDATES)).toList();
+            java.util.stream.Stream.of(ENTROPY, CLIP_FRACTION, EXPLAINED_VARIANCE, UPDATES, REWARD_ERROR)).toList();
 
     /**
      * The policy-gradient columns ({@link Metric#POLICY_GRADIENT}: the PPO loss before and after
      * the epochs, their mean KL and first gradient norm; always accepted, no backtracks, and the
      * advantages' time counted in the outer step), then the update's diagnostics: {@link #ENTROPY},
-     * {@link #CLIP_FRACTION} and {@link #EXPLAINED_VARIANCE}.
+     * {@link #CLIP_FRACTION}, {@link #EXPLAINED_VARIANCE}, {@link #UPDATES} and {@link #REWARD_ERROR}.
      */
     @Override
     public List<Metric> metrics() {
@@ -138,8 +146,9 @@ public final class Rl2 extends ParametricLearner {
         boolean trpo = config.outer() == OuterOptimizer.TRPO;
         // TRPO (the paper's) constrains and moves the policy only; the value head is fitted apart
         TrialLoss.Weights weights = new TrialLoss.Weights(trpo ? Double.POSITIVE_INFINITY : config.ppo().clip(),
-                trpo ? 0 : config.valueCoef(), config.entropyCoef());
-        TrialPasses.Loss loss = (logits, values, targets, real) -> TrialLoss.of(logits, values, targets, weights, real);
+                trpo ? 0 : config.valueCoef(), config.entropyCoef(), config.rewardCoef());
+        TrialPasses.Loss loss = (logits, values, aux, targets, real) -> TrialLoss.of(logits, values, aux, targets,
+                weights, real);
         TrialPasses.Gradient before = passes.gradient(theta, data, all, loss);
         Update update = trpo ? trpoStep(theta, data, all, loss, before, rng) : ppoEpochs(theta, data, loss, rng);
         TrialLoss.Scalars after = passes.loss(update.theta(), data, all, loss);
@@ -162,7 +171,8 @@ public final class Rl2 extends ParametricLearner {
                 .set(ENTROPY, after.meanEntropy())
                 .set(CLIP_FRACTION, after.clipFraction())
                 .set(EXPLAINED_VARIANCE, explainedVariance(adv.returns(), old.values(), batch.mask()))
-                .set(UPDATES, update.steps()).build();
+                .set(UPDATES, update.steps())
+                .set(REWARD_ERROR, after.rewardError()).build();
     }
 
     /** An update's outcome: the new parameters, whether they moved, line-search backtracks, parameter updates. */
@@ -207,9 +217,10 @@ public final class Rl2 extends ParametricLearner {
                             TrialPasses.Gradient before, RandomGenerator rng) {
         Trpo.Result r = new Trpo(config.trpo()).step(new TrialTrustRegion(passes, data, all, theta, loss,
                 before.gradient()), theta);
-        TrialLoss.Weights valueOnly = new TrialLoss.Weights(Double.POSITIVE_INFINITY, config.valueCoef(), 0);
+        TrialLoss.Weights valueOnly = new TrialLoss.Weights(Double.POSITIVE_INFINITY, config.valueCoef(), 0, 0);
         Minibatches values = data.withoutAdvantages();
-        TrialPasses.Loss valueLoss = (logits, v, targets, real) -> TrialLoss.of(logits, v, targets, valueOnly, real);
+        TrialPasses.Loss valueLoss = (logits, v, aux, targets, real) -> TrialLoss.of(logits, v, aux, targets,
+                valueOnly, real);
         long[] range = net.valueParameters();
         INDArray mask = Nd4j.zeros(net.dataType(), net.numParams());
         mask.get(NDArrayIndex.interval(range[0], range[1])).assign(1);

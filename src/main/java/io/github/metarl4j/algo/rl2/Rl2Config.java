@@ -22,11 +22,13 @@ import io.github.metarl4j.optim.TrpoConfig;
  *                         before its Adam step; 0 never scales
  * @param valueCoef        weight of the value head's squared error, >= 0
  * @param entropyCoef      weight of the entropy bonus, >= 0
+ * @param rewardCoef       PPO: weight of the auxiliary reward prediction ({@link TrialLoss}), >= 0; 0 (the
+ *                         paper's RL^2) trains no auxiliary head
  */
 public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Rl2Inputs inputs, OuterOptimizer outer,
                         TrpoConfig trpo,
                         PpoConfig ppo, int minibatches, double targetKl, double maxGradNorm, double valueCoef,
-                        double entropyCoef) {
+                        double entropyCoef, double rewardCoef) {
 
     /**
      * Checks the arguments and holds them:
@@ -43,6 +45,7 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Rl
      * @param maxGradNorm      PPO: the largest gradient norm of an Adam step, >= 0 (0: no clipping)
      * @param valueCoef        weight of the value head's squared error, >= 0
      * @param entropyCoef      weight of the entropy bonus, >= 0
+     * @param rewardCoef       PPO: weight of the auxiliary reward prediction, >= 0 (0: none); TRPO takes 0
      */
     public Rl2Config {
         if (episodesPerTrial < 1) {
@@ -70,6 +73,16 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Rl
         nonNegative("maxGradNorm", maxGradNorm);
         nonNegative("valueCoef", valueCoef);
         nonNegative("entropyCoef", entropyCoef);
+        nonNegative("rewardCoef", rewardCoef);
+        if (rewardCoef > 0 && outer == OuterOptimizer.TRPO) {
+            throw new IllegalArgumentException("rewardCoef " + rewardCoef + " needs outer PPO: TRPO's step is bounded"
+                    + " by the policy's KL, which does not bound the reward head; use rewardCoef 0 with TRPO");
+        }
+    }
+
+    /** The auxiliary head's width the network needs: {@code actions} with a reward prediction, else 0. */
+    public int auxiliaryWidth(int actions) {
+        return rewardCoef > 0 ? actions : 0;
     }
 
     private static void nonNegative(String name, double v) {
@@ -80,12 +93,12 @@ public record Rl2Config(int episodesPerTrial, double gamma, double gaeLambda, Rl
 
     /**
      * PPO's settings with the library's defaults for the rest: the paper's inputs, no KL stop, no
-     * gradient clipping, the MAML paper's TRPO settings (unused).
+     * gradient clipping, no reward prediction, the MAML paper's TRPO settings (unused).
      */
     public static Rl2Config ppo(int episodesPerTrial, double gamma, double gaeLambda, PpoConfig ppo, int minibatches,
                                 double valueCoef, double entropyCoef) {
         return new Rl2Config(episodesPerTrial, gamma, gaeLambda, Rl2Inputs.PAPER, OuterOptimizer.PPO,
                 TrpoConfig.MAML_PAPER, ppo,
-                minibatches, 0, 0, valueCoef, entropyCoef);
+                minibatches, 0, 0, valueCoef, entropyCoef, 0);
     }
 }

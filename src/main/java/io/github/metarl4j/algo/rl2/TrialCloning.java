@@ -113,7 +113,7 @@ public final class TrialCloning {
             SequencePass pass = net.forward(theta, HostArrays.create(batch.inputs(), net.dataType(), t, b, net.in()));
             Loss loss = Loss.of(HostArrays.read(pass.outputs()), batch.actions(), batch.mask(), net.out());
             return pass.backward(HostArrays.create(loss.dLogits(), net.dataType(), t, b, net.out()),
-                    Nd4j.zeros(net.dataType(), t, b)).detach();
+                    Nd4j.zeros(net.dataType(), t, b), null).detach();
         }
     }
 

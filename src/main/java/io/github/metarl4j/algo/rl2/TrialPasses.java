@@ -27,10 +27,13 @@ final class TrialPasses {
 
     private static final String WORKSPACE = "rl2-pass";
 
-    /** A loss of the heads on a block, averaged over {@code real} steps of the whole set. */
+    /**
+     * A loss of the heads on a block ({@code auxiliary} null when the model has no auxiliary head),
+     * averaged over {@code real} steps of the whole set.
+     */
     @FunctionalInterface
     interface Loss {
-        TrialLoss of(double[] logits, double[] values, TrialTargets targets, int real);
+        TrialLoss of(double[] logits, double[] values, double[] auxiliary, TrialTargets targets, int real);
     }
 
     /** The heads on a set, in its order: {@code logits [T, m, A]}, {@code values [T, m]}. */
@@ -90,8 +93,8 @@ final class TrialPasses {
             Minibatches.Part part = data.part(blocks.get(k));
             try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
                 SequencePass pass = net.forward(theta, inputs(part, blocks.get(k).length));
-                return loss.of(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), part.targets(), real)
-                        .scalars();
+                return loss.of(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), auxiliary(pass),
+                        part.targets(), real).scalars();
             }
         }).stream().reduce(TrialLoss.Scalars.ZERO, TrialLoss.Scalars::plus);
     }
@@ -106,10 +109,11 @@ final class TrialPasses {
             int m = blocks.get(k).length;
             try (MemoryWorkspace ws = ScratchMemory.open(WORKSPACE)) {
                 SequencePass pass = net.forward(theta, inputs(part, m));
-                TrialLoss l = loss.of(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), part.targets(),
-                        real);
+                TrialLoss l = loss.of(HostArrays.read(pass.outputs()), HostArrays.read(pass.values()), auxiliary(pass),
+                        part.targets(), real);
                 INDArray g = pass.backward(HostArrays.create(l.dLogits(), net.dataType(), t, m, net.out()),
-                        HostArrays.create(l.dValues(), net.dataType(), t, m)).detach();
+                        HostArrays.create(l.dValues(), net.dataType(), t, m), l.dAuxiliary() == null ? null
+                                : HostArrays.create(l.dAuxiliary(), net.dataType(), t, m, net.auxiliary())).detach();
                 return new Gradient(l.scalars(), g);
             }
         });
@@ -153,9 +157,13 @@ final class TrialPasses {
                     }
                 }
                 return pass.backward(HostArrays.create(dy, net.dataType(), t, m, a),
-                        Nd4j.zeros(net.dataType(), t, m)).detach();
+                        Nd4j.zeros(net.dataType(), t, m), null).detach();
             }
         }));
+    }
+
+    private static double[] auxiliary(SequencePass pass) {
+        return pass.auxiliary() == null ? null : HostArrays.read(pass.auxiliary());
     }
 
     private INDArray inputs(Minibatches.Part part, int m) {

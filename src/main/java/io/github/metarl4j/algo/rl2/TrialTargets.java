@@ -9,10 +9,11 @@ package io.github.metarl4j.algo.rl2;
  * @param oldLogits  {@code [T, m, A]}: the sampling policy's logits (for the KL)
  * @param advantages {@code [T, m]}: normalised advantages
  * @param returns    {@code [T, m]}: the value head's regression targets
+ * @param rewards    {@code [T, m]}: the rewards the actions paid (the auxiliary head's targets)
  * @param mask       {@code [T, m]}: true on real steps, false on padding
  */
 public record TrialTargets(int[] actions, double[] oldLogProb, double[] oldLogits, double[] advantages,
-                           double[] returns, boolean[] mask) {
+                           double[] returns, double[] rewards, boolean[] mask) {
 
     /** The number of real steps. */
     public int realSteps() {

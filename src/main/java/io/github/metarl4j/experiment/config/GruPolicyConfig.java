@@ -47,8 +47,8 @@ public record GruPolicyConfig(int hidden, boolean separateValue, Precision dataT
     }
 
     @Override
-    public SequenceModel create(int in, int out) {
-        RecurrentNet net = new RecurrentNet(in, hidden, out, arrays());
+    public SequenceModel create(int in, int out, int auxiliary) {
+        RecurrentNet net = new RecurrentNet(in, hidden, out, auxiliary, arrays());
         return separateValue ? new SeparateValueNet(net, new RecurrentNet(in, hidden, out, arrays())) : net;
     }
 }

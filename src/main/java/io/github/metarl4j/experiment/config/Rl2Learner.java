@@ -79,7 +79,8 @@ public record Rl2Learner(Rl2Config rl2, int trials) implements LearnerConfig {
         checkFamily(spec);
         int actions = ((Discrete) spec.actionSpace()).n();
         SequenceModel net = ((SequencePolicyConfig) policy).create(
-                rl2.inputs().width(new TrialInputs(spec.observationSpace().flatDim(), actions)), actions);
+                rl2.inputs().width(new TrialInputs(spec.observationSpace().flatDim(), actions)), actions,
+                rl2.auxiliaryWidth(actions));
         return new Rl2(rl2, net, net.initialParameters(init.generator()), experience.sampler());
     }
 

@@ -38,7 +38,7 @@ class TrialLossTest {
     private static TrialTargets targets(int[] actions, double[] oldLogits, double[] adv, double[] ret,
                                         boolean[] mask) {
         return new TrialTargets(actions, Rl2.logProbs(oldLogits, actions, oldLogits.length / actions.length),
-                oldLogits, adv, ret, mask);
+                oldLogits, adv, ret, random(actions.length, 21, 1), mask);
     }
 
     private static int real(boolean[] mask) {
@@ -50,8 +50,8 @@ class TrialLossTest {
     }
 
     private static TrialLoss at(double[] logits, double[] values) {
-        return TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
-                new TrialLoss.Weights(0.2, 0.5, 0.05), real(MASK));
+        return TrialLoss.of(logits, values, null, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.05, 0), real(MASK));
     }
 
     /** The sampling logits moved by Gaussian noise of scale {@code scale}. */
@@ -88,10 +88,75 @@ class TrialLossTest {
     }
 
     @Test
+    void rewardPrediction_gradientMatchesCentralFiniteDifferences_andItsErrorIsTheMeanSquareByHand() {
+        double[] logits = moved(22, 0.3);
+        double[] values = random(N, 23, 1);
+        double[] q = random(N * A, 24, 1);
+        TrialTargets tg = targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK);
+        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.05, 0.3);
+        TrialLoss l = TrialLoss.of(logits, values, q, tg, w, 10);
+        double sq = 0;
+        for (int i = 0; i < 10; i++) {
+            double e = q[i * A + ACTIONS[i]] - tg.rewards()[i];
+            sq += e * e;
+        }
+        assertEquals(sq / 10, l.rewardError(), 1e-14, "mean over the 10 real steps, the taken actions only");
+        TrialLoss without = TrialLoss.of(logits, values, null, tg, new TrialLoss.Weights(0.2, 0.5, 0.05, 0), 10);
+        assertEquals(without.value() + 0.3 * sq / 10, l.value(), 1e-13, "c_r times the error, added to the loss");
+        assertArrayEquals(without.dLogits(), l.dLogits(), 0.0, "the policy's gradient is untouched");
+        assertCentralDifferences(x -> TrialLoss.of(logits, values, x, tg, w, 10).value(), q, l.dAuxiliary(), "dL/dq");
+        for (int i = 10; i < N; i++) {
+            for (int j = 0; j < A; j++) {
+                assertEquals(0.0, l.dAuxiliary()[i * A + j], "padded step " + i);
+            }
+        }
+    }
+
+    @Test
+    void rewardPrediction_withoutAnAuxiliaryHead_orOfTheWrongWidth_isRefused() {
+        TrialTargets tg = targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrialLoss.of(OLD_LOGITS, RET, null, tg, new TrialLoss.Weights(0.2, 0.5, 0, 0.1), 10));
+        assertEquals("rewardCoef 0.1 weighs a reward prediction, but the network has no auxiliary head", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrialLoss.of(OLD_LOGITS, RET, new double[N], tg, new TrialLoss.Weights(0.2, 0.5, 0, 0.1), 10));
+        assertEquals("the auxiliary head must predict one reward per action: 36 entries, got 12", e.getMessage());
+    }
+
+    @Test
+    void endToEnd_rewardPredictionThroughBptt_matchesFiniteDifferences() {
+        RecurrentNet net = new RecurrentNet(4, 5, A, A, DataType.DOUBLE);
+        INDArray theta0 = FiniteDifferences.randomVector(net.numParams(), 25).muli(0.4);
+        int t = 4;
+        int b = 3;
+        INDArray x = FiniteDifferences.randomVector((long) t * b * 4, 26).reshape('c', t, b, 4);
+        double[] oldLogits = HostArrays.read(net.forward(theta0, x).outputs());
+        int[] actions = new SplittableRandom(27).ints(t * b, 0, A).toArray();
+        boolean[] mask = new boolean[t * b];
+        java.util.Arrays.fill(mask, true);
+        TrialTargets tg = targets(actions, oldLogits, random(t * b, 28, 1), random(t * b, 29, 1), mask);
+        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.01, 0.7);
+        INDArray theta = theta0.add(FiniteDifferences.randomVector(net.numParams(), 30).muli(0.05));
+        java.util.function.ToDoubleFunction<INDArray> loss = th -> {
+            RecurrentPass p = net.forward(th, x);
+            return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
+                    HostArrays.read(p.auxiliary()), tg, w, t * b).value();
+        };
+        RecurrentPass p = net.forward(theta, x);
+        TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
+                HostArrays.read(p.auxiliary()), tg, w, t * b);
+        INDArray grad = p.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, t, b, A),
+                HostArrays.create(l.dValues(), DataType.DOUBLE, t, b),
+                HostArrays.create(l.dAuxiliary(), DataType.DOUBLE, t, b, A));
+        FiniteDifferences.assertClose(FiniteDifferences.gradient(loss, theta), grad, 1e-6,
+                "PPO loss with reward prediction, gradient through the GRU");
+    }
+
+    @Test
     void atTheSamplingPolicy_klIsZero_andTheSurrogateIsMinusTheMeanAdvantage() {
         double[] values = RET.clone();
-        TrialLoss l = TrialLoss.of(OLD_LOGITS, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
-                new TrialLoss.Weights(0.2, 0.5, 0.0), real(MASK));
+        TrialLoss l = TrialLoss.of(OLD_LOGITS, values, null, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.0, 0), real(MASK));
         double meanAdv = 0;
         for (int i = 0; i < 10; i++) {
             meanAdv += ADV[i] / 10;
@@ -116,15 +181,15 @@ class TrialLossTest {
         INDArray theta = theta0.add(FiniteDifferences.randomVector(net.numParams(), 12).muli(0.05));
         java.util.function.ToDoubleFunction<INDArray> loss = th -> {
             RecurrentPass p = net.forward(th, x);
-            return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
-                    targets(actions, oldLogits, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01), t * b)
+            return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()), null,
+                    targets(actions, oldLogits, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01, 0), t * b)
                     .value();
         };
         RecurrentPass p = net.forward(theta, x);
-        TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
-                targets(actions, oldLogits, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01), t * b);
+        TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()), null,
+                targets(actions, oldLogits, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01, 0), t * b);
         INDArray grad = p.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, t, b, A),
-                HostArrays.create(l.dValues(), DataType.DOUBLE, t, b));
+                HostArrays.create(l.dValues(), DataType.DOUBLE, t, b), null);
         FiniteDifferences.assertClose(FiniteDifferences.gradient(loss, theta), grad, 1e-6,
                 "PPO loss gradient through the GRU");
     }
@@ -133,20 +198,20 @@ class TrialLossTest {
     void unclippedLoss_gradientMatchesCentralFiniteDifferences_farFromTheSamplingPolicy() {
         // TRPO's surrogate: an infinite clip range leaves every ratio's derivative in
         double[] logits = moved(15, 0.8);
-        TrialLoss.Weights w = new TrialLoss.Weights(Double.POSITIVE_INFINITY, 0.5, 0.05);
+        TrialLoss.Weights w = new TrialLoss.Weights(Double.POSITIVE_INFINITY, 0.5, 0.05, 0);
         TrialTargets tg = targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK);
         double[] values = random(N, 16, 1);
-        TrialLoss l = TrialLoss.of(logits, values, tg, w, 10);
+        TrialLoss l = TrialLoss.of(logits, values, null, tg, w, 10);
         assertEquals(0, l.clipFraction());
-        assertCentralDifferences(x -> TrialLoss.of(x, values, tg, w, 10).value(), logits, l.dLogits(), "dL/dlogit");
+        assertCentralDifferences(x -> TrialLoss.of(x, values, null, tg, w, 10).value(), logits, l.dLogits(), "dL/dlogit");
     }
 
     @Test
     void meanKl_isTheMeanKlFromTheSamplingPolicy_naively() {
         double[] logits = random(N * A, 17, 1);
         double[] values = random(N, 18, 1);
-        TrialLoss l = TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
-                new TrialLoss.Weights(0.2, 0.5, 0.0), 10);
+        TrialLoss l = TrialLoss.of(logits, values, null, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
+                new TrialLoss.Weights(0.2, 0.5, 0.0, 0), 10);
         double kl = 0;
         for (int i = 0; i < 10; i++) {
             double zOld = 0;
@@ -169,14 +234,14 @@ class TrialLossTest {
         // steps 0-5 and 6-11 as two blocks, each averaged over the set's 10 real steps
         double[] logits = random(N * A, 19, 1);
         double[] values = random(N, 20, 1);
-        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.05);
-        TrialLoss whole = TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK), w, 10);
+        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.05, 0);
+        TrialLoss whole = TrialLoss.of(logits, values, null, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK), w, 10);
         TrialLoss.Scalars sum = TrialLoss.Scalars.ZERO;
         for (int from : new int[] {0, 6}) {
             int to = from + 6;
             double[] oldLogits = java.util.Arrays.copyOfRange(OLD_LOGITS, from * A, to * A);
             sum = sum.plus(TrialLoss.of(java.util.Arrays.copyOfRange(logits, from * A, to * A),
-                    java.util.Arrays.copyOfRange(values, from, to),
+                    java.util.Arrays.copyOfRange(values, from, to), null,
                     targets(java.util.Arrays.copyOfRange(ACTIONS, from, to), oldLogits,
                             java.util.Arrays.copyOfRange(ADV, from, to),
                             java.util.Arrays.copyOfRange(RET, from, to), java.util.Arrays.copyOfRange(MASK, from, to)),
@@ -187,7 +252,7 @@ class TrialLossTest {
         assertEquals(whole.meanEntropy(), sum.meanEntropy(), 1e-14);
         assertEquals(whole.clipFraction(), sum.clipFraction(), 1e-14);
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> TrialLoss.of(logits, values, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK), w, 9));
+                () -> TrialLoss.of(logits, values, null, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK), w, 9));
         assertEquals("the loss averages over 9 real steps; this block alone has 10 (and the count must be >= 1)",
                 e.getMessage());
     }
@@ -212,8 +277,8 @@ class TrialLossTest {
         double[] old = {Math.log(0.5), Math.log(0.25), Math.log(1.0), Math.log(0.5)};
         int[] actions = {0, 1, 0, 1};
         boolean[] mask = {true, true, true, false};
-        TrialLoss l = TrialLoss.of(logits, new double[4], new TrialTargets(actions, old, logits, new double[4],
-                new double[4], mask), new TrialLoss.Weights(0.2, 0.5, 0.0), 3);
+        TrialLoss l = TrialLoss.of(logits, new double[4], null, new TrialTargets(actions, old, logits, new double[4],
+                new double[4], new double[4], mask), new TrialLoss.Weights(0.2, 0.5, 0.0, 0), 3);
         assertEquals(2.0 / 3, l.clipFraction(), 1e-15, "ratios 2 and 0.5 are outside [0.8, 1.2]; the padded step is not counted");
     }
 

@@ -31,6 +31,7 @@ class TrialPassesTest {
             in[i] = rng.nextGaussian();
         }
         int[] actions = new int[T * B];
+        double[] rewards = new double[T * B];
         boolean[] mask = new boolean[T * B];
         boolean[] ends = new boolean[T * B];
         for (int b = 0; b < B; b++) {
@@ -38,10 +39,11 @@ class TrialPassesTest {
             for (int s = 0; s < len; s++) {
                 mask[s * B + b] = true;
                 actions[s * B + b] = rng.nextInt(A);
+                rewards[s * B + b] = 1 + rng.nextGaussian();
             }
             ends[(len - 1) * B + b] = true;
         }
-        return TrialBatch.of(T, B, IN, in, actions, new double[T * B], mask, ends);
+        return TrialBatch.of(T, B, IN, in, actions, rewards, mask, ends);
     }
 
     /** The batch with targets taken at {@code theta}, advantages and returns random. */
@@ -60,13 +62,17 @@ class TrialPassesTest {
     }
 
     private static TrialPasses.Loss loss(double clip) {
-        TrialLoss.Weights w = new TrialLoss.Weights(clip, 0.5, 0.01);
-        return (logits, values, targets, real) -> TrialLoss.of(logits, values, targets, w, real);
+        TrialLoss.Weights w = new TrialLoss.Weights(clip, 0.5, 0.01, 0);
+        return (logits, values, aux, targets, real) -> TrialLoss.of(logits, values, aux, targets, w, real);
     }
 
     @Test
     void blocks_giveTheHeadsLossAndGradientOfOnePassOverTheWholeSet() {
-        RecurrentNet net = new RecurrentNet(IN, 5, A, DataType.DOUBLE);
+        // with an auxiliary head and a reward-prediction weight, so that its gradient is summed too
+        RecurrentNet net = new RecurrentNet(IN, 5, A, A, DataType.DOUBLE);
+        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.01, 0.3);
+        TrialPasses.Loss loss = (logits, values, aux, targets, real) -> TrialLoss.of(logits, values, aux, targets, w,
+                real);
         INDArray theta = FiniteDifferences.randomVector(net.numParams(), 5).muli(0.5);
         TrialBatch batch = batch();
         Minibatches data = data(net, theta, batch);
@@ -80,16 +86,19 @@ class TrialPassesTest {
             assertArrayEquals(HostArrays.read(whole.outputs()), heads.logits(), 1e-13);
             assertArrayEquals(HostArrays.read(whole.values()), heads.values(), 1e-13);
             Minibatches.Part part = data.part(all);
-            TrialLoss l = TrialLoss.of(heads.logits(), heads.values(), part.targets(),
-                    new TrialLoss.Weights(0.2, 0.5, 0.01), part.targets().realSteps());
+            TrialLoss l = TrialLoss.of(heads.logits(), heads.values(), HostArrays.read(whole.auxiliary()),
+                    part.targets(), w, part.targets().realSteps());
+            assertTrue(l.rewardError() > 0.1, "the untrained head's error");
             INDArray expected = whole.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, T, B, A),
-                    HostArrays.create(l.dValues(), DataType.DOUBLE, T, B));
-            TrialPasses.Gradient g = passes.gradient(moved, data, all, loss(0.2));
+                    HostArrays.create(l.dValues(), DataType.DOUBLE, T, B),
+                    HostArrays.create(l.dAuxiliary(), DataType.DOUBLE, T, B, A));
+            TrialPasses.Gradient g = passes.gradient(moved, data, all, loss);
             assertEquals(l.value(), g.loss().value(), 1e-13);
             assertEquals(l.meanKl(), g.loss().meanKl(), 1e-13);
             assertTrue(l.meanKl() > 1e-4, "the moved parameters are away from the sampling ones");
+            assertEquals(l.rewardError(), g.loss().rewardError(), 1e-13);
             FiniteDifferences.assertClose(expected, g.gradient(), 1e-12, "gradient summed over blocks");
-            assertEquals(l.value(), passes.loss(moved, data, all, loss(0.2)).value(), 1e-13);
+            assertEquals(l.value(), passes.loss(moved, data, all, loss).value(), 1e-13);
         }
     }
 
@@ -118,7 +127,7 @@ class TrialPassesTest {
                     }
                 }
             }
-            return p.backward(HostArrays.create(dy, DataType.DOUBLE, T, B, A), Nd4j.zeros(DataType.DOUBLE, T, B));
+            return p.backward(HostArrays.create(dy, DataType.DOUBLE, T, B, A), Nd4j.zeros(DataType.DOUBLE, T, B), null);
         };
         INDArray v = FiniteDifferences.randomVector(net.numParams(), 8);
         INDArray fd = FiniteDifferences.directional(klGradient, theta, v);

@@ -265,12 +265,14 @@ class ExperimentConfigErrorsTest {
                         "unknown key 'policy.activation'; did you mean 'dataType'? Valid keys here: [dataType, hidden, separateValue, type]"),
                 set("rl2 without trials", List.of(), "missing required key 'learner.trials'"),
                 edit("misspelt rl2 key", line("episodesPerTrial", "    epsiodesPerTrial: 10"), "unknown key 'learner.rl2.epsiodesPerTrial'; did you mean 'episodesPerTrial'? Valid keys here: "
-                                + "[entropyCoef, episodesPerTrial, gaeLambda, gamma, inputs, maxGradNorm, minibatches, outer, ppo, targetKl, trpo, valueCoef]"),
+                                + "[entropyCoef, episodesPerTrial, gaeLambda, gamma, inputs, maxGradNorm, minibatches, outer, ppo, rewardCoef, targetKl, trpo, valueCoef]"),
                 set("one-armed bandit", List.of("family.arms=1"), "key 'family.arms': arms must be >= 2, got 1"),
                 set("a number for rl2's curve", List.of("evaluation.steps=9"), "key 'evaluation.steps': rl2 adapts in context, and "
                         + "its curve covers its trial of 10 episodes; write steps: trial, got 9"),
                 set("trial of no episodes", List.of("learner.rl2.episodesPerTrial=0"), "key 'learner.rl2.episodesPerTrial': episodesPerTrial must be >= 1, got 0"),
                 set("negative KL stop", List.of("learner.rl2.targetKl=-0.01"), "key 'learner.rl2.targetKl': targetKl must be finite and >= 0, got -0.01"),
+                set("negative reward weight", List.of("learner.rl2.rewardCoef=-0.5"), "key 'learner.rl2.rewardCoef': rewardCoef must be finite and >= 0, got -0.5"),
+                set("reward prediction under TRPO", List.of("learner.rl2.outer=TRPO", "learner.rl2.rewardCoef=0.5"), "key 'learner.rl2.rewardCoef': rewardCoef 0.5 needs outer PPO: TRPO's step is bounded by the policy's KL, which does not bound the reward head; use rewardCoef 0 with TRPO"),
                 set("negative gradient clip", List.of("learner.rl2.maxGradNorm=-1.0"), "key 'learner.rl2.maxGradNorm': maxGradNorm must be finite and >= 0, got -1.0"),
                 set("unknown rl2 optimiser", List.of("learner.rl2.outer=ADAM"), "key 'learner.rl2.outer': expected one of [TRPO, PPO], got 'ADAM'"));
     }
