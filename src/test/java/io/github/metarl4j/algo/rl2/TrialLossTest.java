@@ -11,6 +11,8 @@ import io.github.metarl4j.nn.RecurrentPass;
 import io.github.metarl4j.testing.FiniteDifferences;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -124,35 +126,6 @@ class TrialLossTest {
     }
 
     @Test
-    void endToEnd_rewardPredictionThroughBptt_matchesFiniteDifferences() {
-        RecurrentNet net = new RecurrentNet(4, 5, A, A, DataType.DOUBLE);
-        INDArray theta0 = FiniteDifferences.randomVector(net.numParams(), 25).muli(0.4);
-        int t = 4;
-        int b = 3;
-        INDArray x = FiniteDifferences.randomVector((long) t * b * 4, 26).reshape('c', t, b, 4);
-        double[] oldLogits = HostArrays.read(net.forward(theta0, x).outputs());
-        int[] actions = new SplittableRandom(27).ints(t * b, 0, A).toArray();
-        boolean[] mask = new boolean[t * b];
-        java.util.Arrays.fill(mask, true);
-        TrialTargets tg = targets(actions, oldLogits, random(t * b, 28, 1), random(t * b, 29, 1), mask);
-        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.01, 0.7);
-        INDArray theta = theta0.add(FiniteDifferences.randomVector(net.numParams(), 30).muli(0.05));
-        java.util.function.ToDoubleFunction<INDArray> loss = th -> {
-            RecurrentPass p = net.forward(th, x);
-            return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
-                    HostArrays.read(p.auxiliary()), tg, w, t * b).value();
-        };
-        RecurrentPass p = net.forward(theta, x);
-        TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
-                HostArrays.read(p.auxiliary()), tg, w, t * b);
-        INDArray grad = p.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, t, b, A),
-                HostArrays.create(l.dValues(), DataType.DOUBLE, t, b),
-                HostArrays.create(l.dAuxiliary(), DataType.DOUBLE, t, b, A));
-        FiniteDifferences.assertClose(FiniteDifferences.gradient(loss, theta), grad, 1e-6,
-                "PPO loss with reward prediction, gradient through the GRU");
-    }
-
-    @Test
     void atTheSamplingPolicy_klIsZero_andTheSurrogateIsMinusTheMeanAdvantage() {
         double[] values = RET.clone();
         TrialLoss l = TrialLoss.of(OLD_LOGITS, values, null, targets(ACTIONS, OLD_LOGITS, ADV, RET, MASK),
@@ -165,33 +138,33 @@ class TrialLossTest {
         assertEquals(0, l.meanKl(), 1e-12);
     }
 
-    @Test
-    void endToEnd_ppoLossGradientThroughBptt_matchesFiniteDifferences() {
-        RecurrentNet net = new RecurrentNet(4, 5, A, DataType.DOUBLE);
+    @ParameterizedTest(name = "auxiliary head of width {0}, rewardCoef {1}")
+    @CsvSource({"0, 0", "3, 0.7"})
+    void endToEnd_lossGradientThroughBptt_matchesFiniteDifferences(int auxiliary, double rewardCoef) {
+        RecurrentNet net = new RecurrentNet(4, 5, A, auxiliary, DataType.DOUBLE);
         INDArray theta0 = FiniteDifferences.randomVector(net.numParams(), 7).muli(0.4);
         int t = 4;
         int b = 3;
         INDArray x = FiniteDifferences.randomVector((long) t * b * 4, 8).reshape('c', t, b, 4);
         double[] oldLogits = HostArrays.read(net.forward(theta0, x).outputs());
         int[] actions = new SplittableRandom(9).ints(t * b, 0, A).toArray();
-        double[] adv = random(t * b, 10, 1);
-        double[] ret = random(t * b, 11, 1);
         boolean[] mask = new boolean[t * b];
         java.util.Arrays.fill(mask, true);
+        TrialTargets tg = targets(actions, oldLogits, random(t * b, 10, 1), random(t * b, 11, 1), mask);
+        TrialLoss.Weights w = new TrialLoss.Weights(0.2, 0.5, 0.01, rewardCoef);
         INDArray theta = theta0.add(FiniteDifferences.randomVector(net.numParams(), 12).muli(0.05));
-        java.util.function.ToDoubleFunction<INDArray> loss = th -> {
-            RecurrentPass p = net.forward(th, x);
-            return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()), null,
-                    targets(actions, oldLogits, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01, 0), t * b)
-                    .value();
-        };
         RecurrentPass p = net.forward(theta, x);
-        TrialLoss l = TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()), null,
-                targets(actions, oldLogits, adv, ret, mask), new TrialLoss.Weights(0.2, 0.5, 0.01, 0), t * b);
+        TrialLoss l = lossOf(p, tg, w, t * b);
         INDArray grad = p.backward(HostArrays.create(l.dLogits(), DataType.DOUBLE, t, b, A),
-                HostArrays.create(l.dValues(), DataType.DOUBLE, t, b), null);
-        FiniteDifferences.assertClose(FiniteDifferences.gradient(loss, theta), grad, 1e-6,
-                "PPO loss gradient through the GRU");
+                HostArrays.create(l.dValues(), DataType.DOUBLE, t, b),
+                auxiliary == 0 ? null : HostArrays.create(l.dAuxiliary(), DataType.DOUBLE, t, b, A));
+        FiniteDifferences.assertClose(FiniteDifferences.gradient(th -> lossOf(net.forward(th, x), tg, w, t * b).value(),
+                theta), grad, 1e-6, "PPO loss gradient through the GRU");
+    }
+
+    private static TrialLoss lossOf(RecurrentPass p, TrialTargets tg, TrialLoss.Weights w, int real) {
+        return TrialLoss.of(HostArrays.read(p.outputs()), HostArrays.read(p.values()),
+                p.auxiliary() == null ? null : HostArrays.read(p.auxiliary()), tg, w, real);
     }
 
     @Test
