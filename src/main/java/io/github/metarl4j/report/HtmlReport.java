@@ -29,7 +29,7 @@ public final class HtmlReport {
 
     /** The metrics columns plotted as update diagnostics, where a learner reports them. */
     static final java.util.List<String> DIAGNOSTICS = java.util.List.of("kl", "gradient_norm", "entropy",
-            "clip_fraction", "explained_variance", "updates", "nll", "td_error", "cql_gap", "q_data", "value_seen");
+            "clip_fraction", "explained_variance", "updates", "reward_error", "nll", "td_error", "cql_gap", "q_data", "value_seen");
 
     private HtmlReport() {
     }

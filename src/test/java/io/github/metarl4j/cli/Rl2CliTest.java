@@ -39,8 +39,9 @@ class Rl2CliTest {
                 + "scratch_fraction,scratch_fraction_ci95", table.get(0));
         assertEquals(11, table.size(), "k = 0..9: the 10 pulls of a trial");
         String header = Files.readAllLines(run.resolve("metrics.csv")).get(0);
-        assertTrue(header.endsWith(",entropy,clip_fraction,explained_variance,updates"), header);
-        for (String column : List.of("kl", "gradient_norm", "entropy", "clip_fraction", "explained_variance", "updates")) {
+        assertTrue(header.endsWith(",entropy,clip_fraction,explained_variance,updates,reward_error"), header);
+        for (String column : List.of("kl", "gradient_norm", "entropy", "clip_fraction", "explained_variance", "updates",
+                "reward_error")) {
             assertTrue(Files.size(run.resolve("plots/metric-" + column + ".png")) > 0, column);
         }
         assertTrue(Files.readString(run.resolve("report.html")).contains("<h3>Update diagnostics</h3>"));
