@@ -12,7 +12,8 @@ import java.util.Map;
  * the setting's row of the paper's table, RL^2 beside the reference agents on the same held-out
  * tasks.
  *
- * <pre>BanditRl2 [--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]</pre>
+ * <pre>BanditRl2 [--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]
+ * BanditRl2 --resume --out DIR [--trials N]</pre>
  */
 public final class BanditRl2 {
 

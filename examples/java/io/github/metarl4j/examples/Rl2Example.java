@@ -19,9 +19,12 @@ import java.util.List;
  * {@code train} (run directory, progress, evaluation, plots, HTML report), then hand the trained
  * policy to a printer of the paper's table rows.
  *
- * <pre>[--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]</pre>
+ * <pre>[--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]
+ * --resume --out DIR [--trials N]</pre>
  * {@code --trials} is the number of held-out trials of the table (default 2000); {@code --smoke}
- * trains 2 tiny meta-batches.
+ * trains 2 tiny meta-batches. {@code --resume} continues the run in {@code DIR} as {@code metarl4j
+ * resume} does (a finished run is only evaluated again) and prints the table for it, so that a run
+ * that was stopped, or trained by {@code metarl4j train}, gets its row.
  */
 final class Rl2Example {
 
@@ -46,11 +49,17 @@ final class Rl2Example {
                     "run.checkpointEvery=1"));
         }
         String out = BenchmarkArgs.stringArg(args, "--out", null);
+        boolean resume = List.of(args).contains("--resume");
+        if (resume && (out == null || smoke || !overrides.isEmpty() || List.of(args).contains("--config"))) {
+            throw new IllegalArgumentException("--resume takes the run's directory as --out DIR and reads its resolved "
+                    + "config; --config, --set and --smoke do not go with it (got " + String.join(" ", args) + ")");
+        }
         if (out == null) {
             out = RunDirectory.defaultRoot(ConfigFiles.read(Path.of(config), ExperimentConfig.class, overrides).name())
                     .toString();
         }
-        List<String> train = new ArrayList<>(List.of("train", "--config", config, "--out", out));
+        List<String> train = new ArrayList<>(resume ? List.of("resume", out)
+                : List.of("train", "--config", config, "--out", out));
         overrides.forEach(o -> train.addAll(List.of("--set", o)));
         PrintWriter stdout = new PrintWriter(System.out, true);
         int status = Main.execute(train.toArray(String[]::new), stdout, new PrintWriter(System.err, true));

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code metarl4j train} does, then prints the setting's row of the paper's table, RL^2 beside
  * the reference agents on the same held-out tasks.
  *
- * <pre>TabularMdpRl2 [--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]</pre>
+ * <pre>TabularMdpRl2 [--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]
+ * TabularMdpRl2 --resume --out DIR [--trials N]</pre>
  */
 public final class TabularMdpRl2 {
 

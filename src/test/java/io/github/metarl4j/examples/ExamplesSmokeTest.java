@@ -1,6 +1,7 @@
 package io.github.metarl4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -228,5 +229,20 @@ class ExamplesSmokeTest {
         String out = run(() -> TabularMdpRl2.main(new String[] {"--out", dir.resolve("run").toString(), "--smoke"}));
         assertTrue(out.contains("tabular MDP n=10       psrl              138.1"), out);
         assertTrue(out.matches("(?s).*tabular MDP n=10       rl2               156\\.2 +[0-9.]+ \\+- .*"), out);
+    }
+
+    @Test
+    void tabularMdpRl2_resumesAFinishedRunAndScoresTheSamePolicy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String run = dir.resolve("run").toString();
+        String trained = run(() -> TabularMdpRl2.main(new String[] {"--out", run, "--smoke"}));
+        String resumed = run(() -> TabularMdpRl2.main(new String[] {"--resume", "--out", run, "--trials", "20"}));
+        assertEquals(rl2Row(trained), rl2Row(resumed), resumed);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TabularMdpRl2.main(new String[] {"--resume", "--out", run, "--set", "seed=2"}));
+        assertTrue(e.getMessage().contains("--set"), e.getMessage());
+    }
+
+    private static String rl2Row(String out) {
+        return out.lines().filter(l -> l.startsWith("tabular MDP n=10       rl2")).findFirst().orElseThrow();
     }
 }
