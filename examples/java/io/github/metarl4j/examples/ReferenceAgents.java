@@ -11,6 +11,7 @@ import io.github.metarl4j.envs.tabular.RandomMdps;
 import io.github.metarl4j.envs.tabular.TabularMdp;
 import io.github.metarl4j.envs.tabular.TabularMdpConfig;
 import io.github.metarl4j.envs.tabular.TabularOracle;
+import io.github.metarl4j.eval.ConfidenceInterval;
 import io.github.metarl4j.eval.TrialEvaluator;
 import io.github.metarl4j.eval.TrialScore;
 import io.github.metarl4j.eval.agents.EpsilonGreedyBandit;
@@ -80,13 +81,19 @@ public final class ReferenceAgents {
                 Optional.of(Bandits.oracle()));
         Map<String, Double> paper = PaperTables.bandit(arms, n);
         s.report("random", new RandomAgent(), paper);
-        s.report("gittins", s.tuned(g -> new GittinsBandit(new GittinsIndex(g, n)), discounts), paper);
+        TrialPolicy gittins = s.tuned(g -> new GittinsBandit(new GittinsIndex(g, n)), discounts);
+        s.report("gittins", gittins, paper);
         s.report("thompson", new ThompsonBandit(), paper);
         s.report("ucb1", s.tuned(Ucb1Bandit::new, 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0), paper);
         s.report("eps-greedy", s.tuned(EpsilonGreedyBandit::new, 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
                 paper);
-        s.report("greedy", new EpsilonGreedyBandit(0), paper);
-        learned.forEach((name, policy) -> s.report(name, policy, paper));
+        TrialPolicy greedy = new EpsilonGreedyBandit(0);
+        s.report("greedy", greedy, paper);
+        learned.forEach((name, policy) -> {
+            s.report(name, policy, paper);
+            s.paired(name, policy, "greedy", greedy);
+            s.paired(name, policy, "gittins", gittins);
+        });
     }
 
     /** Prints the rows of the tabular-MDP setting with n episodes, as {@link #bandits} does. */
@@ -97,10 +104,16 @@ public final class ReferenceAgents {
                 Optional.of(new TabularOracle(config.horizon())));
         Map<String, Double> paper = PaperTables.mdp(n);
         s.report("random", new RandomAgent(), paper);
-        s.report("psrl", new Psrl(config.horizon()), paper);
+        TrialPolicy psrl = new Psrl(config.horizon());
+        s.report("psrl", psrl, paper);
         s.report("eps-greedy", s.tuned(e -> new EpsilonGreedyMdp(config.horizon(), e), 0.1, 0.2, 0.3, 0.4, 0.5), paper);
-        s.report("greedy", new EpsilonGreedyMdp(config.horizon(), 0), paper);
-        learned.forEach((name, policy) -> s.report(name, policy, paper));
+        TrialPolicy greedy = new EpsilonGreedyMdp(config.horizon(), 0);
+        s.report("greedy", greedy, paper);
+        learned.forEach((name, policy) -> {
+            s.report(name, policy, paper);
+            s.paired(name, policy, "greedy", greedy);
+            s.paired(name, policy, "psrl", psrl);
+        });
     }
 
     /** One row group of the table: a family, a trial length, tuning and held-out tasks. */
@@ -135,6 +148,18 @@ public final class ReferenceAgents {
                     published == null ? "-" : String.format("%.1f", published), score.total().mean(),
                     score.total().halfWidth(), published == null ? "" : String.format("%+.1f%%",
                             100 * (score.total().mean() - published) / published));
+        }
+
+        /**
+         * Prints {@code agent}'s total minus {@code reference}'s on the held-out tasks, both played
+         * with the same reward draws ({@link TrialEvaluator#paired}), and its 95% interval over the
+         * tasks: far narrower than the two rows' intervals side by side.
+         */
+        void paired(String agent, TrialPolicy policy, String reference, TrialPolicy referencePolicy) {
+            ConfidenceInterval d = TrialEvaluator.paired(TRIAL_SAMPLER, policy, referencePolicy, family,
+                    tasks("held-out"), episodes, seeds.child("paired").child(reference).generator());
+            System.out.printf("%-22s %-14s %8s %+9.2f +- %5.2f  (paired over %d tasks, same reward draws)%n", name,
+                    agent + " - " + reference, "", d.mean(), d.halfWidth(), d.n());
         }
     }
 

@@ -44,6 +44,32 @@ public final class TrialEvaluator {
     }
 
     /**
+     * {@code policy}'s total reward minus {@code reference}'s, task by task, with the 95% interval of
+     * the mean difference over the tasks: both play one trial per task from generators in the state
+     * {@code play} is in, so each task's two trials see the same reward draws ({@link #totals}), and
+     * what the task and the draws contribute to both cancels out of the interval.
+     *
+     * @param play draws one seed; both policies' {@link #totals} are played from a {@link
+     *             SplittableRandom} of that seed
+     * @return the interval of {@code [tasks]} differences, {@code policy} minus {@code reference}
+     */
+    public static <T extends Task, O> ConfidenceInterval paired(Sampler sampler, TrialPolicy policy,
+                                                                TrialPolicy reference, TaskFamily<T, O, ?> family,
+                                                                List<T> tasks, int episodes, RandomGenerator play) {
+        if (tasks.size() < 2) {
+            throw new IllegalArgumentException("a confidence interval needs at least 2 tasks, got " + tasks.size());
+        }
+        long seed = play.nextLong();
+        double[] mine = totals(sampler, policy, family, tasks, episodes, new SplittableRandom(seed));
+        double[] theirs = totals(sampler, reference, family, tasks, episodes, new SplittableRandom(seed));
+        double[] difference = new double[mine.length];
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] = mine[i] - theirs[i];
+        }
+        return ConfidenceInterval.of95(difference);
+    }
+
+    /**
      * The total reward of one trial of {@code episodes} episodes on each task, {@code [tasks]}, in
      * the tasks' order, played by {@link #play}: two policies given generators in the same state get
      * the same episode seeds (the same reward draws) on every task, however many random numbers their

@@ -6,6 +6,8 @@ import io.github.metarl4j.sampler.LockstepSampler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metarl4j.envs.bandit.BanditConfig;
 import io.github.metarl4j.envs.bandit.BanditTask;
@@ -15,6 +17,7 @@ import io.github.metarl4j.sampler.TrialPolicy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TrialEvaluatorTest {
@@ -57,5 +60,37 @@ class TrialEvaluatorTest {
                 SeedTree.root(6).generator());
         assertEquals(Arrays.stream(totals).average().orElseThrow(), score.total().mean(), 1e-12);
         assertEquals(TASKS, score.total().n());
+    }
+
+    @Test
+    void paired_isTheTaskByTaskDifferenceOnTheSameRewardDraws() {
+        var family = Bandits.family(BanditConfig.bernoulli(5));
+        List<BanditTask> tasks = family.tasks().test().sample(40, SeedTree.root(4).child("tasks").generator());
+        long seed = SeedTree.root(8).generator().nextLong();
+        double[] zero = TrialEvaluator.totals(TRIAL_SAMPLER, armZero(0), family, tasks, 10, new SplittableRandom(seed));
+        double[] one = TrialEvaluator.totals(TRIAL_SAMPLER, armOne(), family, tasks, 10, new SplittableRandom(seed));
+        double[] naive = new double[tasks.size()];
+        for (int i = 0; i < naive.length; i++) {
+            naive[i] = zero[i] - one[i];
+        }
+        ConfidenceInterval d = TrialEvaluator.paired(TRIAL_SAMPLER, armZero(0), armOne(), family, tasks, 10,
+                SeedTree.root(8).generator());
+        ConfidenceInterval expected = ConfidenceInterval.of95(naive);
+        assertEquals(expected.mean(), d.mean(), 1e-12);
+        assertEquals(expected.halfWidth(), d.halfWidth(), 1e-12);
+        assertEquals(40, d.n());
+        assertTrue(d.halfWidth() > 0, "two arms differ on some tasks");
+
+        ConfidenceInterval self = TrialEvaluator.paired(TRIAL_SAMPLER, armZero(0), armZero(3), family, tasks, 10,
+                SeedTree.root(9).generator());
+        assertEquals(0.0, self.mean(), 0.0, "the same arm on the same draws, however many numbers it draws");
+        assertEquals(0.0, self.halfWidth(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> TrialEvaluator.paired(TRIAL_SAMPLER, armZero(0), armOne(),
+                family, tasks.subList(0, 1), 10, SeedTree.root(9).generator()));
+    }
+
+    /** Always arm 1. */
+    private static TrialPolicy armOne() {
+        return (trials, layout) -> (inputs, active, rng, actions) -> java.util.Arrays.fill(actions, 0, trials, 1);
     }
 }

@@ -222,6 +222,8 @@ class ExamplesSmokeTest {
         assertTrue(out.contains("report " + dir.resolve("run").resolve("report.html")), out);
         assertTrue(out.contains("bandit k=5 n=10        gittins             6.6"), out);
         assertTrue(out.matches("(?s).*bandit k=5 n=10        rl2                 6\\.7 +[0-9.]+ \\+- .*"), out);
+        assertTrue(out.matches("(?s).*bandit k=5 n=10        rl2 - greedy +[-+][0-9.]+ \\+- +[0-9.]+  \\(paired over 20 tasks.*"), out);
+        assertTrue(out.contains("rl2 - gittins"), out);
     }
 
     @Test
@@ -229,6 +231,8 @@ class ExamplesSmokeTest {
         String out = run(() -> TabularMdpRl2.main(new String[] {"--out", dir.resolve("run").toString(), "--smoke"}));
         assertTrue(out.contains("tabular MDP n=10       psrl              138.1"), out);
         assertTrue(out.matches("(?s).*tabular MDP n=10       rl2               156\\.2 +[0-9.]+ \\+- .*"), out);
+        assertTrue(out.matches("(?s).*tabular MDP n=10       rl2 - greedy +[-+][0-9.]+ \\+- +[0-9.]+  \\(paired over 20 tasks.*"), out);
+        assertTrue(out.contains("rl2 - psrl"), out);
     }
 
     @Test
