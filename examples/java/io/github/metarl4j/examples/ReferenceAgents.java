@@ -153,7 +153,7 @@ public final class ReferenceAgents {
         /**
          * Prints {@code agent}'s total minus {@code reference}'s on the held-out tasks, both played
          * with the same reward draws ({@link TrialEvaluator#paired}), and its 95% interval over the
-         * tasks: far narrower than the two rows' intervals side by side.
+         * tasks: what the task and the draws add to both totals cancels out of it.
          */
         void paired(String agent, TrialPolicy policy, String reference, TrialPolicy referencePolicy) {
             ConfidenceInterval d = TrialEvaluator.paired(TRIAL_SAMPLER, policy, referencePolicy, family,
