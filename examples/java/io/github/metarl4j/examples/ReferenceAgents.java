@@ -98,22 +98,44 @@ public final class ReferenceAgents {
 
     /** Prints the rows of the tabular-MDP setting with n episodes, as {@link #bandits} does. */
     static void mdps(int n, int trials, SeedTree root, Map<String, TrialPolicy> learned) {
-        SeedTree seeds = root.child("mdp").child(n);
         TabularMdpConfig config = TabularMdpConfig.RL2_PAPER;
-        Setting<TabularMdp> s = new Setting<>("tabular MDP n=" + n, RandomMdps.family(config), n, trials, seeds,
-                Optional.of(new TabularOracle(config.horizon())));
+        Setting<TabularMdp> s = mdpSetting(n, trials, root);
         Map<String, Double> paper = PaperTables.mdp(n);
         s.report("random", new RandomAgent(), paper);
-        TrialPolicy psrl = new Psrl(config.horizon());
+        TrialPolicy psrl = mdpReference("psrl");
         s.report("psrl", psrl, paper);
         s.report("eps-greedy", s.tuned(e -> new EpsilonGreedyMdp(config.horizon(), e), 0.1, 0.2, 0.3, 0.4, 0.5), paper);
-        TrialPolicy greedy = new EpsilonGreedyMdp(config.horizon(), 0);
+        TrialPolicy greedy = mdpReference("greedy");
         s.report("greedy", greedy, paper);
         learned.forEach((name, policy) -> {
             s.report(name, policy, paper);
             s.paired(name, policy, "greedy", greedy);
             s.paired(name, policy, "psrl", psrl);
         });
+    }
+
+    /**
+     * {@code policy}'s trial total minus the reference agent's ({@code "greedy"} or {@code "psrl"})
+     * on the held-out tasks of the MDP setting with n episodes, with the same reward draws for both:
+     * the figure and interval of the paired line that {@link #mdps} prints for a learned policy.
+     */
+    static ConfidenceInterval mdpMargin(int n, int trials, SeedTree root, TrialPolicy policy, String reference) {
+        return mdpSetting(n, trials, root).margin(policy, reference, mdpReference(reference));
+    }
+
+    private static Setting<TabularMdp> mdpSetting(int n, int trials, SeedTree root) {
+        TabularMdpConfig config = TabularMdpConfig.RL2_PAPER;
+        return new Setting<>("tabular MDP n=" + n, RandomMdps.family(config), n, trials, root.child("mdp").child(n),
+                Optional.of(new TabularOracle(config.horizon())));
+    }
+
+    private static TrialPolicy mdpReference(String name) {
+        int horizon = TabularMdpConfig.RL2_PAPER.horizon();
+        return switch (name) {
+            case "greedy" -> new EpsilonGreedyMdp(horizon, 0);
+            case "psrl" -> new Psrl(horizon);
+            default -> throw new IllegalArgumentException("the MDP reference agents are greedy and psrl, got " + name);
+        };
     }
 
     /** One row group of the table: a family, a trial length, tuning and held-out tasks. */
@@ -156,10 +178,15 @@ public final class ReferenceAgents {
          * tasks: what the task and the draws add to both totals cancels out of it.
          */
         void paired(String agent, TrialPolicy policy, String reference, TrialPolicy referencePolicy) {
-            ConfidenceInterval d = TrialEvaluator.paired(TRIAL_SAMPLER, policy, referencePolicy, family,
-                    tasks("held-out"), episodes, seeds.child("paired").child(reference).generator());
+            ConfidenceInterval d = margin(policy, reference, referencePolicy);
             System.out.printf("%-22s %-14s %8s %+9.2f +- %5.2f  (paired over %d tasks, same reward draws)%n", name,
                     agent + " - " + reference, "", d.mean(), d.halfWidth(), d.n());
+        }
+
+        /** The paired difference of {@link #paired}, with the draws of {@code reference}'s seed node. */
+        ConfidenceInterval margin(TrialPolicy policy, String reference, TrialPolicy referencePolicy) {
+            return TrialEvaluator.paired(TRIAL_SAMPLER, policy, referencePolicy, family, tasks("held-out"), episodes,
+                    seeds.child("paired").child(reference).generator());
         }
     }
 
