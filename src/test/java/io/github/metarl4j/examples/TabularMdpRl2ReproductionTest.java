@@ -9,6 +9,7 @@ import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.config.ConfigFiles;
 import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.experiment.config.Rl2Learner;
+import io.github.metarl4j.experiment.config.RunSettings;
 import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.random.SeedTree;
 import io.github.metarl4j.run.Progress;
@@ -21,6 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
@@ -35,8 +39,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Tagged {@code reproduction}: the three trainings take over an hour on two cores, longer than
  * the test suite's budget, so {@code mvn test} leaves it out and {@code mvn test -Preproduction} runs
- * it (README, "Reproducing the results"). Each seed trains with all the machine's cores, which
- * gives the same result as any other thread count. The runs stay in
+ * it (README, "Reproducing the results"). The three seeds train at once, each with a third of the
+ * machine's cores (at least one thread), which gives the same results as any other thread count;
+ * then each is scored. The runs stay in
  * {@code target/reproduction/tabular-mdp-rl2-aux/seed-N} (for {@code metarl4j report}, or {@code
  * TabularMdpRl2 --resume --out DIR} for the seed's full table row); a stopped test resumes them
  * from their checkpoints when run again on the same config, and starts over on another.
@@ -49,26 +54,43 @@ class TabularMdpRl2ReproductionTest {
     private static final int HELD_OUT = 2000;
 
     @Test
-    void rl2BeatsGreedyAndPsrl_onTheTenEpisodeMdps_onThreeTrainingSeeds() throws IOException {
-        int threads = Runtime.getRuntime().availableProcessors();
+    void rl2BeatsGreedyAndPsrl_onTheTenEpisodeMdps_onThreeTrainingSeeds() throws Exception {
+        List<Long> seeds = List.of(1L, 2L, 3L);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / seeds.size());
         PrintWriter out = new PrintWriter(System.out, true);
-        List<String> shortfalls = new ArrayList<>();
-        for (long seed = 1; seed <= 3; seed++) {
+        List<RunDirectory> runs = new ArrayList<>();
+        for (long seed : seeds) {
             ExperimentConfig config = ConfigFiles.read(CONFIG, ExperimentConfig.class,
                     List.of("seed=" + seed, "run.threads=" + threads));
+            runs.add(runDirectory(RUNS.resolve("seed-" + seed), config));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(seeds.size());
+        try {
+            List<Future<Boolean>> trained = new ArrayList<>();
+            for (RunDirectory run : runs) {
+                trained.add(pool.submit(() -> Experiment.of(run.config()).train(run,
+                        Progress.lines(line -> out.println("seed " + run.config().seed() + line), 50), new AtomicBoolean())));
+            }
+            for (Future<Boolean> t : trained) {
+                assertTrue(t.get(), "every seed trains to the end");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> shortfalls = new ArrayList<>();
+        for (RunDirectory run : runs) {
+            ExperimentConfig config = run.config();
             int n = ((Rl2Learner) config.learner()).rl2().episodesPerTrial();
-            RunDirectory run = runDirectory(RUNS.resolve("seed-" + seed), config);
             Experiment<?, ?, ?> experiment = Experiment.of(config);
-            assertTrue(experiment.train(run, Progress.lines(out::println, 50), new AtomicBoolean()), "seed " + seed);
             try (Sampler sampler = experiment.sampler(); MetaLearner learner = experiment.trained(run, sampler)) {
                 TrialPolicy policy = ((InContextPolicy) learner.explorationPolicy()).trials();
                 for (String reference : List.of("greedy", "psrl")) {
                     ConfidenceInterval margin = ReferenceAgents.mdpMargin(n, HELD_OUT, SeedTree.root(1), policy,
                             reference);
-                    out.printf("seed %d, MDP n=%d: rl2 - %s %+.2f +- %.2f (paired over %d tasks)%n", seed, n, reference,
-                            margin.mean(), margin.halfWidth(), margin.n());
+                    out.printf("seed %d, MDP n=%d: rl2 - %s %+.2f +- %.2f (paired over %d tasks)%n", config.seed(), n,
+                            reference, margin.mean(), margin.halfWidth(), margin.n());
                     if (!(margin.lower() > 0)) {
-                        shortfalls.add("seed " + seed + ": RL^2's margin over " + reference + " " + margin);
+                        shortfalls.add("seed " + config.seed() + ": RL^2's margin over " + reference + " " + margin);
                     }
                 }
             }
@@ -77,11 +99,15 @@ class TabularMdpRl2ReproductionTest {
                 + "same reward draws, should beat each with the 95% interval of its margin above 0: " + shortfalls);
     }
 
-    /** The run in {@code path}, resumed if it was made for {@code config}, else made afresh. */
+    /**
+     * The run in {@code path}, resumed if it was made for {@code config} with any thread count (which
+     * changes no result), else made afresh.
+     */
     private static RunDirectory runDirectory(Path path, ExperimentConfig config) throws IOException {
         if (Files.isDirectory(path)) {
-            if (RunDirectory.open(path).config().equals(config)) {
-                return RunDirectory.open(path);
+            RunDirectory old = RunDirectory.open(path);
+            if (oneThread(old.config()).equals(oneThread(config))) {
+                return old;
             }
             try (Stream<Path> files = Files.walk(path)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -91,5 +117,12 @@ class TabularMdpRl2ReproductionTest {
         }
         Files.createDirectories(path.getParent());
         return RunDirectory.create(path, config);
+    }
+
+    private static ExperimentConfig oneThread(ExperimentConfig c) {
+        RunSettings r = c.run();
+        return new ExperimentConfig(c.name(), c.seed(), c.family(), c.policy(), c.learner(),
+                new RunSettings(r.metaBatches(), 1, r.checkpointEvery(), r.keepCheckpoints(), r.executor(), r.master()),
+                c.evaluation());
     }
 }
