@@ -68,8 +68,9 @@ class TabularMdpRl2ReproductionTest {
         try {
             List<Future<Boolean>> trained = new ArrayList<>();
             for (RunDirectory run : runs) {
-                trained.add(pool.submit(() -> Experiment.of(run.config()).train(run,
-                        Progress.lines(line -> out.println("seed " + run.config().seed() + line), 50), new AtomicBoolean())));
+                long seed = run.config().seed();
+                Progress progress = Progress.lines(line -> out.println("seed " + seed + ": " + line.strip()), 50);
+                trained.add(pool.submit(() -> Experiment.of(run.config()).train(run, progress, new AtomicBoolean())));
             }
             for (Future<Boolean> t : trained) {
                 assertTrue(t.get(), "every seed trains to the end");
