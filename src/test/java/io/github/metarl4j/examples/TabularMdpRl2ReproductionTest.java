@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Tagged {@code reproduction}: the three trainings take over an hour on two cores, longer than
  * the test suite's budget, so {@code mvn test} leaves it out and {@code mvn test -Preproduction} runs
- * it (README, "Reproducing the results"). The three seeds train at once, each with a third of the
+ * it (README, "Run the tests"). The three seeds train at once, each with a third of the
  * machine's cores (at least one thread), which gives the same results as any other thread count;
  * then each is scored. The runs stay in
  * {@code target/reproduction/tabular-mdp-rl2-aux/seed-N} (for {@code metarl4j report}, or {@code
