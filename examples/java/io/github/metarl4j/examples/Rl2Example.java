@@ -32,10 +32,19 @@ final class Rl2Example {
     }
 
     /**
-     * @param rows prints the table rows from the resolved config, the trained policy, the number of
-     *             held-out trials and whether this is a smoke run
+     * Checks the setting, trains, prints the table. A mistake in the arguments or a config outside
+     * the table's settings is reported on standard error before anything trains; a training that
+     * fails has been reported by the command line's {@code train} or {@code resume}.
+     *
+     * @param setting throws {@link IllegalArgumentException} for a config the table has no row for
+     * @param rows    prints the table rows from the resolved config, the trained policy, the number
+     *                of held-out trials and whether this is a smoke run
+     * @return the exit status: {@link Main#DONE}, {@link Main#BAD_USAGE} for bad arguments, or the
+     *         command line's status
      */
-    static void run(String[] args, String defaultConfig, Rows rows) {
+    static int run(String[] args, String defaultConfig, Setting setting, Rows rows) {
+        PrintWriter stdout = new PrintWriter(System.out, true);
+        PrintWriter stderr = new PrintWriter(System.err, true);
         boolean smoke = List.of(args).contains("--smoke");
         String config = BenchmarkArgs.stringArg(args, "--config", defaultConfig);
         List<String> overrides = new ArrayList<>();
@@ -50,21 +59,30 @@ final class Rl2Example {
         }
         String out = BenchmarkArgs.stringArg(args, "--out", null);
         boolean resume = List.of(args).contains("--resume");
-        if (resume && (out == null || smoke || !overrides.isEmpty() || List.of(args).contains("--config"))) {
-            throw new IllegalArgumentException("--resume takes the run's directory as --out DIR and reads its resolved "
-                    + "config; --config, --set and --smoke do not go with it (got " + String.join(" ", args) + ")");
-        }
-        if (out == null) {
-            out = RunDirectory.defaultRoot(ConfigFiles.read(Path.of(config), ExperimentConfig.class, overrides).name())
-                    .toString();
+        int trials;
+        try {
+            if (resume && (out == null || smoke || !overrides.isEmpty() || List.of(args).contains("--config"))) {
+                throw new IllegalArgumentException("--resume takes the run's directory as --out DIR and reads its "
+                        + "resolved config; --config, --set and --smoke do not go with it (got "
+                        + String.join(" ", args) + ")");
+            }
+            trials = smoke ? 20 : positive(BenchmarkArgs.stringArg(args, "--trials", "2000"));
+            ExperimentConfig planned = resume ? RunDirectory.open(Path.of(out)).config()
+                    : ConfigFiles.read(Path.of(config), ExperimentConfig.class, overrides);
+            setting.check(planned);
+            if (out == null) {
+                out = RunDirectory.defaultRoot(planned.name()).toString();
+            }
+        } catch (IllegalArgumentException e) {
+            stderr.println("metarl4j: " + e.getMessage());
+            return Main.BAD_USAGE;
         }
         List<String> train = new ArrayList<>(resume ? List.of("resume", out)
                 : List.of("train", "--config", config, "--out", out));
         overrides.forEach(o -> train.addAll(List.of("--set", o)));
-        PrintWriter stdout = new PrintWriter(System.out, true);
-        int status = Main.execute(train.toArray(String[]::new), stdout, new PrintWriter(System.err, true));
+        int status = Main.execute(train.toArray(String[]::new), stdout, stderr);
         if (status != Main.DONE) {
-            throw new IllegalStateException("training " + config + " ended with status " + status);
+            return status;
         }
         RunDirectory dir = RunDirectory.open(Path.of(out));
         ExperimentConfig resolved = dir.config();
@@ -73,8 +91,36 @@ final class Rl2Example {
             TrialPolicy policy = ((InContextPolicy) learner.explorationPolicy()).trials();
             System.out.println();
             ReferenceAgents.header();
-            rows.print(resolved, policy, smoke ? 20 : BenchmarkArgs.intArg(args, "--trials", 2000), smoke);
+            rows.print(resolved, policy, trials, smoke);
         }
+        return Main.DONE;
+    }
+
+    /** Exits the JVM with {@code status} unless it is {@link Main#DONE}. */
+    static void exit(int status) {
+        if (status != Main.DONE) {
+            System.exit(status);
+        }
+    }
+
+    private static int positive(String trials) {
+        try {
+            int n = Integer.parseInt(trials);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--trials: expected a positive whole number of held-out trials, got "
+                + trials);
+    }
+
+    /** Says whether the paper's table has a row for a config's setting. */
+    @FunctionalInterface
+    interface Setting {
+        /** @throws IllegalArgumentException naming the config's setting and the table's */
+        void check(ExperimentConfig config);
     }
 
     /** Prints the table rows of a setting. */

@@ -1,5 +1,6 @@
 package io.github.metarl4j.examples;
 
+import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.experiment.config.Rl2Learner;
 import io.github.metarl4j.experiment.config.TabularFamily;
 import io.github.metarl4j.random.SeedTree;
@@ -20,14 +21,24 @@ public final class TabularMdpRl2 {
     }
 
     public static void main(String[] args) {
-        Rl2Example.run(args, "examples/configs/tabular-mdp-rl2.yaml", (config, trained, trials, smoke) -> {
-            if (!(config.family() instanceof TabularFamily mdp) || mdp.states() != 10 || mdp.actions() != 5
-                    || mdp.horizon() != 10) {
-                throw new IllegalArgumentException("the paper's table is for 10-state, 5-action MDPs with 10-step "
-                        + "episodes; the config's family is " + config.family());
-            }
-            int n = ((Rl2Learner) config.learner()).rl2().episodesPerTrial();
-            ReferenceAgents.mdps(n, trials, SeedTree.root(1), Map.of("rl2", trained));
-        });
+        Rl2Example.exit(run(args));
+    }
+
+    /** Runs the example; returns its exit status (Main's), having reported any mistake on standard error. */
+    static int run(String[] args) {
+        return Rl2Example.run(args, "examples/configs/tabular-mdp-rl2.yaml", TabularMdpRl2::check,
+                (config, trained, trials, smoke) -> {
+                    int n = ((Rl2Learner) config.learner()).rl2().episodesPerTrial();
+                    ReferenceAgents.mdps(n, trials, SeedTree.root(1), Map.of("rl2", trained));
+                });
+    }
+
+    private static void check(ExperimentConfig config) {
+        if (!(config.family() instanceof TabularFamily mdp) || mdp.states() != 10 || mdp.actions() != 5
+                || mdp.horizon() != 10 || !(config.learner() instanceof Rl2Learner)) {
+            throw new IllegalArgumentException("the paper's table is for RL^2 on 10-state, 5-action MDPs with "
+                    + "10-step episodes; the config " + config.name() + " has family " + config.family()
+                    + " and learner " + config.learner().name());
+        }
     }
 }

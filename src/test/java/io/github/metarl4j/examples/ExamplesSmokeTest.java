@@ -1,7 +1,7 @@
 package io.github.metarl4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -241,9 +241,46 @@ class ExamplesSmokeTest {
         String trained = run(() -> TabularMdpRl2.main(new String[] {"--out", run, "--smoke"}));
         String resumed = run(() -> TabularMdpRl2.main(new String[] {"--resume", "--out", run, "--trials", "20"}));
         assertEquals(rl2Row(trained), rl2Row(resumed), resumed);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TabularMdpRl2.main(new String[] {"--resume", "--out", run, "--set", "seed=2"}));
-        assertTrue(e.getMessage().contains("--set"), e.getMessage());
+    }
+
+    @Test
+    void rl2Examples_reportMistakesWithoutTrainingOrAStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String run = dir.resolve("run").toString();
+        run(() -> TabularMdpRl2.main(new String[] {"--out", run, "--smoke"}));
+        String err = runErr(() -> assertEquals(2, TabularMdpRl2.run(new String[] {"--resume", "--out", run, "--set", "seed=2"})));
+        assertTrue(err.contains("--config, --set and --smoke do not go with it"), err);
+        java.nio.file.Path other = dir.resolve("other");
+        err = runErr(() -> assertEquals(2, TabularMdpRl2.run(new String[] {"--out", other.toString(), "--trials", "0"})));
+        assertTrue(err.contains("--trials: expected a positive whole number of held-out trials, got 0"), err);
+        err = runErr(() -> assertEquals(2, TabularMdpRl2.run(new String[] {"--config", "examples/configs/bandit-rl2.yaml",
+            "--out", other.toString(), "--smoke"})));
+        assertTrue(err.contains("the paper's table is for RL^2 on 10-state, 5-action MDPs"), err);
+        assertFalse(java.nio.file.Files.exists(other), "nothing trains for a config the table has no row for");
+        err = runErr(() -> assertEquals(2, BanditRl2.run(new String[] {"--config", "examples/configs/tabular-mdp-rl2.yaml",
+            "--out", other.toString(), "--smoke"})));
+        assertTrue(err.contains("the paper's table is for RL^2 on Bernoulli bandits"), err);
+        java.nio.file.Path config = java.nio.file.Path.of(run, "resolved-config.yaml");
+        java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config)
+                .replace("metaBatches: 2", "metaBatches: 3"));
+        err = runErr(() -> assertEquals(2, TabularMdpRl2.run(new String[] {"--resume", "--out", run})));
+        assertTrue(err.contains("run.metaBatches: 2 -> 3"), err);
+        assertFalse(err.contains("Exception"), err);
+    }
+
+    /** What {@code main} writes to standard error (standard output is discarded). */
+    private static String runErr(Runnable main) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            run(main);
+        } finally {
+            System.setErr(original);
+        }
+        String err = buffer.toString(StandardCharsets.UTF_8);
+        original.print(err);
+        return err;
     }
 
     private static String rl2Row(String out) {
