@@ -14,7 +14,7 @@ import java.util.Map;
  * tasks.
  *
  * <pre>BanditRl2 [--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]
- * BanditRl2 --resume --out DIR [--trials N]</pre>
+ * BanditRl2 --resume --out DIR [--trials N] [--allow-config-change KEY,...]</pre>
  */
 public final class BanditRl2 {
 

@@ -20,11 +20,13 @@ import java.util.List;
  * policy to a printer of the paper's table rows.
  *
  * <pre>[--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]
- * --resume --out DIR [--trials N]</pre>
+ * --resume --out DIR [--trials N] [--allow-config-change KEY,...]</pre>
  * {@code --trials} is the number of held-out trials of the table (default 2000); {@code --smoke}
  * trains 2 tiny meta-batches. {@code --resume} continues the run in {@code DIR} as {@code metarl4j
  * resume} does (a finished run is only evaluated again) and prints the table for it, so that a run
- * that was stopped, or trained by {@code metarl4j train}, gets its row.
+ * that was stopped, or trained by {@code metarl4j train}, gets its row; {@code --allow-config-change}
+ * is passed on to it (to score a copy of a run cut back to an earlier checkpoint, or to lengthen
+ * one, after editing its resolved config's {@code run.metaBatches}).
  */
 final class Rl2Example {
 
@@ -59,11 +61,16 @@ final class Rl2Example {
         }
         String out = BenchmarkArgs.stringArg(args, "--out", null);
         boolean resume = List.of(args).contains("--resume");
+        String allow = BenchmarkArgs.stringArg(args, "--allow-config-change", null);
         int trials;
         try {
             if (resume && (out == null || smoke || !overrides.isEmpty() || List.of(args).contains("--config"))) {
                 throw new IllegalArgumentException("--resume takes the run's directory as --out DIR and reads its "
                         + "resolved config; --config, --set and --smoke do not go with it (got "
+                        + String.join(" ", args) + ")");
+            }
+            if (allow != null && !resume) {
+                throw new IllegalArgumentException("--allow-config-change goes with --resume (got "
                         + String.join(" ", args) + ")");
             }
             trials = smoke ? 20 : positive(BenchmarkArgs.stringArg(args, "--trials", "2000"));
@@ -80,6 +87,9 @@ final class Rl2Example {
         List<String> train = new ArrayList<>(resume ? List.of("resume", out)
                 : List.of("train", "--config", config, "--out", out));
         overrides.forEach(o -> train.addAll(List.of("--set", o)));
+        if (allow != null) {
+            train.addAll(List.of("--allow-config-change", allow));
+        }
         int status = Main.execute(train.toArray(String[]::new), stdout, stderr);
         if (status != Main.DONE) {
             return status;

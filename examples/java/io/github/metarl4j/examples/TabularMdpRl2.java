@@ -13,7 +13,7 @@ import java.util.Map;
  * the reference agents on the same held-out tasks.
  *
  * <pre>TabularMdpRl2 [--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]
- * TabularMdpRl2 --resume --out DIR [--trials N]</pre>
+ * TabularMdpRl2 --resume --out DIR [--trials N] [--allow-config-change KEY,...]</pre>
  */
 public final class TabularMdpRl2 {
 

@@ -266,6 +266,13 @@ class ExamplesSmokeTest {
         err = runErr(() -> assertEquals(2, TabularMdpRl2.run(new String[] {"--resume", "--out", run})));
         assertTrue(err.contains("run.metaBatches: 2 -> 3"), err);
         assertFalse(err.contains("Exception"), err);
+        err = runErr(() -> assertEquals(2, TabularMdpRl2.run(new String[] {"--out", other.toString(),
+            "--allow-config-change", "run.metaBatches"})));
+        assertTrue(err.contains("--allow-config-change goes with --resume"), err);
+        String lengthened = run(() -> assertEquals(0, TabularMdpRl2.run(new String[] {"--resume", "--out", run,
+            "--trials", "20", "--allow-config-change", "run.metaBatches"})));
+        assertTrue(lengthened.contains("config changes allowed since the checkpoints: run.metaBatches"), lengthened);
+        assertTrue(rl2Row(lengthened).matches("tabular MDP n=10       rl2 .*"), lengthened);
     }
 
     /** What {@code main} writes to standard error (standard output is discarded). */
