@@ -41,7 +41,8 @@ class ConfigFilesTest {
     @Test
     void everyExperimentConfig_readsAndRoundTripsToAnEqualRecord() throws IOException {
         for (String name : new String[] {"founding-transfer", "founding-hidden-goals", "navigation-2d",
-            "custom-family", "bandit-rl2", "tabular-mdp-rl2", "tabular-mdp-rl2-aux", "offline-gridworld", "offline-gridworld-cql"}) {
+            "custom-family", "bandit-rl2", "tabular-mdp-rl2", "tabular-mdp-rl2-aux",
+            "tabular-mdp25-rl2-aux", "offline-gridworld", "offline-gridworld-cql"}) {
             ExperimentConfig c = ConfigFiles.read(Path.of("examples/configs/" + name + ".yaml"), ExperimentConfig.class);
             assertEquals(name, c.name());
             assertEquals(c, ConfigFiles.fromYaml(ConfigFiles.toYaml(c), ExperimentConfig.class), name);
