@@ -7,6 +7,7 @@ import io.github.metarl4j.nn.Mlp;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.Scratch;
 import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.optim.LearningRate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ public final class QNetworkBenchmark {
     /** The library's step, as {@code ConservativeQLearning} takes it. */
     private static Stepper library(Mlp net, INDArray theta0) {
         Scratch scratch = new Scratch();
-        AdamOptimizer adam = new AdamOptimizer(0.005, theta0.length(), theta0.dataType());
+        AdamOptimizer adam = new AdamOptimizer(LearningRate.constant(0.005), theta0.length(), theta0.dataType());
         INDArray[] theta = {theta0};
         INDArray target = theta0.dup();
         return (obs, next, actions, rewards) -> {

@@ -54,7 +54,7 @@ public final class Rl2Benchmark {
         double target = BenchmarkArgs.doubleArg(args, "--target", 0.98);
         long seed = BenchmarkArgs.intArg(args, "--seed", 1);
         Rl2Config config = Rl2Config.ppo(pulls, BenchmarkArgs.doubleArg(args, "--gamma", 0.99),
-                BenchmarkArgs.doubleArg(args, "--lambda", 0.3), new PpoConfig(0.2,
+                BenchmarkArgs.doubleArg(args, "--lambda", 0.3), PpoConfig.constant(0.2,
                 BenchmarkArgs.intArg(args, "--epochs", 5), BenchmarkArgs.doubleArg(args, "--lr", 0.01)),
                 BenchmarkArgs.intArg(args, "--minibatches", 8), 0.5, BenchmarkArgs.doubleArg(args, "--entropy", 0.0));
         var family = Bandits.family(BanditConfig.bernoulli(arms));

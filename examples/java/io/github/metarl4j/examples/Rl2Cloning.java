@@ -20,6 +20,7 @@ import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialInputs;
 import io.github.metarl4j.sampler.TrialPolicy;
 import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.optim.LearningRate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,7 @@ public final class Rl2Cloning {
             };
             if (extra > 0) {
                 // TrialCloning.train's loop on the widened rows
-                AdamOptimizer adam = new AdamOptimizer(learningRate, theta0.length(), theta0.dataType());
+                AdamOptimizer adam = new AdamOptimizer(LearningRate.constant(learningRate), theta0.length(), theta0.dataType());
                 RandomGenerator rng = seeds.child("train").generator();
                 theta = theta0;
                 for (int step = 0; step < steps; step++) {

@@ -40,7 +40,7 @@ class UserTypesCliTest {
                 gaeLambda: 1.0
                 outer: TRPO
                 trpo: {maxKl: 0.01, cgIterations: 10, cgDamping: 1.0e-5, lineSearchSteps: 15, backtrackRatio: 0.8}
-                ppo: {clip: 0.2, epochs: 5, learningRate: 1.0e-3}
+                ppo: {clip: 0.2, epochs: 5, learningRate: 1.0e-3, decayBatches: 0}
             run: {metaBatches: 3, threads: 1, checkpointEvery: 1, keepCheckpoints: 2}
             evaluation: {tasks: 2, steps: 1, episodes: 4, baselines: [SCRATCH], stepSizes: [], target: 0.9}
             """;

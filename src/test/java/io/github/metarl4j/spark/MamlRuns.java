@@ -80,7 +80,7 @@ final class MamlRuns {
     static Run rl2(Sampler sampler, int trials) {
         TaskFamily<BanditTask, double[], Integer> family = Bandits.family(BanditConfig.bernoulli(5));
         RecurrentNet net = new RecurrentNet(1 + 5 + 2, 16, 5, DataType.FLOAT);
-        Rl2Config config = Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 2, 0.01), 2, 0.5, 0.01);
+        Rl2Config config = Rl2Config.ppo(10, 0.99, 0.3, PpoConfig.constant(0.2, 2, 0.01), 2, 0.5, 0.01);
         SeedTree root = SeedTree.root(5);
         List<double[]> parameters = new ArrayList<>();
         List<double[]> metrics = new ArrayList<>();

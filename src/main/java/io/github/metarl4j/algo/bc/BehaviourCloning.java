@@ -9,6 +9,7 @@ import io.github.metarl4j.data.HostArrays;
 import io.github.metarl4j.data.TransitionDataset;
 import io.github.metarl4j.env.TaskFamily;
 import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.optim.LearningRate;
 import io.github.metarl4j.policy.Policy;
 import io.github.metarl4j.policy.PolicyPoint;
 import io.github.metarl4j.task.Task;
@@ -47,7 +48,7 @@ public final class BehaviourCloning extends ParametricLearner {
      * @throws IllegalArgumentException if the dataset's widths differ from the policy's
      */
     public BehaviourCloning(BcConfig config, Policy policy, INDArray theta, TransitionDataset dataset) {
-        super(theta, Optional.of(new AdamOptimizer(config.learningRate(), theta.length(), theta.dataType())));
+        super(theta, Optional.of(new AdamOptimizer(LearningRate.constant(config.learningRate()), theta.length(), theta.dataType())));
         if (dataset.obsDim() != policy.obsDim() || dataset.actDim() != policy.actDim()) {
             throw new IllegalArgumentException("dataset of observations [" + dataset.obsDim() + "] and actions ["
                     + dataset.actDim() + "] does not fit a policy of [" + policy.obsDim() + "] and ["

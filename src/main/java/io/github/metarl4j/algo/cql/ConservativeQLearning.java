@@ -11,6 +11,7 @@ import io.github.metarl4j.nn.Mlp;
 import io.github.metarl4j.nn.MlpPass;
 import io.github.metarl4j.nn.Scratch;
 import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.optim.LearningRate;
 import io.github.metarl4j.task.Task;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public final class ConservativeQLearning extends ParametricLearner {
      * @throws IllegalArgumentException if the dataset's widths do not fit the network
      */
     public ConservativeQLearning(CqlConfig config, Mlp net, INDArray theta, TransitionDataset dataset) {
-        super(theta, Optional.of(new AdamOptimizer(config.learningRate(), theta.length(), theta.dataType())));
+        super(theta, Optional.of(new AdamOptimizer(LearningRate.constant(config.learningRate()), theta.length(), theta.dataType())));
         if (dataset.obsDim() != net.inDim() || dataset.actDim() != 1) {
             throw new IllegalArgumentException("dataset of observations [" + dataset.obsDim() + "] and actions ["
                     + dataset.actDim() + "] does not fit a Q-network of [" + net.inDim() + "] inputs and one discrete "

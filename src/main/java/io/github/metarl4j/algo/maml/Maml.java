@@ -43,7 +43,7 @@ public final class Maml extends ParametricLearner {
      *                work of the outer step; results are identical for any number (the caller closes it)
      */
     public Maml(MamlConfig config, Policy policy, INDArray theta, Sampler sampler) {
-        super(theta, Optional.of(new AdamOptimizer(config.ppo().learningRate(), policy.numParams(),
+        super(theta, Optional.of(new AdamOptimizer(config.ppo().learningRate(config.ppo().epochs()), policy.numParams(),
                 policy.dataType())));
         this.config = config;
         this.parts = LearnerParts.of(config, policy, theta, sampler);

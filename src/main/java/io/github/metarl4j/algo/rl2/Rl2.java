@@ -58,7 +58,8 @@ public final class Rl2 extends ParametricLearner {
      * @param sampler runs the trials (the caller closes it)
      */
     public Rl2(Rl2Config config, SequenceModel net, INDArray theta0, Sampler sampler) {
-        super(checked(config, net, theta0).dup(), Optional.of(new AdamOptimizer(config.ppo().learningRate(),
+        super(checked(config, net, theta0).dup(), Optional.of(new AdamOptimizer(config.ppo().learningRate(
+                config.ppo().epochs() * config.minibatches()),
                 net.numParams(), net.dataType())));
         this.config = config;
         this.net = net;

@@ -7,6 +7,7 @@ import io.github.metarl4j.nn.SequenceModel;
 import io.github.metarl4j.nn.ScratchMemory;
 import io.github.metarl4j.nn.SequencePass;
 import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.optim.LearningRate;
 import io.github.metarl4j.policy.Categorical;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialPolicy;
@@ -94,7 +95,7 @@ public final class TrialCloning {
                                                      int steps, double learningRate, Sampler sampler,
                                                      RandomGenerator rng,
                                                      ObjIntConsumer<INDArray> progress) {
-        AdamOptimizer adam = new AdamOptimizer(learningRate, theta.length(), theta.dataType());
+        AdamOptimizer adam = new AdamOptimizer(LearningRate.constant(learningRate), theta.length(), theta.dataType());
         INDArray current = theta;
         for (int step = 0; step < steps; step++) {
             TrialBatch batch = sampler.sampleTrials(family, family.tasks().train().sample(trials, rng),

@@ -110,6 +110,22 @@ class MetaLearnerContractTest {
         }
     }
 
+    /** MAML's PPO anneal counts {@code epochs} Adam steps per meta-batch: after 2 batches the rate is 0. */
+    @Test
+    void mamlPpoAnneal_leavesTheParametersAfterDecayBatches() {
+        MamlConfig annealed = MamlConfig.builder().metaBatch(3).fastBatch(2).outer(OuterOptimizer.PPO)
+                .ppo(new io.github.metarl4j.optim.PpoConfig(0.2, 3, 1e-3, 2)).build();
+        try (Maml maml = new Maml(annealed, POLICY, initial(), new LockstepSampler(1, POLICY.dataType()))) {
+            step(maml, 0);
+            double[] afterFirst = HostArrays.read(maml.parameters());
+            step(maml, 1);
+            double[] afterSecond = HostArrays.read(maml.parameters());
+            step(maml, 2);
+            assertFalse(java.util.Arrays.equals(afterFirst, afterSecond), "batch 1 (rates 5e-4 to 1.67e-4) moves them");
+            assertArrayEquals(afterSecond, HostArrays.read(maml.parameters()), "batch 2 steps at rate 0");
+        }
+    }
+
     @Test
     void restore_rejectsMissingAndMisSizedEntries_namingThem() {
         try (Maml maml = new Maml(config(OuterOptimizer.PPO), POLICY, initial(), new LockstepSampler(1, POLICY.dataType()))) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.metarl4j.nn.Activation;
 import io.github.metarl4j.optim.AdamOptimizer;
+import io.github.metarl4j.optim.LearningRate;
 import io.github.metarl4j.optim.PpoConfig;
 import io.github.metarl4j.policy.CategoricalMlpPolicy;
 import io.github.metarl4j.policy.GaussianMlpPolicy;
@@ -90,7 +91,7 @@ class PpoTest {
 
     @Test
     void adam_firstStepMatchesKingmaAndBasEfficientForm() {
-        AdamOptimizer adam = new AdamOptimizer(0.01, 3, DataType.DOUBLE);
+        AdamOptimizer adam = new AdamOptimizer(LearningRate.constant(0.01), 3, DataType.DOUBLE);
         INDArray theta = Nd4j.create(new double[] {1, 2, 3}, new long[] {3}, DataType.DOUBLE);
         INDArray g = Nd4j.create(new double[] {0.5, -2, 1e-3}, new long[] {3}, DataType.DOUBLE);
         INDArray next = adam.step(theta, g);
@@ -106,11 +107,11 @@ class PpoTest {
     @Test
     void badPpoSettings_areRejected() {
         assertEquals("clip must be in (0, 1), got 0.0", assertThrows(IllegalArgumentException.class,
-                () -> new PpoConfig(0, 5, 1e-3)).getMessage());
+                () -> PpoConfig.constant(0, 5, 1e-3)).getMessage());
         assertEquals("epochs must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
-                () -> new PpoConfig(0.2, 0, 1e-3)).getMessage());
+                () -> PpoConfig.constant(0.2, 0, 1e-3)).getMessage());
         assertEquals("learningRate must be finite and > 0, got -1.0", assertThrows(IllegalArgumentException.class,
-                () -> new PpoConfig(0.2, 5, -1)).getMessage());
+                () -> PpoConfig.constant(0.2, 5, -1)).getMessage());
         assertEquals("ppo settings must be non-null", assertThrows(IllegalArgumentException.class,
                 () -> MamlConfig.builder().ppo(null).build()).getMessage());
     }

@@ -47,7 +47,7 @@ class Rl2Test {
     /** Two threads: the same results as one (oneAndTwoThreads_trainTheSameLearner_bitForBit), sooner. */
     private static Rl2 learner(long seed, int hidden, double entropyCoef, int minibatches) {
         RecurrentNet net = new RecurrentNet(1 + 5 + 2, hidden, 5, DataType.FLOAT);
-        Rl2Config c = Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), minibatches, 0.5, entropyCoef);
+        Rl2Config c = Rl2Config.ppo(10, 0.99, 0.3, PpoConfig.constant(0.2, 5, 0.01), minibatches, 0.5, entropyCoef);
         return new Rl2(c, net, net.initialParameters(SeedTree.root(seed).child("init").generator()),
                 new LockstepSampler(2, net.dataType()));
     }
@@ -63,7 +63,7 @@ class Rl2Test {
 
     private static Rl2Config trpo(double maxKl) {
         return new Rl2Config(10, 0.99, 0.3, Rl2Inputs.PAPER, io.github.metarl4j.optim.OuterOptimizer.TRPO,
-                new io.github.metarl4j.optim.TrpoConfig(maxKl, 10, 1e-5, 15, 0.8), new PpoConfig(0.2, 5, 0.01), 4, 0,
+                new io.github.metarl4j.optim.TrpoConfig(maxKl, 10, 1e-5, 15, 0.8), PpoConfig.constant(0.2, 5, 0.01), 4, 0,
                 0, 0.5, 0.01, 0);
     }
 
@@ -123,7 +123,7 @@ class Rl2Test {
     @Test
     void rewardPrediction_trainsTheAuxiliaryHead_andNeedsOne() {
         Rl2Config c = new Rl2Config(10, 0.99, 0.3, Rl2Inputs.PAPER, io.github.metarl4j.optim.OuterOptimizer.PPO,
-                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, new PpoConfig(0.2, 5, 0.01), 4, 0, 0, 0.5, 0.01, 1.0);
+                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, PpoConfig.constant(0.2, 5, 0.01), 4, 0, 0, 0.5, 0.01, 1.0);
         // Bernoulli arms: the error of the rewards the taken actions paid falls as the head learns
         // (0.262 after the first batch, 0.22 by batch 40 on this seed)
         try (Rl2 rl2 = learner(1, c, 1, new RecurrentNet(8, 16, 5, 5, DataType.FLOAT))) {
@@ -145,7 +145,7 @@ class Rl2Test {
     void pairInputs_widenTheNetworksRows_forTrainingAndActing() {
         // bandit rows are 1 + 5 + 2 wide; the pairs add 2 x 1 x 5
         Rl2Config c = new Rl2Config(10, 0.99, 0.3, Rl2Inputs.PAIRS, io.github.metarl4j.optim.OuterOptimizer.PPO,
-                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, new PpoConfig(0.2, 2, 0.01), 2, 0, 0, 0.5, 0.01, 0);
+                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, PpoConfig.constant(0.2, 2, 0.01), 2, 0, 0, 0.5, 0.01, 0);
         try (Rl2 rl2 = learner(1, c, 1, new RecurrentNet(18, 16, 5, DataType.FLOAT))) {
             MetaStepReport r = step(rl2, 0, 20);
             assertEquals(200, r.value(Metric.ENV_STEPS));
@@ -162,9 +162,9 @@ class Rl2Test {
     void ppoKlStop_endsTheEpochsAtTheFirstMinibatchPastTheTarget() {
         // 5 epochs of 4 minibatches: 20 Adam steps without a stop; a tiny target lets only the first
         // (whose minibatch is still at the sampling policy, KL 0) through
-        Rl2Config free = Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 5, 0.01), 4, 0.5, 0.01);
+        Rl2Config free = Rl2Config.ppo(10, 0.99, 0.3, PpoConfig.constant(0.2, 5, 0.01), 4, 0.5, 0.01);
         Rl2Config stopped = new Rl2Config(10, 0.99, 0.3, Rl2Inputs.PAPER, io.github.metarl4j.optim.OuterOptimizer.PPO,
-                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, new PpoConfig(0.2, 5, 0.01), 4, 1e-9, 0.5, 0.5, 0.01, 0);
+                io.github.metarl4j.optim.TrpoConfig.MAML_PAPER, PpoConfig.constant(0.2, 5, 0.01), 4, 1e-9, 0.5, 0.5, 0.01, 0);
         try (Rl2 a = learner(1, free, 1); Rl2 b = learner(1, stopped, 1)) {
             assertEquals(20, step(a, 0, 40).value(Rl2.UPDATES));
             MetaStepReport r = step(b, 0, 40);
@@ -173,9 +173,31 @@ class Rl2Test {
         }
     }
 
+    /**
+     * PPO's learning-rate anneal counts epochs x minibatches Adam steps per meta-batch: over 2 batches
+     * of 2 epochs of 4 minibatches, batch 1 still moves the parameters and batch 2 (rate 0) does not;
+     * had it counted epochs alone, the rate would be 0 from batch 1 on.
+     */
+    @Test
+    void learningRateAnneal_reachesZeroAfterDecayBatches() {
+        Rl2Config c = Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 2, 0.01, 2), 4, 0.5, 0.01);
+        try (Rl2 rl2 = learner(1, c, 1)) {
+            double[] start = HostArrays.read(rl2.parameters());
+            step(rl2, 0, 40);
+            double[] afterFirst = HostArrays.read(rl2.parameters());
+            step(rl2, 1, 40);
+            double[] afterSecond = HostArrays.read(rl2.parameters());
+            step(rl2, 2, 40);
+            assertTrue(!java.util.Arrays.equals(start, afterFirst), "batch 0 moves the parameters");
+            assertTrue(!java.util.Arrays.equals(afterFirst, afterSecond), "batch 1 (rates 0.005 to 0.000625) moves them");
+            assertEquals(java.util.Arrays.toString(afterSecond), java.util.Arrays.toString(HostArrays.read(
+                    rl2.parameters())), "batch 2 takes Adam steps at rate 0");
+        }
+    }
+
     @Test
     void oneAndTwoThreads_trainTheSameLearner_bitForBit() {
-        for (Rl2Config c : List.of(Rl2Config.ppo(10, 0.99, 0.3, new PpoConfig(0.2, 2, 0.01), 2, 0.5, 0.01),
+        for (Rl2Config c : List.of(Rl2Config.ppo(10, 0.99, 0.3, PpoConfig.constant(0.2, 2, 0.01), 2, 0.5, 0.01),
                 trpo(0.01))) {
             // 300 trials: passes over blocks of 128, 128 and 44 trials, and minibatches of 150
             try (Rl2 one = learner(3, c, 1); Rl2 two = learner(3, c, 2)) {

@@ -191,6 +191,7 @@ class ExperimentConfigErrorsTest {
                 edit("zero clip", y -> y.replace("clip: 0.2", "clip: 0.0"), "key 'learner.maml.ppo.clip': clip must be in (0, 1), got 0.0"),
                 edit("no PPO epoch", y -> y.replace("epochs: 5", "epochs: 0"), "key 'learner.maml.ppo.epochs': epochs must be >= 1, got 0"),
                 edit("negative learning rate", y -> y.replace("learningRate: 1.0e-3", "learningRate: -1.0e-3"), "key 'learner.maml.ppo.learningRate': learningRate must be finite and > 0, got -0.001"),
+                edit("negative anneal", y -> y.replace("decayBatches: 0", "decayBatches: -5"), "key 'learner.maml.ppo.decayBatches': decayBatches must be >= 0 (0: a constant learning rate), got -5"),
                 edit("no thread", indented("threads", "0"), "key 'run.threads': threads must be in [1, 1024], got 0"),
                 edit("too many threads", indented("threads", "100000"),
                         "key 'run.threads': threads must be in [1, 1024], got 100000"),
