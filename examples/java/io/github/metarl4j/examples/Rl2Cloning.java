@@ -119,7 +119,7 @@ public final class Rl2Cloning {
                         seeds.child("train").generator(), progress);
             }
         }
-        TrialPolicy clone = new Rl2Policy(net, theta);
+        TrialPolicy clone = new Rl2Policy(net, theta, 1.0);
         ReferenceAgents.mdps(n, evalTrials, SeedTree.root(1), Map.of("clone of " + teacherName,
                 inputs.wrap(clone)));
         System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);

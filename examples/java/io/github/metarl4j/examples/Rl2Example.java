@@ -2,6 +2,7 @@ package io.github.metarl4j.examples;
 
 import io.github.metarl4j.algo.InContextPolicy;
 import io.github.metarl4j.algo.MetaLearner;
+import io.github.metarl4j.algo.rl2.Rl2PolicySpec;
 import io.github.metarl4j.cli.Main;
 import io.github.metarl4j.experiment.Experiment;
 import io.github.metarl4j.experiment.config.ConfigFiles;
@@ -9,6 +10,7 @@ import io.github.metarl4j.experiment.config.ExperimentConfig;
 import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.sampler.Sampler;
 import io.github.metarl4j.sampler.TrialPolicy;
+import io.github.metarl4j.sampler.TrialPolicyData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,14 +21,16 @@ import java.util.List;
  * {@code train} (run directory, progress, evaluation, plots, HTML report), then hand the trained
  * policy to a printer of the paper's table rows.
  *
- * <pre>[--config FILE] [--out DIR] [--trials N] [--set KEY=VALUE ...] [--smoke]
- * --resume --out DIR [--trials N] [--allow-config-change KEY,...]</pre>
+ * <pre>[--config FILE] [--out DIR] [--trials N] [--temperature T] [--set KEY=VALUE ...] [--smoke]
+ * --resume --out DIR [--trials N] [--temperature T] [--allow-config-change KEY,...]</pre>
  * {@code --trials} is the number of held-out trials of the table (default 2000); {@code --smoke}
  * trains 2 tiny meta-batches. {@code --resume} continues the run in {@code DIR} as {@code metarl4j
  * resume} does (a finished run is only evaluated again) and prints the table for it, so that a run
  * that was stopped, or trained by {@code metarl4j train}, gets its row; {@code --allow-config-change}
  * is passed on to it (to score a copy of a run cut back to an earlier checkpoint, or to lengthen
- * one, after editing its resolved config's {@code run.metaBatches}).
+ * one, after editing its resolved config's {@code run.metaBatches}). {@code --temperature T} scores
+ * the trained policy with its logits divided by {@code T} (default 1, the trained policy; a
+ * diagnostic of what its randomness costs: training is unchanged).
  */
 final class Rl2Example {
 
@@ -63,6 +67,7 @@ final class Rl2Example {
         boolean resume = List.of(args).contains("--resume");
         String allow = BenchmarkArgs.stringArg(args, "--allow-config-change", null);
         int trials;
+        double temperature;
         try {
             if (resume && (out == null || smoke || !overrides.isEmpty() || List.of(args).contains("--config"))) {
                 throw new IllegalArgumentException("--resume takes the run's directory as --out DIR and reads its "
@@ -74,6 +79,7 @@ final class Rl2Example {
                         + String.join(" ", args) + ")");
             }
             trials = smoke ? 20 : positive(BenchmarkArgs.stringArg(args, "--trials", "2000"));
+            temperature = temperature(BenchmarkArgs.stringArg(args, "--temperature", "1"));
             ExperimentConfig planned = resume ? RunDirectory.open(Path.of(out)).config()
                     : ConfigFiles.read(Path.of(config), ExperimentConfig.class, overrides);
             setting.check(planned);
@@ -99,6 +105,13 @@ final class Rl2Example {
         Experiment<?, ?, ?> experiment = Experiment.of(resolved);
         try (Sampler sampler = experiment.sampler(); MetaLearner learner = experiment.trained(dir, sampler)) {
             TrialPolicy policy = ((InContextPolicy) learner.explorationPolicy()).trials();
+            if (temperature != 1.0) {
+                TrialPolicyData trained = (TrialPolicyData) policy;
+                policy = new TrialPolicyData(((Rl2PolicySpec) trained.spec()).atTemperature(temperature),
+                        trained.parameters());
+                System.out.println();
+                System.out.println("rl2 below: the trained policy with its logits divided by " + temperature);
+            }
             System.out.println();
             ReferenceAgents.header();
             rows.print(resolved, policy, trials, smoke);
@@ -124,6 +137,19 @@ final class Rl2Example {
         }
         throw new IllegalArgumentException("--trials: expected a positive whole number of held-out trials, got "
                 + trials);
+    }
+
+    private static double temperature(String t) {
+        try {
+            double v = Double.parseDouble(t);
+            if (v > 0 && !Double.isInfinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--temperature: expected a finite number > 0 dividing the policy's logits"
+                + " (1: the trained policy), got " + t);
     }
 
     /** Says whether the paper's table has a row for a config's setting. */

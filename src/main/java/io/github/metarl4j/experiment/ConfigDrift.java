@@ -9,6 +9,7 @@ import io.github.metarl4j.experiment.layout.RunDirectory;
 import io.github.metarl4j.run.Checkpoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +29,14 @@ public final class ConfigDrift {
     /** The keys that may change on resume when named with {@code --allow-config-change}. */
     public static final List<String> SAFE = List.of("name", "run.metaBatches", "run.threads", "run.executor",
             "run.master", "run.checkpointEvery", "run.keepCheckpoints", "evaluation.*");
+
+    /**
+     * Keys added to the config after runs were written, by their last two segments, with the value
+     * that trains as those runs did: a checkpoint without the key and a config holding that value
+     * are the same training, so a run written before the key existed resumes once its resolved
+     * config gains the key at that value ({@code ppo.decayBatches: 0}, the constant learning rate).
+     */
+    static final Map<String, String> ADDED = Map.of("ppo.decayBatches", "0");
 
     /**
      * One key's change.
@@ -141,9 +150,17 @@ public final class ConfigDrift {
             for (String k : keys) {
                 walk(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
             }
+        } else if (a == null && b != null && b.isValueNode() && b.asText().equals(ADDED.get(lastTwo(path)))) {
+            return;
         } else if (a == null || b == null || !a.equals(b)) {
             out.add(new Change(path, text(a), text(b)));
         }
+    }
+
+    private static String lastTwo(String path) {
+        int last = path.lastIndexOf('.');
+        int before = last < 0 ? -1 : path.lastIndexOf('.', last - 1);
+        return path.substring(before + 1);
     }
 
     private static String text(JsonNode v) {

@@ -273,6 +273,14 @@ class ExamplesSmokeTest {
             "--trials", "20", "--allow-config-change", "run.metaBatches"})));
         assertTrue(lengthened.contains("config changes allowed since the checkpoints: run.metaBatches"), lengthened);
         assertTrue(rl2Row(lengthened).matches("tabular MDP n=10       rl2 .*"), lengthened);
+        err = runErr(() -> assertEquals(2, TabularMdpRl2.run(new String[] {"--resume", "--out", run,
+            "--temperature", "0"})));
+        assertTrue(err.contains("--temperature: expected a finite number > 0 dividing the policy's logits"
+                + " (1: the trained policy), got 0"), err);
+        String sharper = run(() -> assertEquals(0, TabularMdpRl2.run(new String[] {"--resume", "--out", run,
+            "--trials", "20", "--temperature", "0.5"})));
+        assertTrue(sharper.contains("rl2 below: the trained policy with its logits divided by 0.5"), sharper);
+        assertTrue(rl2Row(sharper).matches("tabular MDP n=10       rl2 .*"), sharper);
     }
 
     /** What {@code main} writes to standard error (standard output is discarded). */

@@ -35,6 +35,19 @@ class ConfigDriftTest {
                 new ConfigDrift.Change("policy.hidden", "[64,64]", "[32,32]"), new ConfigDrift.Change("seed", "1", "2"))));
     }
 
+    /** A run written before ppo.decayBatches existed trained at a constant rate: 0 is no change, 800 is. */
+    @Test
+    void aKeyAddedSinceTheCheckpoint_atItsNeutralValue_isNoChange() {
+        String old = "learner: {type: rl2, rl2: {ppo: {clip: 0.2, learningRate: 0.005}}}\n";
+        assertEquals(List.of(), ConfigDrift.between(old, old.replace("0.005}", "0.005, decayBatches: 0}")));
+        assertEquals(List.of(new ConfigDrift.Change("learner.rl2.ppo.decayBatches", "absent", "800")),
+                ConfigDrift.between(old, old.replace("0.005}", "0.005, decayBatches: 800}")));
+        assertEquals(List.of(new ConfigDrift.Change("learner.rl2.ppo.decayBatches", "0", "absent")),
+                ConfigDrift.between(old.replace("0.005}", "0.005, decayBatches: 0}"), old));
+        assertEquals(List.of(new ConfigDrift.Change("learner.rl2.decayBatches", "absent", "0")),
+                ConfigDrift.between(old, old.replace("rl2: {", "rl2: {decayBatches: 0, ")));
+    }
+
     @Test
     void onlyKeysThatLeaveTrainingAsItWas_mayBeAllowed() {
         assertEquals(Set.of("run.metaBatches", "evaluation.*", "run.threads"),

@@ -73,11 +73,11 @@ class PolicyDataTest {
         TrialInputs layout = new TrialInputs(family.spec().observationSpace().flatDim(), 5);
         RecurrentNet net = new RecurrentNet(layout.width(), 8, 5, DataType.FLOAT);
         INDArray theta = net.initialParameters(new SplittableRandom(2));
-        TrialPolicyData data = new TrialPolicyData(new Rl2PolicySpec(net, io.github.metarl4j.algo.rl2.Rl2Inputs.PAPER), HostArrays.read(theta));
+        TrialPolicyData data = new TrialPolicyData(new Rl2PolicySpec(net, io.github.metarl4j.algo.rl2.Rl2Inputs.PAPER, 1.0), HostArrays.read(theta));
         TrialPolicyData shipped = roundTrip(data);
         List<TabularMdp> tasks = family.tasks().train().sample(6, new SplittableRandom(3));
         try (LockstepSampler sampler = new LockstepSampler(2, DataType.FLOAT)) {
-            TrialBatch here = sampler.sampleTrials(family, tasks, 2, new Rl2Policy(net, theta), new SplittableRandom(4));
+            TrialBatch here = sampler.sampleTrials(family, tasks, 2, new Rl2Policy(net, theta, 1.0), new SplittableRandom(4));
             TrialBatch there = sampler.sampleTrials(family, tasks, 2, shipped, new SplittableRandom(4));
             assertArrayEquals(here.actions(), there.actions());
             assertArrayEquals(here.rewards(), there.rewards());
@@ -94,7 +94,7 @@ class PolicyDataTest {
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PolicyData(policy.spec(), List.of()));
         IllegalArgumentException rl2 = assertThrows(IllegalArgumentException.class,
-                () -> new TrialPolicyData(new Rl2PolicySpec(new RecurrentNet(5, 4, 2, DataType.FLOAT), io.github.metarl4j.algo.rl2.Rl2Inputs.PAPER), new double[3]));
+                () -> new TrialPolicyData(new Rl2PolicySpec(new RecurrentNet(5, 4, 2, DataType.FLOAT), io.github.metarl4j.algo.rl2.Rl2Inputs.PAPER, 1.0), new double[3]));
         assertTrue(rl2.getMessage().contains("got 3"), rl2.getMessage());
     }
 

@@ -136,7 +136,7 @@ class TaskSplitTest {
         List<TabularMdp> tasks = family.tasks().train().sample(trials, new SplittableRandom(4));
         TrialInputs layout = new TrialInputs(family.spec().observationSpace().flatDim(), 3);
         RecurrentNet net = new RecurrentNet(layout.width(), 32, 3, type);
-        TrialPolicyData policy = new TrialPolicyData(new Rl2PolicySpec(net, io.github.metarl4j.algo.rl2.Rl2Inputs.PAPER),
+        TrialPolicyData policy = new TrialPolicyData(new Rl2PolicySpec(net, io.github.metarl4j.algo.rl2.Rl2Inputs.PAPER, 1.0),
                 HostArrays.read(net.initialParameters(new SplittableRandom(6))));
         int[][] parts = {{0, TrialPolicy.BLOCK}, {TrialPolicy.BLOCK, trials}};
         try (LockstepSampler sampler = new LockstepSampler(2, type)) {

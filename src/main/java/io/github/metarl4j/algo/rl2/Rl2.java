@@ -79,7 +79,7 @@ public final class Rl2 extends ParametricLearner {
 
     /** The policy at the current parameters. */
     public TrialPolicyData policy() {
-        return new TrialPolicyData(new Rl2PolicySpec(net, config.inputs()), HostArrays.read(parameters()));
+        return new TrialPolicyData(new Rl2PolicySpec(net, config.inputs(), 1.0), HostArrays.read(parameters()));
     }
 
     /** The policy at the current parameters, adapting in its hidden state over a trial. */

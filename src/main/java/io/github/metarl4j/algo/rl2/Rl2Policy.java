@@ -13,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * RL^2's policy with fixed parameters, as a {@link TrialPolicy}: the sequence model's memory (the
  * GRU's hidden state {@code [B, H]}) per batch of trials, empty at the start of each trial and
  * carried across its episodes; each step one model step per block of {@link #BLOCK} trials (so a
- * block acts the same whichever trials share the call) and a categorical draw from the logits.
+ * block acts the same whichever trials share the call) and a categorical draw from the logits
+ * divided by a temperature (1: the trained policy).
  */
 public final class Rl2Policy implements TrialPolicy {
 
@@ -21,17 +22,28 @@ public final class Rl2Policy implements TrialPolicy {
 
     private final SequenceModel net;
     private final INDArray theta;
+    private final double temperature;
 
     /**
-     * The policy of {@code net} at {@code theta}.
+     * The policy of {@code net} at {@code theta} drawing from {@code softmax(logits / temperature)}.
      *
-     * @param net   the recurrent network
-     * @param theta its parameters, a flat vector of {@code net}'s length (not copied; callers never mutate it)
+     * @param net         the recurrent network
+     * @param theta       its parameters, a flat vector of {@code net}'s length (not copied; callers never mutate it)
+     * @param temperature the divisor of the logits, finite and > 0 (1: the trained policy)
      */
-    public Rl2Policy(SequenceModel net, INDArray theta) {
+    public Rl2Policy(SequenceModel net, INDArray theta, double temperature) {
         net.checkParameters(theta, "RL^2 parameters");
+        checkTemperature(temperature);
         this.net = net;
         this.theta = theta;
+        this.temperature = temperature;
+    }
+
+    static void checkTemperature(double temperature) {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be finite and > 0 (1: the trained policy), got "
+                    + temperature);
+        }
     }
 
     @Override
@@ -58,6 +70,11 @@ public final class Rl2Policy implements TrialPolicy {
                     logits = HostArrays.read(memory[k].step(HostArrays.create(
                             java.util.Arrays.copyOfRange(inputs, first * in, (first + rows) * in), net.dataType(),
                             rows, in)));
+                }
+                if (temperature != 1.0) {
+                    for (int q = 0; q < logits.length; q++) {
+                        logits[q] /= temperature;
+                    }
                 }
                 for (int r = 0; r < rows; r++) {
                     Categorical.logSoftmax(logits, r * a, a, p);
