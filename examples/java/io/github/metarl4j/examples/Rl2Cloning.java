@@ -105,7 +105,8 @@ public final class Rl2Cloning {
             };
             if (extra > 0) {
                 // TrialCloning.train's loop on the widened rows
-                AdamOptimizer adam = new AdamOptimizer(LearningRate.constant(learningRate), theta0.length(), theta0.dataType());
+                AdamOptimizer adam = new AdamOptimizer(LearningRate.constant(learningRate), theta0.length(),
+                        theta0.dataType());
                 RandomGenerator rng = seeds.child("train").generator();
                 theta = theta0;
                 for (int step = 0; step < steps; step++) {

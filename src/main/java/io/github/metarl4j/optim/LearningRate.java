@@ -7,7 +7,8 @@ package io.github.metarl4j.optim;
  * throughout.
  *
  * @param initial the rate of step 0, finite and > 0
- * @param last    the rate from step {@code steps} on, finite and >= 0 (equal to {@code initial} when {@code steps} is 0)
+ * @param last    the rate from step {@code steps} on, finite and >= 0 (equal to {@code initial} when
+ *                {@code steps} is 0)
  * @param steps   optimiser steps over which the rate moves, >= 0
  */
 public record LearningRate(double initial, double last, long steps) implements java.io.Serializable {

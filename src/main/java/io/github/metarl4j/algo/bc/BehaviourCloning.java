@@ -48,7 +48,8 @@ public final class BehaviourCloning extends ParametricLearner {
      * @throws IllegalArgumentException if the dataset's widths differ from the policy's
      */
     public BehaviourCloning(BcConfig config, Policy policy, INDArray theta, TransitionDataset dataset) {
-        super(theta, Optional.of(new AdamOptimizer(LearningRate.constant(config.learningRate()), theta.length(), theta.dataType())));
+        super(theta, Optional.of(new AdamOptimizer(LearningRate.constant(config.learningRate()), theta.length(),
+                theta.dataType())));
         if (dataset.obsDim() != policy.obsDim() || dataset.actDim() != policy.actDim()) {
             throw new IllegalArgumentException("dataset of observations [" + dataset.obsDim() + "] and actions ["
                     + dataset.actDim() + "] does not fit a policy of [" + policy.obsDim() + "] and ["

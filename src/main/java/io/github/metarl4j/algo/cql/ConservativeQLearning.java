@@ -54,7 +54,8 @@ public final class ConservativeQLearning extends ParametricLearner {
      * @throws IllegalArgumentException if the dataset's widths do not fit the network
      */
     public ConservativeQLearning(CqlConfig config, Mlp net, INDArray theta, TransitionDataset dataset) {
-        super(theta, Optional.of(new AdamOptimizer(LearningRate.constant(config.learningRate()), theta.length(), theta.dataType())));
+        super(theta, Optional.of(new AdamOptimizer(LearningRate.constant(config.learningRate()), theta.length(),
+                theta.dataType())));
         if (dataset.obsDim() != net.inDim() || dataset.actDim() != 1) {
             throw new IllegalArgumentException("dataset of observations [" + dataset.obsDim() + "] and actions ["
                     + dataset.actDim() + "] does not fit a Q-network of [" + net.inDim() + "] inputs and one discrete "
