@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * the greedy agent and PSRL on the 2000 held-out MDPs of {@code TabularMdpRl2}'s table, each with
  * the same reward draws, with the 95% interval of the per-task margin above 0.
  *
- * <p>Tagged {@code reproduction}: the three trainings take over an hour on two cores, longer than
+ * <p>Tagged {@code reproduction}: the three trainings take about two hours on two cores, longer than
  * the test suite's budget, so {@code mvn test} leaves it out and {@code mvn test -Preproduction} runs
  * it (README, "Run the tests"). The three seeds train at once, each with a third of the
  * machine's cores (at least one thread), which gives the same results as any other thread count;
